@@ -1,0 +1,18 @@
+/** Tests run against src/ through ts-jest; `npm run typecheck` does the type checking,
+ *  so ts-jest only transpiles (isolatedModules) and stays fast. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/apps"],
+  testMatch: ["**/test/**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    "^@channels-ts/core$": "<rootDir>/packages/core/src/index.ts",
+    "^@channels-ts/core/(.*)$": "<rootDir>/packages/core/src/$1",
+    "^@channels-ts/server$": "<rootDir>/packages/server/src/index.ts",
+    "^@channels-ts/redis$": "<rootDir>/packages/redis/src/index.ts",
+  },
+  testTimeout: 20000,
+};

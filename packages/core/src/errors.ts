@@ -1,0 +1,95 @@
+/**
+ * Every error channels-ts throws on purpose is a `ChannelsError`: a stable `code` to branch on,
+ * a message that names the offending value and the fix, and, where a WebSocket is involved,
+ * the close code the server uses for it.
+ */
+export class ChannelsError extends Error {
+  /** Stable identifier, e.g. "ROUTE_NOT_FOUND"; safe to compare against. */
+  readonly code: string;
+  /** WebSocket close code a server uses when this error ends a connection. */
+  readonly closeCode: number;
+
+  constructor(code: string, message: string, options: { closeCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.closeCode = options.closeCode ?? 1011;
+  }
+}
+
+/** Thrown (by a consumer or the framework) to end a consumer cleanly: not an error to log. */
+export class StopConsumer extends ChannelsError {
+  constructor(message = "consumer stopped") {
+    super("STOP_CONSUMER", message, { closeCode: 1000 });
+  }
+}
+
+/** Thrown from `connect()` to accept the WebSocket handshake. */
+export class AcceptConnection extends ChannelsError {
+  constructor(message = "connection accepted") {
+    super("ACCEPT_CONNECTION", message, { closeCode: 1000 });
+  }
+}
+
+/** Thrown from `connect()` to deny the WebSocket handshake (HTTP 403). */
+export class DenyConnection extends ChannelsError {
+  constructor(message = "connection denied") {
+    super("DENY_CONNECTION", message, { closeCode: 1008 });
+  }
+}
+
+/** No route matched the path; the server answers HTTP 404 or refuses the handshake. */
+export class RouteNotFound extends ChannelsError {
+  readonly path: string;
+  constructor(path: string, message = `No route found for path ${JSON.stringify(path)}.`) {
+    super("ROUTE_NOT_FOUND", message, { closeCode: 1008 });
+    this.path = path;
+  }
+}
+
+/** `send()` to a channel that already holds `capacity` messages. */
+export class ChannelFull extends ChannelsError {
+  readonly channel: string;
+  constructor(channel: string, capacity: number) {
+    super(
+      "CHANNEL_FULL",
+      `Channel ${JSON.stringify(channel)} is full (capacity ${capacity}); ` +
+        "its receiver is not keeping up: raise capacity/channelCapacity or send less.",
+    );
+    this.channel = channel;
+  }
+}
+
+/** A message whose `type` has no handler, or names a handler that must not be called. */
+export class HandlerNotFound extends ChannelsError {
+  readonly messageType: string;
+  constructor(messageType: string, message: string) {
+    super("HANDLER_NOT_FOUND", message);
+    this.messageType = messageType;
+  }
+}
+
+/** A layer operation was asked of a consumer or process that has no channel layer configured. */
+export class ChannelLayerMissing extends ChannelsError {
+  constructor(alias: string) {
+    super(
+      "CHANNEL_LAYER_MISSING",
+      `No channel layer is configured for alias ${JSON.stringify(alias)}; ` +
+        `call channelLayers.configure({ ${JSON.stringify(alias)}: new InMemoryChannelLayer() }) at startup.`,
+    );
+  }
+}
+
+/** A consumer received something out of protocol order (e.g. send before accept). */
+export class ProtocolError extends ChannelsError {
+  constructor(message: string, closeCode = 1011) {
+    super("PROTOCOL_ERROR", message, { closeCode });
+  }
+}
+
+/** A wait in the test kit ran out: names what was awaited and how long. */
+export class CommunicatorTimeout extends ChannelsError {
+  constructor(what: string, ms: number) {
+    super("COMMUNICATOR_TIMEOUT", `Timed out after ${ms} ms waiting for ${what}.`);
+  }
+}

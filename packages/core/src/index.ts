@@ -1,0 +1,7 @@
+export * from "./types";
+export * from "./errors";
+export * from "./layers";
+export * from "./routing";
+export * from "./consumers";
+export * from "./middleware";
+export * from "./testing";

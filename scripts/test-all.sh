@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test suite from a clean checkout: installs what is missing (npm packages through
+# `npm ci`; redis-server and chromium from Debian when running as root), typechecks, runs Jest,
+# and ends with one line `tests: N passed, N failed[, N skipped]` computed from Jest's results.
+# Suites whose tool could not be installed report as skipped (loudly), never as passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '%s\n' "$*" >&2; }
+loud() { say ""; say "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; say "!!! $*"; say "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; say ""; }
+
+# npm packages: install exactly the lock file when node_modules is missing or older than it.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "== npm ci"
+  npm ci --no-audit --no-fund >&2 || { loud "npm ci failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# System packages the Redis and browser suites need (Debian's own builds).
+need=()
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+python3 -c 'import channels_redis, channels, daphne' >/dev/null 2>&1 || need+=(python3-channels-redis python3-django-channels daphne)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "== apt-get install ${need[*]}"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"; } >&2 \
+      || loud "apt-get install ${need[*]} failed"
+  else
+    loud "cannot install ${need[*]} (not root or no apt-get)"
+  fi
+fi
+command -v redis-server >/dev/null 2>&1 || loud "redis-server is not available: the Redis suites will be SKIPPED"
+[ -x /usr/bin/chromium ] || loud "/usr/bin/chromium is not available: the browser suite will be SKIPPED"
+python3 -c 'import channels_redis, channels, daphne' >/dev/null 2>&1 \
+  || loud "python3 channels_redis/channels/daphne are not available: the Python interop suite will be SKIPPED"
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+say "== typecheck (tsc --noEmit, every package and test)"
+tsc_failed=0
+npx tsc -p tsconfig.json --noEmit >&2 || { tsc_failed=1; loud "typecheck failed"; }
+
+say "== jest"
+npx jest --ci --json --outputFile="$results/jest.json" "$@" >&2
+jest_rc=$?
+
+if [ ! -s "$results/jest.json" ]; then
+  loud "jest wrote no results (exit $jest_rc)"
+  echo "tests: 0 passed, $((1 + tsc_failed)) failed"
+  exit 1
+fi
+node -e '
+  const r = require(process.argv[1]);
+  const tscFailed = Number(process.argv[2]);
+  // A suite that failed to run (syntax error, crash) has no test results: count it as one failure.
+  const broken = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+  const passed = r.numPassedTests;
+  const failed = r.numFailedTests + broken + tscFailed;
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  process.exit(failed > 0 || r.numTotalTests === 0 ? 1 : 0);
+' "$results/jest.json" "$tsc_failed"
