@@ -1,0 +1,141 @@
+import { RouteNotFound } from "../errors";
+import type { Application, Receive, Scope, Send } from "../types";
+import { PATH_ROUTING, URL_ROUTES, isPathRouting, urlRoutesOf } from "./path-routing";
+import type { Route } from "./route";
+import { InvalidRoute, ScopeKeyMissing } from "./routing-errors";
+
+/** A `URLRouter`: an application that also exposes its routes, so outer routers can see through it. */
+export interface URLRouterApplication extends Application {
+  readonly [URL_ROUTES]: readonly Route[];
+  readonly [PATH_ROUTING]: true;
+}
+
+/** A route that matched all the way down, with everything captured on the way. */
+interface Hit {
+  app: Application;
+  remaining: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+const EMPTY_ARGS: readonly unknown[] = Object.freeze([]);
+const EMPTY_KWARGS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Routes on the path (Channels' `URLRouter`): the first route that matches gets a copy of
+ * the scope with `url_route = { args, kwargs }` (merged with any outer router's) and
+ * `path_remaining`. The outermost router removes `root_path` first; routes are written
+ * without the leading slash. A nested `URLRouter` is resolved in place, and when none of
+ * its routes match, the search continues with the outer router's next route.
+ * No match rejects with `RouteNotFound`.
+ */
+export function URLRouter(routes: readonly Route[]): URLRouterApplication {
+  const table = Object.freeze(routes.map(checkRoute));
+
+  async function urlRouter(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const nested = typeof scope.path_remaining === "string";
+    const routed = nested ? stripLeadingSlashes(scope.path_remaining as string) : routedPath(scope);
+    const outer = scope.url_route;
+    const outerArgs = outer?.args ?? EMPTY_ARGS;
+    const outerKwargs = outer?.kwargs ?? EMPTY_KWARGS;
+    // Path-routing middleware can only say "no route" by rejecting; `skip` then retries past it.
+    for (let skip = 0; ; skip++) {
+      const hit = findRoute(table, routed, outerArgs, outerKwargs, { skip });
+      if (hit === undefined) throw routeNotFound(scope, routed);
+      const inner: Scope = { ...scope, path_remaining: hit.remaining, url_route: { args: hit.args, kwargs: hit.kwargs } };
+      if (!isPathRouting(hit.app)) return hit.app(inner, receive, send);
+      try {
+        return await hit.app(inner, receive, send);
+      } catch (error) {
+        if (!(error instanceof RouteNotFound)) throw error;
+      }
+    }
+  }
+
+  Object.defineProperty(urlRouter, URL_ROUTES, { value: table });
+  Object.defineProperty(urlRouter, PATH_ROUTING, { value: true });
+  Object.defineProperty(urlRouter, "name", { value: "URLRouter" });
+  return urlRouter as URLRouterApplication;
+}
+
+export function isURLRouter(app: Application<never>): app is URLRouterApplication {
+  return urlRoutesOf(app) !== undefined;
+}
+
+function findRoute(
+  routes: readonly Route[],
+  path: string,
+  args: readonly unknown[],
+  kwargs: Readonly<Record<string, unknown>>,
+  state: { skip: number },
+): Hit | undefined {
+  for (const route of routes) {
+    const m = route.match(path);
+    if (m === undefined) continue;
+    const allArgs = args.length === 0 ? m.args : args.concat(m.args);
+    const captured = route.kwargs === undefined ? m.kwargs : Object.assign(m.kwargs, route.kwargs);
+    const allKwargs = isEmpty(kwargs) ? captured : Object.assign({}, kwargs, captured);
+    const inner = urlRoutesOf(route.app);
+    if (inner !== undefined) {
+      const hit = findRoute(inner, stripLeadingSlashes(m.remaining), allArgs, allKwargs, state);
+      if (hit !== undefined) return hit;
+      continue;
+    }
+    if (state.skip > 0) {
+      state.skip--;
+      continue;
+    }
+    return { app: route.app, remaining: m.remaining, args: allArgs, kwargs: allKwargs };
+  }
+  return undefined;
+}
+
+/** The outermost router's view of the path: `root_path` removed, then leading slashes (Channels' `lstrip("/")`). */
+function routedPath(scope: Scope): string {
+  const path = scope.path;
+  if (typeof path !== "string") {
+    throw new ScopeKeyMissing(
+      "URLRouter",
+      "path",
+      scope.type,
+      "URLRouter routes 'http' and 'websocket' scopes; put it under ProtocolTypeRouter({ websocket: URLRouter([...]) }).",
+    );
+  }
+  const root = scope.root_path;
+  if (typeof root !== "string" || root === "") return stripLeadingSlashes(path);
+  if (!isUnder(path, root)) {
+    throw new RouteNotFound(path, `No route found for path ${JSON.stringify(path)}: it is not under root_path ${JSON.stringify(root)}.`);
+  }
+  return stripLeadingSlashes(path.slice(root.length));
+}
+
+/** Unlike Channels' plain `startswith`, "/rootfoo" is not under "/root". */
+function isUnder(path: string, root: string): boolean {
+  return path.startsWith(root) && (path.length === root.length || root.endsWith("/") || path[root.length] === "/");
+}
+
+function stripLeadingSlashes(path: string): string {
+  let i = 0;
+  while (path.charCodeAt(i) === 47) i++;
+  return i === 0 ? path : path.slice(i);
+}
+
+function routeNotFound(scope: Scope, routed: string): RouteNotFound {
+  const path = typeof scope.path === "string" ? scope.path : routed;
+  return new RouteNotFound(
+    path,
+    `No route found for path ${JSON.stringify(path)}; add a path() or rePath() entry matching ${JSON.stringify(routed)} to the URLRouter.`,
+  );
+}
+
+function checkRoute(route: Route, index: number): Route {
+  if (route === null || typeof route !== "object" || typeof route.match !== "function") {
+    throw new InvalidRoute(String(route), `is entry ${index} of URLRouter([...]) and is not a route; make entries with path() or rePath().`);
+  }
+  return route;
+}
+
+function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in record) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+import { URLRouter, path, rePath, type Scope } from "@channels-ts/core";
+import { fakeApp, receive, send } from "./fake-app";
+
+describe("URLRouter and the caller's scope", () => {
+  it("passes a copy and leaves the caller's scope, url_route, args and kwargs untouched", async () => {
+    const app = fakeApp();
+    const inner = URLRouter([rePath(String.raw`^(\d+)/$`, app, { kwargs: { extra: 1 } })]);
+    const router = URLRouter([path("room/<str:name>/", inner)]);
+    const urlRoute = { args: ["pre"], kwargs: { pre: true } };
+    const scope: Scope = { type: "websocket", path: "/room/lobby/5/", user: { id: 1 }, url_route: urlRoute };
+    const snapshot = structuredClone(scope);
+
+    await router(scope, receive, send);
+
+    expect(scope).toEqual(snapshot);
+    expect(scope.url_route).toBe(urlRoute);
+    expect(scope).not.toHaveProperty("path_remaining");
+    const seen = app.last();
+    expect(seen).not.toBe(scope);
+    expect(seen.url_route).toEqual({ args: ["pre", "5"], kwargs: { pre: true, name: "lobby", extra: 1 } });
+    expect(seen.user).toBe(scope.user);
+  });
+
+  it("works with a frozen scope", async () => {
+    const app = fakeApp();
+    const router = URLRouter([path("x/", app)]);
+    await router(Object.freeze({ type: "http", path: "/x/" }), receive, send);
+    expect(app.last().url_route).toEqual({ args: [], kwargs: {} });
+  });
+
+  it("gives every connection its own url_route objects", async () => {
+    const app = fakeApp();
+    const router = URLRouter([path("x/<int:n>/", app, { kwargs: { k: "v" } })]);
+    await router({ type: "http", path: "/x/1/" }, receive, send);
+    await router({ type: "http", path: "/x/1/" }, receive, send);
+    const [a, b] = app.scopes;
+    expect(a?.url_route).toEqual(b?.url_route);
+    expect(a?.url_route).not.toBe(b?.url_route);
+    expect(a?.url_route?.kwargs).not.toBe(b?.url_route?.kwargs);
+  });
+});
