@@ -1,0 +1,175 @@
+import {
+  CookieSigner,
+  MemorySessionStore,
+  MiddlewareConfigError,
+  parseCookies,
+  Session,
+  SessionMiddleware,
+  SessionMiddlewareStack,
+  type SessionMiddlewareOptions,
+  type SessionScope,
+} from "../../src/middleware";
+import type { Message, Receive, Send } from "../../src/types";
+import { fakeConnection, httpScope, scopeRecorder, websocketScope } from "./fake-connection";
+
+type SessionWork = (scope: SessionScope) => Promise<void>;
+
+/** An HTTP application that runs `work` on the session, then answers 200 (or `status`). */
+function httpApp(work: SessionWork, status = 200) {
+  return async (scope: SessionScope, receive: Receive, send: Send) => {
+    await receive();
+    await work(scope);
+    await send({ type: "http.response.start", status, headers: [["content-type", "text/plain"]] });
+    await send({ type: "http.response.body", body: new Uint8Array() });
+  };
+}
+
+async function request(options: SessionMiddlewareOptions, work: SessionWork, cookie?: string, status = 200) {
+  const app = SessionMiddlewareStack(httpApp(work, status), options);
+  const conn = fakeConnection({ type: "http.request", body: new Uint8Array(), more_body: false });
+  await app(httpScope(cookie === undefined ? [] : [["cookie", cookie]]), conn.receive, conn.send);
+  const start = conn.sent[0] as Message;
+  const setCookies = (start["headers"] as Array<[string, string]>).filter(([n]) => n === "set-cookie").map(([, v]) => v);
+  return { start, setCookies, cookie: setCookies[0]?.split(";")[0] };
+}
+
+describe("SessionMiddleware over HTTP", () => {
+  it("round-trips a session through the signed cookie", async () => {
+    const options = { secret: "s3cret", store: new MemorySessionStore() };
+    const first = await request(options, (scope) => scope.session.set("visits", 1));
+    expect(first.setCookies).toHaveLength(1);
+    expect(first.setCookies[0]).toMatch(/^sessionid=[^;]+; Max-Age=1209600; Expires=.*; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(first.start["headers"]).toContainEqual(["content-type", "text/plain"]);
+
+    let seen: unknown;
+    const second = await request(options, async (scope) => {
+      seen = await scope.session.get("visits");
+    }, first.cookie);
+    expect(seen).toBe(1);
+    expect(second.setCookies).toEqual([]);
+  });
+
+  it("adds no Set-Cookie when the session was only read", async () => {
+    const store = new MemorySessionStore();
+    const { setCookies } = await request({ secret: "s", store }, async (scope) => {
+      await scope.session.get("anything");
+    });
+    expect(setCookies).toEqual([]);
+    expect(store.size).toBe(0);
+  });
+
+  it("gives a forged or garbage cookie an empty new session, without error", async () => {
+    const options = { secret: "s3cret", store: new MemorySessionStore() };
+    const { cookie } = await request(options, (scope) => scope.session.set("user", "ada"));
+    const forged = (cookie as string).slice(0, -3) + "AAA";
+    for (const bad of [forged, "sessionid=garbage", "sessionid=%zz", `sessionid=${new CookieSigner("other").sign("k")}`]) {
+      let state: unknown[] = [];
+      await request(options, async (scope) => {
+        state = [await scope.session.isEmpty(), scope.session.key];
+      }, bad);
+      expect(state).toEqual([true, null]);
+    }
+  });
+
+  it("accepts cookies signed with an older secret and re-signs with the first", async () => {
+    const store = new MemorySessionStore();
+    const { cookie } = await request({ secret: "old", store }, (scope) => scope.session.set("n", 1));
+    const rotated = await request({ secret: ["new", "old"], store }, async (scope) => {
+      await scope.session.set("n", ((await scope.session.get("n")) as number) + 1);
+    }, cookie);
+    const value = parseCookies(rotated.cookie as string)["sessionid"] as string;
+    expect(new CookieSigner("new").unsign(value)).not.toBeNull();
+    expect(new CookieSigner("old").unsign(value)).toBeNull();
+    let n: unknown;
+    await request({ secret: "new", store }, async (scope) => {
+      n = await scope.session.get("n");
+    }, rotated.cookie);
+    expect(n).toBe(2);
+  });
+
+  it("clears the cookie and the stored session when the session was emptied", async () => {
+    const store = new MemorySessionStore();
+    const { cookie } = await request({ secret: "s", store }, (scope) => scope.session.set("a", 1));
+    expect(store.size).toBe(1);
+    const { setCookies } = await request({ secret: "s", store }, (scope) => scope.session.flush(), cookie);
+    expect(setCookies).toEqual(["sessionid=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax"]);
+    expect(store.size).toBe(0);
+  });
+
+  it("does not save on a 500 response", async () => {
+    const store = new MemorySessionStore();
+    const { setCookies } = await request({ secret: "s", store }, (scope) => scope.session.set("a", 1), undefined, 500);
+    expect(setCookies).toEqual([]);
+    expect(store.size).toBe(0);
+  });
+
+  it("applies cookie options", async () => {
+    const options = { secret: "s", cookieName: "sid", maxAgeSeconds: 60, domain: "example.com", secure: true, sameSite: "Strict" as const };
+    const { setCookies } = await request(options, (scope) => scope.session.set("a", 1));
+    expect(setCookies[0]).toMatch(/^sid=.*; Max-Age=60; .*; Domain=example\.com; Path=\/; Secure; HttpOnly; SameSite=Strict$/);
+  });
+});
+
+describe("SessionMiddleware over WebSocket", () => {
+  it("saves only when the application calls save(), and never sends a cookie", async () => {
+    const store = new MemorySessionStore();
+    const app = SessionMiddlewareStack(async (scope: SessionScope, receive: Receive, send: Send) => {
+      await receive();
+      await scope.session.set("room", "lobby");
+      await send({ type: "websocket.accept" });
+      expect(store.size).toBe(0);
+      await scope.session.save();
+    }, { secret: "s", store });
+    const conn = fakeConnection({ type: "websocket.connect" });
+    await app(websocketScope(), conn.receive, conn.send);
+    expect(conn.sent).toEqual([{ type: "websocket.accept" }]);
+    expect(store.size).toBe(1);
+  });
+
+  it("reads the session of the cookie sent with the handshake", async () => {
+    const store = new MemorySessionStore();
+    await store.save("key1", { user: "ada" }, 60);
+    const cookie = `sessionid=${new CookieSigner("s").sign("key1")}`;
+    let user: unknown;
+    const app = SessionMiddlewareStack(async (scope: SessionScope) => {
+      user = await scope.session.get("user");
+    }, { secret: "s", store });
+    await app(websocketScope([["cookie", cookie]]), fakeConnection().receive, fakeConnection().send);
+    expect(user).toBe("ada");
+  });
+});
+
+describe("SessionMiddleware configuration", () => {
+  it("shares one default store between stacks built separately", async () => {
+    const { cookie } = await request({ secret: "shared" }, (scope) => scope.session.set("from", "first stack"));
+    let seen: unknown;
+    await request({ secret: "shared" }, async (scope) => {
+      seen = await scope.session.get("from");
+    }, cookie);
+    expect(seen).toBe("first stack");
+  });
+
+  it("requires CookieMiddleware above it", async () => {
+    const app = SessionMiddleware(scopeRecorder().app, { secret: "s" });
+    await expect(app(httpScope(), fakeConnection().receive, fakeConnection().send)).rejects.toThrow(MiddlewareConfigError);
+  });
+
+  it("passes an outer session through untouched", async () => {
+    const { app, seen } = scopeRecorder();
+    const outer = new Session(new MemorySessionStore(), null, 60);
+    await SessionMiddlewareStack(app, { secret: "s" })(httpScope([], { session: outer }), fakeConnection().receive, fakeConnection().send);
+    expect(seen[0]?.["session"]).toBe(outer);
+  });
+
+  it("rejects bad options at construction", () => {
+    const app = scopeRecorder().app;
+    expect(() => SessionMiddleware(app, { secret: "" })).toThrow(MiddlewareConfigError);
+    expect(() => SessionMiddleware(app, { secret: "s", maxAgeSeconds: 0 })).toThrow(/maxAgeSeconds/);
+    expect(() => SessionMiddleware(app, { secret: "s", cookieName: "bad name" })).toThrow(/bad name/);
+    expect(() => SessionMiddleware(app, { secret: "s", sameSite: "None" })).toThrow(/secure/);
+  });
+
+  it("returns a named function", () => {
+    expect(SessionMiddleware(scopeRecorder().app, { secret: "s" }).name).toBe("sessionMiddleware");
+  });
+});
