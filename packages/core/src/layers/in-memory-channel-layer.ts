@@ -1,0 +1,323 @@
+import { randomBytes } from "node:crypto";
+import { ChannelFull } from "../errors";
+import type { Message } from "../types";
+import type { ChannelLayer, ChannelLayerOptions, ReceiveOptions } from "./channel-layer";
+import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layer-errors";
+import { resolveLayerOptions } from "./layer-options";
+import type { ChannelCapacities } from "./channel-capacity";
+import { MessageQueue } from "./message-queue";
+import { validateMessage } from "./validate-message";
+import { validateChannelName, validateChannelPrefix, validateGroupName } from "./validate-names";
+
+const KNOWN_OPTIONS = new Set(["expiry", "groupExpiry", "capacity", "channelCapacity"]);
+const SUFFIX_LENGTH = 12;
+
+/** A receive() waiting on an empty channel. It is its own abort listener: no closure per receive. */
+class PendingReceive {
+  resolve!: (message: Message) => void;
+  reject!: (reason: unknown) => void;
+  readonly promise: Promise<Message>;
+
+  constructor(
+    readonly channel: ChannelState,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onAbort: (pending: PendingReceive) => void,
+  ) {
+    this.promise = new Promise<Message>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    signal?.addEventListener("abort", this, { once: true });
+  }
+
+  settle(message: Message): void {
+    this.signal?.removeEventListener("abort", this);
+    this.resolve(message);
+  }
+
+  fail(reason: unknown): void {
+    this.signal?.removeEventListener("abort", this);
+    this.reject(reason);
+  }
+
+  handleEvent(): void {
+    this.onAbort(this);
+    this.reject(this.signal?.reason);
+  }
+}
+
+/** One channel: its queue, its waiting receivers, and the groups it is in (the reverse index). */
+class ChannelState {
+  readonly queue = new MessageQueue();
+  /** Non-empty only while the queue is empty: a sent message goes straight to the first one. */
+  waiters: PendingReceive[] = [];
+  readonly groups = new Set<string>();
+  constructor(
+    readonly name: string,
+    readonly capacity: number,
+  ) {}
+}
+
+/** A channel's membership of one group; `deadline` moves on every groupAdd. */
+interface Membership {
+  readonly channel: ChannelState;
+  deadline: number;
+}
+
+/**
+ * Channels' InMemoryChannelLayer: one process, no network, for development and tests.
+ *
+ * Messages are delivered by reference: `groupSend` hands the same object to every member and
+ * `send` does not copy either, so a received message must be treated as read-only (validation
+ * guarantees it holds only plain data). Expiry is lazy: a message's deadline is checked when
+ * its channel is used, and every `expiry` seconds (at most) the next operation sweeps the whole
+ * layer, so dead channels do not pile up; there is no timer.
+ *
+ * Unlike Channels' in-memory layer, a message expiring does not remove its channel from its
+ * groups: channels_redis does not either, and consumers leave through `discardChannel()`, so
+ * every layer behaves alike. `flush()` keeps pending receives waiting (they are listeners, not
+ * state); `close()` rejects them. After `close()`, `groupDiscard`, `discardChannel`, `flush` and
+ * `close` are no-ops, so consumers that end during shutdown do not fail; anything else rejects
+ * with `ChannelLayerClosed`.
+ */
+export class InMemoryChannelLayer implements ChannelLayer {
+  readonly extensions: readonly string[] = Object.freeze(["groups", "flush"]);
+  /** Seconds, as configured. */
+  readonly expiry: number;
+  readonly groupExpiry: number;
+  readonly capacity: number;
+
+  private readonly expiryMs: number;
+  private readonly groupExpiryMs: number;
+  private readonly capacities: ChannelCapacities;
+  private channels = new Map<string, ChannelState>();
+  private groups = new Map<string, Map<string, Membership>>();
+  private nextSweepAt: number;
+  private closed = false;
+  private readonly onAbort = (pending: PendingReceive): void => {
+    removeItem(pending.channel.waiters, pending);
+    this.releaseIfIdle(pending.channel);
+  };
+
+  constructor(options: ChannelLayerOptions = {}) {
+    for (const key of Object.keys(options)) {
+      if (!KNOWN_OPTIONS.has(key)) {
+        const value = (options as Record<string, unknown>)[key];
+        throw new InvalidLayerOption(key, value, `no such option; use ${[...KNOWN_OPTIONS].join(", ")}`);
+      }
+    }
+    const resolved = resolveLayerOptions(options);
+    this.expiryMs = resolved.expiryMs;
+    this.groupExpiryMs = resolved.groupExpiryMs;
+    this.capacities = resolved.capacities;
+    this.expiry = this.expiryMs / 1000;
+    this.groupExpiry = this.groupExpiryMs / 1000;
+    this.capacity = resolved.capacities.defaultCapacity;
+    this.nextSweepAt = performance.now() + this.sweepIntervalMs();
+  }
+
+  async newChannel(prefix = "specific"): Promise<string> {
+    this.assertOpen("newChannel");
+    validateChannelPrefix(prefix, SUFFIX_LENGTH + ".inmemory".length);
+    let name: string;
+    do {
+      name = `${prefix}.inmemory!${randomBytes((SUFFIX_LENGTH * 3) / 4).toString("base64url")}`;
+    } while (this.channels.has(name));
+    return name;
+  }
+
+  async send(channel: string, message: Message): Promise<void> {
+    this.assertOpen("send");
+    validateChannelName(channel);
+    validateMessage(message);
+    const now = performance.now();
+    this.sweepIfDue(now);
+    const state = this.channelState(channel);
+    if (!this.deliver(state, message, now)) throw new ChannelFull(channel, state.capacity);
+  }
+
+  // Not async: a waiting receiver gets its message without an extra promise hop.
+  receive(channel: string, options?: ReceiveOptions): Promise<Message> {
+    try {
+      this.assertOpen("receive");
+      validateChannelName(channel);
+      const signal = options?.signal;
+      if (signal?.aborted === true) return Promise.reject(signal.reason);
+      const now = performance.now();
+      this.sweepIfDue(now);
+      const state = this.channelState(channel);
+      state.queue.dropExpired(now);
+      const message = state.queue.shift();
+      if (message !== undefined) {
+        this.releaseIfIdle(state);
+        return Promise.resolve(message);
+      }
+      const pending = new PendingReceive(state, signal, this.onAbort);
+      state.waiters.push(pending);
+      return pending.promise;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async groupAdd(group: string, channel: string): Promise<void> {
+    this.assertOpen("groupAdd");
+    validateGroupName(group);
+    validateChannelName(channel);
+    const now = performance.now();
+    this.sweepIfDue(now);
+    const state = this.channelState(channel);
+    let members = this.groups.get(group);
+    if (members === undefined) {
+      members = new Map();
+      this.groups.set(group, members);
+    }
+    const membership = members.get(channel);
+    if (membership === undefined) members.set(channel, { channel: state, deadline: now + this.groupExpiryMs });
+    else membership.deadline = now + this.groupExpiryMs;
+    state.groups.add(group);
+  }
+
+  async groupDiscard(group: string, channel: string): Promise<void> {
+    if (this.closed) return;
+    validateGroupName(group);
+    validateChannelName(channel);
+    const state = this.channels.get(channel);
+    if (state === undefined) return;
+    this.leaveGroup(group, state);
+    this.releaseIfIdle(state);
+  }
+
+  async groupSend(group: string, message: Message): Promise<void> {
+    this.assertOpen("groupSend");
+    validateGroupName(group);
+    validateMessage(message);
+    const now = performance.now();
+    this.sweepIfDue(now);
+    const members = this.groups.get(group);
+    if (members === undefined) return;
+    for (const membership of members.values()) {
+      if (membership.deadline <= now) {
+        this.leaveGroup(group, membership.channel);
+        this.releaseIfIdle(membership.channel);
+      } else {
+        // A full member is skipped: one slow consumer must not stop the others.
+        this.deliver(membership.channel, message, now);
+      }
+    }
+  }
+
+  async discardChannel(channel: string): Promise<void> {
+    if (this.closed) return;
+    validateChannelName(channel);
+    const state = this.channels.get(channel);
+    if (state === undefined) return;
+    this.channels.delete(channel);
+    this.leaveAllGroups(state);
+    state.queue.clear();
+    const waiters = state.waiters;
+    state.waiters = [];
+    for (const pending of waiters) pending.fail(new ChannelReceiveAborted(channel, "discarded"));
+  }
+
+  async flush(): Promise<void> {
+    if (this.closed) return;
+    this.groups.clear();
+    for (const state of this.channels.values()) {
+      state.queue.clear();
+      state.groups.clear();
+      this.releaseIfIdle(state);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const channels = this.channels;
+    this.channels = new Map();
+    this.groups = new Map();
+    for (const state of channels.values()) {
+      const waiters = state.waiters;
+      state.waiters = [];
+      for (const pending of waiters) pending.fail(new ChannelReceiveAborted(state.name, "closed"));
+    }
+  }
+
+  /** Counts for tests and monitoring: live channels, groups, and messages waiting in queues. */
+  stats(): { channels: number; groups: number; queuedMessages: number } {
+    let queuedMessages = 0;
+    for (const state of this.channels.values()) queuedMessages += state.queue.length;
+    return { channels: this.channels.size, groups: this.groups.size, queuedMessages };
+  }
+
+  /** Hands `message` to a waiting receiver or queues it; false when the channel is full. */
+  private deliver(state: ChannelState, message: Message, now: number): boolean {
+    if (state.waiters.length !== 0) {
+      state.waiters.shift()!.settle(message);
+      return true;
+    }
+    if (state.queue.length >= state.capacity) {
+      state.queue.dropExpired(now);
+      if (state.queue.length >= state.capacity) return false;
+    }
+    state.queue.push(message, now + this.expiryMs);
+    return true;
+  }
+
+  private channelState(name: string): ChannelState {
+    let state = this.channels.get(name);
+    if (state === undefined) {
+      state = new ChannelState(name, this.capacities.get(name));
+      this.channels.set(name, state);
+    }
+    return state;
+  }
+
+  private leaveGroup(group: string, state: ChannelState): void {
+    const members = this.groups.get(group);
+    if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
+    state.groups.delete(group);
+  }
+
+  private leaveAllGroups(state: ChannelState): void {
+    for (const group of state.groups) {
+      const members = this.groups.get(group);
+      if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
+    }
+    state.groups.clear();
+  }
+
+  /** Forgets a channel nobody is using, so the map holds only live channels. */
+  private releaseIfIdle(state: ChannelState): void {
+    if (state.queue.length === 0 && state.waiters.length === 0 && state.groups.size === 0) {
+      if (this.channels.get(state.name) === state) this.channels.delete(state.name);
+    }
+  }
+
+  private sweepIfDue(now: number): void {
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + this.sweepIntervalMs();
+    for (const [group, members] of this.groups) {
+      for (const membership of members.values()) {
+        if (membership.deadline <= now) this.leaveGroup(group, membership.channel);
+      }
+    }
+    for (const state of this.channels.values()) {
+      state.queue.dropExpired(now);
+      this.releaseIfIdle(state);
+    }
+  }
+
+  private sweepIntervalMs(): number {
+    return Math.min(this.expiryMs, this.groupExpiryMs);
+  }
+
+  private assertOpen(operation: string): void {
+    if (this.closed) throw new ChannelLayerClosed(operation);
+  }
+}
+
+function removeItem<T>(items: T[], item: T): void {
+  const index = items.indexOf(item);
+  if (index !== -1) items.splice(index, 1);
+}

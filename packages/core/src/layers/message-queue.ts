@@ -1,0 +1,70 @@
+import type { Message } from "../types";
+
+/**
+ * A FIFO of messages with their expiry deadlines: a ring buffer in two parallel arrays, so
+ * push and shift are O(1) and a queued message costs no wrapper object. It grows by doubling
+ * and never shrinks (a channel's queue lives only as long as the channel).
+ */
+export class MessageQueue {
+  private messages: Array<Message | undefined>;
+  private deadlines: number[];
+  private head = 0;
+  private count = 0;
+
+  constructor(initialSize = 4) {
+    initialSize = Math.max(1, Math.floor(initialSize));
+    this.messages = new Array<Message | undefined>(initialSize).fill(undefined);
+    this.deadlines = new Array<number>(initialSize).fill(0);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(message: Message, deadline: number): void {
+    if (this.count === this.messages.length) this.grow();
+    const index = (this.head + this.count) % this.messages.length;
+    this.messages[index] = message;
+    this.deadlines[index] = deadline;
+    this.count++;
+  }
+
+  /** The oldest message, or undefined when empty. */
+  shift(): Message | undefined {
+    if (this.count === 0) return undefined;
+    const message = this.messages[this.head];
+    this.messages[this.head] = undefined; // let the message be collected once received
+    this.head = (this.head + 1) % this.messages.length;
+    this.count--;
+    return message;
+  }
+
+  /** Drops messages whose deadline is at or before `now`, oldest first; returns how many. */
+  dropExpired(now: number): number {
+    let dropped = 0;
+    while (this.count > 0 && this.deadlines[this.head]! <= now) {
+      this.shift();
+      dropped++;
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    while (this.count > 0) this.shift();
+    this.head = 0;
+  }
+
+  private grow(): void {
+    const size = this.messages.length;
+    const messages = new Array<Message | undefined>(size * 2).fill(undefined);
+    const deadlines = new Array<number>(size * 2).fill(0);
+    for (let i = 0; i < this.count; i++) {
+      const from = (this.head + i) % size;
+      messages[i] = this.messages[from];
+      deadlines[i] = this.deadlines[from]!;
+    }
+    this.messages = messages;
+    this.deadlines = deadlines;
+    this.head = 0;
+  }
+}

@@ -1,0 +1,124 @@
+import {
+  ChannelLayerRegistry,
+  DEFAULT_CHANNEL_LAYER,
+  InMemoryChannelLayer,
+  InvalidChannelLayerConfig,
+  channelLayers,
+  getChannelLayer,
+} from "../../src/layers";
+import type { ChannelLayer, ChannelLayerConfig } from "../../src/layers";
+
+describe("ChannelLayerRegistry", () => {
+  const created: InMemoryChannelLayer[] = [];
+  function make(): InMemoryChannelLayer {
+    const layer = new InMemoryChannelLayer();
+    created.push(layer);
+    return layer;
+  }
+  afterEach(async () => {
+    await Promise.all(created.splice(0).map((layer) => layer.close()));
+  });
+
+  it("returns undefined for an alias that is not configured", () => {
+    const registry = new ChannelLayerRegistry();
+    expect(registry.get()).toBeUndefined();
+    registry.configure({ other: make() });
+    expect(registry.get("default")).toBeUndefined();
+    expect(registry.get("missing")).toBeUndefined();
+  });
+
+  it("uses the default alias when none is given", () => {
+    const registry = new ChannelLayerRegistry();
+    const layer = make();
+    registry.configure({ [DEFAULT_CHANNEL_LAYER]: layer });
+    expect(DEFAULT_CHANNEL_LAYER).toBe("default");
+    expect(registry.get()).toBe(layer);
+  });
+
+  it("creates a layer from its factory lazily, once", () => {
+    const registry = new ChannelLayerRegistry();
+    const factory = jest.fn(make);
+    registry.configure({ default: factory });
+    expect(factory).not.toHaveBeenCalled();
+    const first = registry.get();
+    expect(registry.get()).toBe(first);
+    expect(factory).toHaveBeenCalledTimes(1);
+    expect(first).toBeInstanceOf(InMemoryChannelLayer);
+  });
+
+  it("does not cache a factory that threw", () => {
+    const registry = new ChannelLayerRegistry();
+    let calls = 0;
+    registry.configure({
+      default: () => {
+        calls++;
+        if (calls === 1) throw new Error("redis not ready");
+        return make();
+      },
+    });
+    expect(() => registry.get()).toThrow("redis not ready");
+    expect(registry.get()).toBeInstanceOf(InMemoryChannelLayer);
+  });
+
+  it("replaces the whole configuration on configure()", () => {
+    const registry = new ChannelLayerRegistry();
+    const first = make();
+    registry.configure({ default: first, extra: make() });
+    expect(registry.get()).toBe(first);
+    const second = make();
+    registry.configure({ default: second });
+    expect(registry.get()).toBe(second);
+    expect(registry.get("extra")).toBeUndefined();
+  });
+
+  it("set() swaps a layer in and returns the one it replaced, so tests can restore it", () => {
+    const registry = new ChannelLayerRegistry();
+    const factory = jest.fn(make);
+    registry.configure({ default: factory });
+    const testLayer = make();
+    const previous = registry.set("default", testLayer);
+    expect(registry.get()).toBe(testLayer);
+    expect(previous).toBeInstanceOf(InMemoryChannelLayer);
+    expect(registry.set("default", previous)).toBe(testLayer);
+    expect(registry.get()).toBe(previous);
+    expect(factory).toHaveBeenCalledTimes(1);
+  });
+
+  it("set(alias, undefined) switches an alias off, as set(alias, None) in Channels", () => {
+    const registry = new ChannelLayerRegistry();
+    const layer = make();
+    registry.configure({ default: () => layer });
+    expect(registry.set("default", undefined)).toBe(layer);
+    expect(registry.get()).toBeUndefined();
+    expect(registry.set("fresh", make())).toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ["null", null],
+    ["a string", "channels.layers.InMemoryChannelLayer"],
+    ["a number", 1],
+  ])("rejects a configure() entry that is %s, naming the alias", (_label, entry) => {
+    const registry = new ChannelLayerRegistry();
+    const configure = (): void => registry.configure({ main: entry } as unknown as ChannelLayerConfig);
+    expect(configure).toThrow(InvalidChannelLayerConfig);
+    expect(configure).toThrow('alias "main"');
+  });
+});
+
+describe("channelLayers and getChannelLayer", () => {
+  let saved: ChannelLayer | undefined;
+  const layer = new InMemoryChannelLayer();
+  beforeEach(() => {
+    saved = channelLayers.set("registry-test", layer);
+  });
+  afterEach(async () => {
+    channelLayers.set("registry-test", saved);
+    await layer.close();
+  });
+
+  it("share one process-wide registry", () => {
+    expect(getChannelLayer("registry-test")).toBe(layer);
+    expect(channelLayers.get("registry-test")).toBe(layer);
+    expect(getChannelLayer("registry-test-missing")).toBeUndefined();
+  });
+});
