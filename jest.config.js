@@ -6,7 +6,7 @@ module.exports = {
   roots: ["<rootDir>/packages", "<rootDir>/apps"],
   testMatch: ["**/test/**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },
   moduleNameMapper: {
     "^@channels-ts/core$": "<rootDir>/packages/core/src/index.ts",

@@ -5,3 +5,4 @@ export * from "./routing";
 export * from "./consumers";
 export * from "./middleware";
 export * from "./testing";
+export * from "./worker";

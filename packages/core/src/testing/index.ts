@@ -1,1 +1,3 @@
-export {};
+export * from "./application-communicator";
+export * from "./websocket-communicator";
+export * from "./http-communicator";

@@ -1,0 +1,52 @@
+import { HandlerNotFound } from "../errors";
+
+/** `chat.message` -> `chat_message`, as the compiler sees it (for typed handler maps). */
+export type HandlerName<T extends string> = T extends `${infer Head}.${infer Tail}` ? `${Head}_${HandlerName<Tail>}` : T;
+
+// Names that would resolve on Object.prototype (constructor, toString, __proto__, ...) are never
+// handlers: a message type must not be able to reach them.
+const forbidden = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function camelCase(type: string): string {
+  return type.replace(/[._]+([a-zA-Z0-9])/g, (_match, c: string) => c.toUpperCase());
+}
+
+// Lookups are cached per class: dispatch is on the hot path and the rule is pure.
+const cache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The method a message `type` reaches on `target`: Channels' rule (`.` becomes `_`), or, when the
+ * class has no such method, its camelCase form (`chat.message` -> `chatMessage`). Throws
+ * `HandlerNotFound` for a leading underscore, a missing handler, or an Object.prototype name.
+ */
+export function handlerNameFor(target: object, type: unknown): string {
+  if (typeof type !== "string") {
+    throw new HandlerNotFound(String(type), `Message has no string "type" (got ${typeof type}); every message needs one.`);
+  }
+  const proto = Object.getPrototypeOf(target) as object;
+  let byType = cache.get(proto);
+  if (byType === undefined) {
+    byType = new Map();
+    cache.set(proto, byType);
+  }
+  const cached = byType.get(type);
+  if (cached !== undefined && typeof (target as Record<string, unknown>)[cached] === "function") return cached;
+
+  if (type.startsWith("_")) {
+    throw new HandlerNotFound(type, `Malformed type in message: ${JSON.stringify(type)} starts with an underscore; handlers with a leading underscore are private.`);
+  }
+  const snake = type.replace(/\./g, "_");
+  for (const name of [snake, camelCase(type)]) {
+    if (forbidden.has(name)) {
+      throw new HandlerNotFound(type, `Message type ${JSON.stringify(type)} names ${JSON.stringify(name)}, which is not a handler; rename the message type.`);
+    }
+    if (typeof (target as Record<string, unknown>)[name] === "function") {
+      byType.set(type, name);
+      return name;
+    }
+  }
+  throw new HandlerNotFound(
+    type,
+    `No handler for message type ${JSON.stringify(type)}: define a method ${snake}() (or ${camelCase(type)}()) on ${target.constructor.name}.`,
+  );
+}

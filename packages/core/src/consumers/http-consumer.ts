@@ -1,0 +1,54 @@
+import { ChannelsError, StopConsumer } from "../errors";
+import type { Headers, HttpScope, Message } from "../types";
+import { BaseConsumer } from "./base-consumer";
+import type { AnyMessages, MessageMap } from "./typed-messages";
+
+export type HeadersInit = Headers | Record<string, string>;
+
+/**
+ * Channels' AsyncHttpConsumer. `handle(body)` gets the whole request body and answers with
+ * `sendResponse`, or streams with `sendHeaders` + `sendBody(chunk, { more: true })`. The consumer
+ * lives until a body chunk is sent without `more`, so layer messages can feed a stream
+ * (server-sent events) after `handle` has returned.
+ */
+export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsumer<M, HttpScope> {
+  private chunks: Uint8Array[] = [];
+
+  async http_request(message: Message): Promise<void> {
+    const body = message.body;
+    if (body instanceof Uint8Array && body.length > 0) this.chunks.push(body);
+    if (message.more_body === true) return;
+    const whole = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : Buffer.concat(this.chunks);
+    this.chunks = [];
+    await this.handle(whole);
+  }
+
+  async http_disconnect(_message: Message): Promise<void> {
+    await this.disconnect();
+    throw new StopConsumer();
+  }
+
+  /** Answers the request; `body` is the whole request body. */
+  async handle(_body: Uint8Array): Promise<void> {
+    throw new ChannelsError("NOT_IMPLEMENTED", `${this.constructor.name} must define handle(body) to answer HTTP requests.`);
+  }
+
+  /** Called when the client goes away before the response ended. */
+  async disconnect(): Promise<void> {}
+
+  async sendHeaders(status = 200, headers: HeadersInit = []): Promise<void> {
+    await this.baseSend({ type: "http.response.start", status, headers: Array.isArray(headers) ? headers : Object.entries(headers) });
+  }
+
+  /** Sends a body chunk; without `more`, it is the last one and the consumer ends after this handler. */
+  async sendBody(body: string | Uint8Array, options: { more?: boolean } = {}): Promise<void> {
+    const more = options.more === true;
+    await this.baseSend({ type: "http.response.body", body: typeof body === "string" ? Buffer.from(body) : body, more_body: more });
+    if (!more) this.stopAfterThisMessage();
+  }
+
+  async sendResponse(status: number, body: string | Uint8Array, options: { headers?: HeadersInit } = {}): Promise<void> {
+    await this.sendHeaders(status, options.headers);
+    await this.sendBody(body);
+  }
+}

@@ -1,0 +1,70 @@
+import { AcceptConnection, DenyConnection, StopConsumer } from "../errors";
+import type { Headers, Message, WebsocketScope } from "../types";
+import { BaseConsumer } from "./base-consumer";
+import type { AnyMessages, MessageMap } from "./typed-messages";
+
+/**
+ * Channels' (Async)WebsocketConsumer. Override `connect`, `receive` and `disconnect`; or, as the
+ * original tutorial does, the low-level `websocket_connect` / `websocket_receive` /
+ * `websocket_disconnect` handlers (throwing `StopConsumer` to end).
+ */
+export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseConsumer<M, WebsocketScope> {
+  /** Groups joined before `connect()` and left after `disconnect()`. */
+  groups: string[] = [];
+
+  async websocket_connect(_message: Message): Promise<void> {
+    for (const group of this.groups) await this.groupAdd(group);
+    try {
+      await this.connect();
+    } catch (error) {
+      if (error instanceof AcceptConnection) await this.accept();
+      else if (error instanceof DenyConnection) await this.close();
+      else throw error;
+    }
+  }
+
+  /** Called on the handshake; accepts by default. Close (or throw DenyConnection) to refuse: HTTP 403. */
+  async connect(): Promise<void> {
+    await this.accept();
+  }
+
+  /** Completes the handshake, optionally choosing one of `scope.subprotocols` and adding headers. */
+  async accept(subprotocol: string | null = null, headers?: Headers): Promise<void> {
+    const message: Message = { type: "websocket.accept", subprotocol };
+    if (headers !== undefined) message.headers = headers;
+    await this.baseSend(message);
+  }
+
+  async websocket_receive(message: Message): Promise<void> {
+    if (typeof message.text === "string") await this.receive(message.text, undefined);
+    else await this.receive(undefined, message.bytes as Uint8Array | undefined);
+  }
+
+  /** One frame from the client: `text` for a text frame, `bytes` for a binary one. */
+  async receive(_text?: string, _bytes?: Uint8Array): Promise<void> {}
+
+  /** Sends a text (string) or binary (Uint8Array) frame; `close` true or a code closes after it. */
+  async send(data: string | Uint8Array, close: boolean | number = false): Promise<void> {
+    await this.baseSend(typeof data === "string" ? { type: "websocket.send", text: data } : { type: "websocket.send", bytes: data });
+    if (close !== false) await this.close(close === true ? undefined : close);
+  }
+
+  /** Closes the socket; before `accept()` this refuses the handshake (HTTP 403). */
+  async close(code?: number, reason?: string): Promise<void> {
+    const message: Message = { type: "websocket.close" };
+    if (code !== undefined) message.code = code;
+    if (reason !== undefined) message.reason = reason;
+    await this.baseSend(message);
+  }
+
+  async websocket_disconnect(message: Message): Promise<void> {
+    if (this.channelLayer !== undefined) {
+      for (const group of this.groups) await this.groupDiscard(group);
+    }
+    await this.disconnect(typeof message.code === "number" ? message.code : 1005);
+    throw new StopConsumer();
+  }
+
+  /** Called once the socket is closed, with its close code. */
+  async disconnect(_code: number): Promise<void> {}
+}

@@ -1,0 +1,115 @@
+import { ChannelsError, CommunicatorTimeout } from "../errors";
+import type { Application, Message, Scope } from "../types";
+import { AsyncQueue } from "../util/async-queue";
+
+/** The reason a communicator gives the application's pending `receive()` when it stops it. */
+export class ApplicationCancelled extends ChannelsError {
+  constructor(why: string) {
+    super("APPLICATION_CANCELLED", `The test communicator stopped the application: ${why}.`, { closeCode: 1001 });
+  }
+}
+
+/**
+ * Runs one application instance in-process (Channels' ApplicationCommunicator): feed it messages
+ * with `sendInput`, read what it sends with `receiveOutput`. No network involved.
+ */
+export class ApplicationCommunicator {
+  readonly scope: Scope;
+  private readonly input = new AsyncQueue<Message>();
+  private readonly output = new AsyncQueue<Message>();
+  private readonly finished: Promise<void>;
+  private outcome: { error?: unknown } | undefined;
+
+  constructor(application: Application, scope: Scope) {
+    this.scope = scope;
+    this.finished = application(
+      scope,
+      () => this.input.get(),
+      async (message) => this.output.put(message),
+    ).then(
+      () => this.settle({}),
+      (error: unknown) => this.settle({ error }),
+    );
+  }
+
+  /** True once the application has returned or thrown. */
+  get done(): boolean {
+    return this.outcome !== undefined;
+  }
+
+  async sendInput(message: Message): Promise<void> {
+    this.throwIfFailed();
+    this.input.put(message);
+  }
+
+  /**
+   * The next message the application sent. Throws the application's own error if it failed with
+   * nothing left to read, and a `CommunicatorTimeout` (after stopping the application) on timeout.
+   */
+  async receiveOutput(timeoutMs = 1000): Promise<Message> {
+    if (this.output.size > 0) return this.output.get();
+    const arrived = await this.waitFor(timeoutMs, (wake) => this.output.onceNotEmpty(wake));
+    if (this.output.size > 0) return this.output.get();
+    this.throwIfFailed();
+    if (this.done) throw new ChannelsError("APPLICATION_ENDED", "The application ended without sending another message.");
+    if (!arrived) {
+      await this.stop("receiveOutput timed out");
+      throw new CommunicatorTimeout("the application to send a message", timeoutMs);
+    }
+    return this.output.get();
+  }
+
+  /** True when the application sends nothing within `timeoutMs` (nothing is consumed). */
+  async receiveNothing(timeoutMs = 100): Promise<boolean> {
+    if (this.output.size > 0) return false;
+    await this.waitFor(timeoutMs, (wake) => this.output.onceNotEmpty(wake));
+    return this.output.size === 0;
+  }
+
+  /** Waits for the application to end; rethrows its error. Stops it on timeout. */
+  async wait(timeoutMs = 1000): Promise<void> {
+    const ended = await this.waitFor(timeoutMs, () => () => undefined);
+    if (!ended) {
+      await this.stop("wait timed out");
+      throw new CommunicatorTimeout("the application to finish", timeoutMs);
+    }
+    this.throwIfFailed();
+  }
+
+  /**
+   * Ends the application cleanly: its pending and future `receive()` calls reject, and we wait
+   * (up to `graceMs`) for it to unwind, so a consumer's cleanup has run when this returns.
+   */
+  async stop(why = "stopped by the test", graceMs = 1000): Promise<void> {
+    this.input.cancel(new ApplicationCancelled(why));
+    await this.waitFor(graceMs, () => () => undefined);
+  }
+
+  private settle(outcome: { error?: unknown }): void {
+    // A consumer stopped by us is not a failure of the application.
+    this.outcome = outcome.error instanceof ApplicationCancelled ? {} : outcome;
+    this.output.cancel(new ChannelsError("APPLICATION_ENDED", "The application has ended."));
+  }
+
+  private throwIfFailed(): void {
+    if (this.outcome !== undefined && "error" in this.outcome && this.output.size === 0) throw this.outcome.error;
+  }
+
+  /** Resolves true when `subscribe`'s event fires or the app ends, false after `ms`. */
+  private waitFor(ms: number, subscribe: (wake: () => void) => () => void): Promise<boolean> {
+    if (this.done) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const finish = (value: boolean): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(false), ms);
+      const unsubscribe = subscribe(() => finish(true));
+      void this.finished.then(() => finish(true));
+    });
+  }
+}

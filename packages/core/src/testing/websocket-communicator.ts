@@ -1,0 +1,95 @@
+import { ChannelsError } from "../errors";
+import type { Application, Headers, Message, WebsocketScope } from "../types";
+import { ApplicationCommunicator } from "./application-communicator";
+
+export interface WebsocketCommunicatorOptions {
+  headers?: Headers;
+  subprotocols?: string[];
+  /** Extra scope keys (e.g. `user`, `url_route`), merged over the defaults. */
+  scope?: Record<string, unknown>;
+}
+
+export interface ConnectResult {
+  connected: boolean;
+  /** The subprotocol the application accepted, or null. */
+  subprotocol: string | null;
+  /** The close code when the handshake was refused, or null when connected. */
+  closeCode: number | null;
+}
+
+/** Splits "/a%20b/?x=1" into the ASGI path ("/a b/"), raw path and query string. */
+function splitPath(path: string): { path: string; rawPath: string; query: string } {
+  const q = path.indexOf("?");
+  const rawPath = q === -1 ? path : path.slice(0, q);
+  return { path: decodeURIComponent(rawPath), rawPath, query: q === -1 ? "" : path.slice(q + 1) };
+}
+
+/** Drives a WebSocket application in-process (Channels' WebsocketCommunicator). */
+export class WebsocketCommunicator extends ApplicationCommunicator {
+  constructor(application: Application, path: string, options: WebsocketCommunicatorOptions = {}) {
+    const parts = splitPath(path);
+    const scope: WebsocketScope = {
+      type: "websocket",
+      asgi: { version: "3.0" },
+      scheme: "ws",
+      path: parts.path,
+      raw_path: Buffer.from(parts.rawPath),
+      query_string: parts.query,
+      root_path: "",
+      headers: options.headers ?? [],
+      subprotocols: options.subprotocols ?? [],
+      client: ["127.0.0.1", 0],
+      server: ["127.0.0.1", 80],
+      ...options.scope,
+    };
+    super(application, scope);
+  }
+
+  /** Performs the handshake: `{ connected, subprotocol, closeCode }`. */
+  async connect(timeoutMs = 1000): Promise<ConnectResult> {
+    await this.sendInput({ type: "websocket.connect" });
+    const response = await this.receiveOutput(timeoutMs);
+    if (response.type === "websocket.accept") {
+      return { connected: true, subprotocol: typeof response.subprotocol === "string" ? response.subprotocol : null, closeCode: null };
+    }
+    if (response.type === "websocket.close") {
+      return { connected: false, subprotocol: null, closeCode: typeof response.code === "number" ? response.code : 1000 };
+    }
+    throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected websocket.accept or websocket.close after connect, got ${JSON.stringify(response.type)}.`);
+  }
+
+  /** Sends a frame from the client: a string is a text frame, a Uint8Array a binary one. */
+  async sendTo(data: string | Uint8Array): Promise<void> {
+    await this.sendInput(typeof data === "string" ? { type: "websocket.receive", text: data } : { type: "websocket.receive", bytes: data });
+  }
+
+  async sendJsonTo(data: unknown): Promise<void> {
+    await this.sendTo(JSON.stringify(data));
+  }
+
+  /** The next frame the application sent: text as a string, binary as a Uint8Array. */
+  async receiveFrom(timeoutMs = 1000): Promise<string | Uint8Array> {
+    const response = await this.receiveOutput(timeoutMs);
+    if (response.type !== "websocket.send") {
+      const detail = response.type === "websocket.close" ? ` (close code ${String(response.code ?? 1000)})` : "";
+      throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected websocket.send, got ${JSON.stringify(response.type)}${detail}.`);
+    }
+    if (typeof response.text === "string") return response.text;
+    if (response.bytes instanceof Uint8Array) return response.bytes;
+    throw new ChannelsError("UNEXPECTED_MESSAGE", "websocket.send carried neither text nor bytes.");
+  }
+
+  /** The next text frame, decoded as JSON. */
+  async receiveJsonFrom(timeoutMs = 1000): Promise<unknown> {
+    const frame = await this.receiveFrom(timeoutMs);
+    if (typeof frame !== "string") throw new ChannelsError("UNEXPECTED_MESSAGE", "Expected a JSON text frame, got a binary frame.");
+    return JSON.parse(frame);
+  }
+
+  /** Closes from the client side with `code` and waits for the application to finish. */
+  async disconnect(code = 1000, timeoutMs = 1000): Promise<void> {
+    if (!this.done) await this.sendInput({ type: "websocket.disconnect", code });
+    await this.wait(timeoutMs);
+  }
+}
+

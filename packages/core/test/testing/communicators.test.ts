@@ -1,0 +1,92 @@
+import {
+  ApplicationCommunicator,
+  AsyncConsumer,
+  CommunicatorTimeout,
+  WebsocketCommunicator,
+  WebsocketConsumer,
+  type Application,
+  type Message,
+} from "@channels-ts/core";
+import { useInMemoryLayer } from "../consumers/layer-fixture";
+
+const layer = useInMemoryLayer();
+
+describe("test communicators", () => {
+  it("build a websocket scope from the path, query string, headers and subprotocols", async () => {
+    let seen: Record<string, unknown> = {};
+    const app: Application = async (scope, receive, send) => {
+      seen = scope;
+      await receive();
+      await send({ type: "websocket.close" });
+    };
+    const c = new WebsocketCommunicator(app, "/a%20b/?x=1&y=2", { headers: [["origin", "http://h"]], subprotocols: ["p"] });
+    expect(await c.connect()).toEqual({ connected: false, subprotocol: null, closeCode: 1000 });
+    expect(seen).toMatchObject({ type: "websocket", path: "/a b/", query_string: "x=1&y=2", headers: [["origin", "http://h"]], subprotocols: ["p"] });
+  });
+
+  it("receiveFrom times out with a clear error and stops the consumer cleanly", async () => {
+    let channel: string | undefined;
+    let ended = false;
+    class Quiet extends WebsocketConsumer {
+      override groups = ["quiet"];
+      override async connect(): Promise<void> {
+        channel = this.channelName;
+        await this.accept();
+      }
+    }
+    const app: Application = async (scope, receive, send) => {
+      try {
+        await Quiet.asApp()(scope, receive, send);
+      } finally {
+        ended = true;
+      }
+    };
+    const c = new WebsocketCommunicator(app, "/");
+    await c.connect();
+    const error: unknown = await c.receiveFrom(50).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommunicatorTimeout);
+    expect((error as Error).message).toBe("Timed out after 50 ms waiting for the application to send a message.");
+    expect(ended).toBe(true);
+    // Its channel was discarded: a receive on it is refused or finds nothing left for it.
+    expect(channel).toBeDefined();
+    await layer().groupSend("quiet", { type: "x" });
+  });
+
+  it("receiveNothing is true when nothing is sent and false when something is", async () => {
+    class Pinger extends AsyncConsumer {
+      async ping(message: Message): Promise<void> {
+        await this.send({ type: "pong", n: message.n });
+      }
+    }
+    const c = new ApplicationCommunicator(Pinger.asApp({ channelLayerAlias: "" }), { type: "custom" });
+    expect(await c.receiveNothing(20)).toBe(true);
+    await c.sendInput({ type: "ping", n: 1 });
+    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 1 });
+    await c.sendInput({ type: "ping", n: 2 });
+    // Wait for the reply to be there before asking, so the answer cannot depend on timing.
+    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 2 });
+    await c.sendInput({ type: "ping", n: 3 });
+    // Returns as soon as the reply arrives, without consuming it.
+    expect(await c.receiveNothing(5000)).toBe(false);
+    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 3 });
+    await c.stop();
+  });
+
+  it("rethrows the application's own error", async () => {
+    const app: Application = async () => {
+      throw new TypeError("application exploded");
+    };
+    const c = new ApplicationCommunicator(app, { type: "custom" });
+    await expect(c.receiveOutput()).rejects.toThrow("application exploded");
+    await expect(c.wait()).rejects.toThrow(TypeError);
+  });
+
+  it("wait() times out with a clear error when the application never finishes", async () => {
+    const app: Application = async (_scope, receive) => {
+      for (;;) await receive();
+    };
+    const c = new ApplicationCommunicator(app, { type: "custom" });
+    await expect(c.wait(30)).rejects.toThrow("Timed out after 30 ms waiting for the application to finish.");
+    expect(c.done).toBe(true);
+  });
+});
