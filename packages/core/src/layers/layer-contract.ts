@@ -30,7 +30,12 @@ const DELIVERY_TIMEOUT_MS = 2000;
 
 export function runChannelLayerContract(options: ChannelLayerContractOptions): void {
   const queue = (options.transport ?? "queue") === "queue";
-  const queueOnly = queue ? it : it.skip;
+  // Storage, capacity and expiry are not part of a pub/sub transport's contract (it keeps nothing):
+  // for such a layer these tests are not defined at all, rather than reported as skipped, so that
+  // "skipped" in a test run keeps meaning "a tool was missing".
+  const queueOnly = (name: string, fn: jest.ProvidesCallback): void => {
+    if (queue) it(name, fn);
+  };
   const run = randomBytes(4).toString("hex");
   let counter = 0;
   const open: ChannelLayer[] = [];
