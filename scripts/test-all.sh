@@ -15,11 +15,15 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2 || { loud "npm ci failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
-# System packages the Redis and browser suites need (Debian's own builds).
+# System packages the Redis and browser suites need (Debian's own builds). Debian's Python
+# packages live under /usr/bin/python3, which may not be the python3 first on PATH.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+have_python_channels() { "$py" -c 'import channels_redis, channels, daphne' >/dev/null 2>&1; }
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-python3 -c 'import channels_redis, channels, daphne' >/dev/null 2>&1 || need+=(python3-channels-redis python3-django-channels daphne)
+have_python_channels || need+=(python3-channels-redis python3-django-channels daphne)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "== apt-get install ${need[*]}"
@@ -31,7 +35,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 command -v redis-server >/dev/null 2>&1 || loud "redis-server is not available: the Redis suites will be SKIPPED"
 [ -x /usr/bin/chromium ] || loud "/usr/bin/chromium is not available: the browser suite will be SKIPPED"
-python3 -c 'import channels_redis, channels, daphne' >/dev/null 2>&1 \
+have_python_channels \
   || loud "python3 channels_redis/channels/daphne are not available: the Python interop suite will be SKIPPED"
 
 results=$(mktemp -d)

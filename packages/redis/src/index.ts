@@ -1,0 +1,10 @@
+export { RedisChannelLayer } from "./redis-channel-layer";
+export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
+export type { RedisChannelLayerOptions, RedisPubSubChannelLayerOptions, RedisConnectionOptions } from "./options";
+export type { RedisHost, RedisHostOptions } from "./hosts";
+export type { HostEvent } from "./shard";
+export type { LayerEvents, MalformedEvent } from "./layer-events";
+export type { LayerLogger } from "./malformed-counter";
+export { Fernet, MultiFernet, InvalidToken } from "./fernet";
+export { consistentHash, crc32 } from "./consistent-hash";
+export { MessageSerializer } from "./serializer";

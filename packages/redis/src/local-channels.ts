@@ -1,0 +1,137 @@
+import type { Message } from "@channels-ts/core";
+
+interface Waiter {
+  resolve(message: Message): void;
+  reject(reason: unknown): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+interface Mailbox {
+  queue: Message[];
+  waiters: Waiter[];
+  /** Date.now() of the last delivery, so mailboxes nobody reads can be swept. */
+  touched: number;
+}
+
+/**
+ * This process's side of its channels: messages already taken off Redis wait here for a
+ * `receive()`, and pending `receive()`s wait here for a message. A mailbox holds at most the
+ * channel's capacity and drops its oldest message beyond that, as channels_redis's
+ * `BoundedQueue`, so a consumer that stopped reading cannot grow memory without bound.
+ */
+export class LocalChannels {
+  private readonly boxes = new Map<string, Mailbox>();
+
+  constructor(private readonly capacityOf: (channel: string) => number) {}
+
+  /** Hand `message` to the oldest waiter on `channel`, or queue it. */
+  deliver(channel: string, message: Message): void {
+    const box = this.box(channel);
+    box.touched = Date.now();
+    const waiter = box.waiters.shift();
+    if (waiter !== undefined) {
+      settle(waiter);
+      this.dropIfIdle(channel, box);
+      waiter.resolve(message);
+      return;
+    }
+    if (box.queue.length >= this.capacityOf(channel)) box.queue.shift();
+    box.queue.push(message);
+  }
+
+  /** A queued message, if any, without waiting. */
+  take(channel: string): Message | undefined {
+    const box = this.boxes.get(channel);
+    if (box === undefined) return undefined;
+    const message = box.queue.shift();
+    this.dropIfIdle(channel, box);
+    return message;
+  }
+
+  /** Wait for the next message on `channel`; `onSettle` runs once however the wait ends. */
+  wait(channel: string, signal: AbortSignal | undefined, onSettle: () => void): Promise<Message> {
+    return new Promise<Message>((resolve, reject) => {
+      const box = this.box(channel);
+      const waiter: Waiter = {
+        resolve: (message) => {
+          onSettle();
+          resolve(message);
+        },
+        reject: (reason) => {
+          onSettle();
+          reject(reason);
+        },
+        signal,
+        onAbort: undefined,
+      };
+      if (signal !== undefined) {
+        waiter.onAbort = () => {
+          const index = box.waiters.indexOf(waiter);
+          if (index !== -1) box.waiters.splice(index, 1);
+          this.dropIfIdle(channel, box);
+          waiter.reject(signal.reason);
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
+      }
+      box.waiters.push(waiter);
+    });
+  }
+
+  /** Number of pending `receive()`s on `channel`. */
+  waiting(channel: string): number {
+    return this.boxes.get(channel)?.waiters.length ?? 0;
+  }
+
+  /** Forget `channel`: drop its queue and reject its waiters with `reason`. */
+  discard(channel: string, reason: unknown): void {
+    const box = this.boxes.get(channel);
+    if (box === undefined) return;
+    this.boxes.delete(channel);
+    for (const waiter of box.waiters.splice(0)) {
+      settle(waiter);
+      waiter.reject(reason);
+    }
+  }
+
+  /** Drop every queued message; waiters keep waiting (a flush empties channels, it does not end receivers). */
+  clearQueues(): void {
+    for (const [channel, box] of this.boxes) {
+      box.queue.length = 0;
+      this.dropIfIdle(channel, box);
+    }
+  }
+
+  /** Reject every waiter with `reasonFor(channel)` and forget everything (the layer is closing). */
+  closeAll(reasonFor: (channel: string) => unknown): void {
+    for (const channel of [...this.boxes.keys()]) this.discard(channel, reasonFor(channel));
+  }
+
+  /**
+   * Drop mailboxes that nobody waits on and that got nothing for `idleMs`: messages that arrive
+   * for a channel after it was discarded (a group send racing the discard) must not stay forever.
+   */
+  sweep(idleMs: number): void {
+    const before = Date.now() - idleMs;
+    for (const [channel, box] of this.boxes) {
+      if (box.waiters.length === 0 && box.touched < before) this.boxes.delete(channel);
+    }
+  }
+
+  private box(channel: string): Mailbox {
+    let box = this.boxes.get(channel);
+    if (box === undefined) {
+      box = { queue: [], waiters: [], touched: Date.now() };
+      this.boxes.set(channel, box);
+    }
+    return box;
+  }
+
+  private dropIfIdle(channel: string, box: Mailbox): void {
+    if (box.queue.length === 0 && box.waiters.length === 0 && this.boxes.get(channel) === box) this.boxes.delete(channel);
+  }
+}
+
+function settle(waiter: Waiter): void {
+  if (waiter.signal !== undefined && waiter.onAbort !== undefined) waiter.signal.removeEventListener("abort", waiter.onAbort);
+}

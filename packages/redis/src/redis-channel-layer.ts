@@ -1,0 +1,405 @@
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "eventemitter3";
+import {
+  ChannelCapacities,
+  ChannelFull,
+  ChannelLayerClosed,
+  ChannelReceiveAborted,
+  resolveLayerOptions,
+  validateChannelName,
+  validateChannelPrefix,
+  validateGroupName,
+  validateMessage,
+  type ChannelLayer,
+  type Message,
+  type ReceiveOptions,
+} from "@channels-ts/core";
+import { scoreNow } from "./clock";
+import { consistentHash } from "./consistent-hash";
+import { MultiFernet } from "./fernet";
+import { normalizeHosts } from "./hosts";
+import { MalformedCounter } from "./malformed-counter";
+import { MembershipRefresher } from "./membership-refresher";
+import { Memberships } from "./memberships";
+import { LocalChannels } from "./local-channels";
+import { checkNumber, checkPrefix, REDIS_LAYER_DEFAULTS, type RedisChannelLayerOptions } from "./options";
+import { ReceiveLoop } from "./receive-loop";
+import { withScripts, type LayerClient } from "./scripted-client";
+import { MessageSerializer } from "./serializer";
+import { RedisShard, type HostEvent } from "./shard";
+import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
+import type { LayerEvents } from "./layer-events";
+
+/**
+ * A channel layer on Redis sorted sets, in channels_redis 4.x's exact layout, so Django and
+ * channels-ts consumers share channels and groups on one Redis and one prefix. See
+ * /work/shared/channels_redis-wire.md for the format; the README for what differs (receive-side
+ * expiry, direct sends sharded on the channel's queue, memberships refreshed while alive).
+ */
+export class RedisChannelLayer extends EventEmitter<LayerEvents> implements ChannelLayer {
+  readonly extensions = ["groups", "flush"] as const;
+  /** 32 hex digits naming this layer's queue: its channels are `specific.<clientPrefix>!<id>`. */
+  readonly clientPrefix = randomUUID().replace(/-/g, "");
+  readonly prefix: string;
+  readonly expiry: number;
+  readonly groupExpiry: number;
+  readonly capacity: number;
+
+  private readonly shards: RedisShard[];
+  private readonly clients: LayerClient[];
+  private readonly serializer: MessageSerializer;
+  private readonly capacities: ChannelCapacities;
+  private readonly uniformCapacity: boolean;
+  private readonly local: LocalChannels;
+  private readonly malformed: MalformedCounter;
+  private readonly memberships = new Memberships();
+  private readonly refresher: MembershipRefresher;
+  private readonly blockSeconds: number;
+  /** Receive loops by `<shard>:<key>`. */
+  private readonly loops = new Map<string, ReceiveLoop>();
+  /** Pending receives per queue key, so a loop on another process's queue stops when unused. */
+  private readonly keyWaiters = new Map<string, number>();
+  /** Channels received on since the last refresh tick: their consumers are alive. */
+  private readonly recentlyReceived = new Set<string>();
+  private readonly ownKey: string;
+  private readonly expirySeconds: string;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private roundRobin = 0;
+  private closed = false;
+
+  constructor(options: RedisChannelLayerOptions = {}) {
+    super();
+    const o = { ...REDIS_LAYER_DEFAULTS, ...stripUndefined(options) };
+    const resolved = resolveLayerOptions(o);
+    checkPrefix(o.prefix);
+    checkNumber("blockSeconds", o.blockSeconds, 0.01);
+    if (typeof o.symmetricEncryptionKeys === "string") {
+      throw new TypeError("symmetricEncryptionKeys must be a list of keys, even for one: use [key].");
+    }
+    this.prefix = o.prefix;
+    this.expiry = o.expiry;
+    this.groupExpiry = o.groupExpiry;
+    this.capacity = o.capacity;
+    this.blockSeconds = o.blockSeconds;
+    this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
+    this.ownKey = `${this.prefix}specific.${this.clientPrefix}!`;
+    this.capacities = resolved.capacities;
+    this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
+    this.local = new LocalChannels((channel) => this.capacities.get(channel));
+    this.malformed = new MalformedCounter("RedisChannelLayer", o.logger ?? console, o.warnIntervalMs);
+    const keys = o.symmetricEncryptionKeys;
+    this.serializer = new MessageSerializer({
+      crypter: keys !== undefined && keys.length > 0 ? MultiFernet.fromPassphrases(keys) : undefined,
+      ttlSeconds: o.expiry + 10,
+    });
+    const policy = { reconnectMinDelayMs: o.reconnectMinDelayMs, reconnectMaxDelayMs: o.reconnectMaxDelayMs };
+    const hooks = {
+      down: (event: HostEvent) => this.emit("down", event),
+      up: (event: HostEvent) => this.emit("up", event),
+      restore: (shard: RedisShard) => this.restoreMemberships(shard.index),
+    };
+    this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+    this.clients = this.shards.map((shard) => withScripts(shard.client));
+    const refreshSeconds = o.membershipRefreshSeconds ?? o.groupExpiry / 4;
+    this.refresher = new MembershipRefresher(
+      Math.min(refreshSeconds * 1000, 2 ** 31 - 1),
+      () => this.refreshLiveMemberships(),
+      () => undefined,
+    );
+  }
+
+  /** Payloads dropped because they could not be decoded or had the wrong shape. */
+  get malformedCount(): number {
+    return this.malformed.count;
+  }
+
+  async newChannel(prefix = "specific"): Promise<string> {
+    this.assertOpen("newChannel");
+    validateChannelPrefix(prefix, 1 + 32 + 1 + 32);
+    return `${prefix}.${this.clientPrefix}!${randomUUID().replace(/-/g, "")}`;
+  }
+
+  async send(channel: string, message: Message): Promise<void> {
+    this.assertOpen("send");
+    validateChannelName(channel);
+    validateMessage(message);
+    rejectReservedKey(message);
+    const bang = channel.indexOf("!");
+    const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
+    const nonLocal = bang === -1 ? channel : channel.slice(0, bang + 1);
+    // Python hashes the full name here and loses the message on several hosts; the queue's
+    // own shard is where its receiver listens.
+    const client = this.clientFor(bang === -1 ? undefined : nonLocal);
+    const now = scoreNow();
+    const capacity = this.capacities.get(channel);
+    const member = this.serializer.serialize(body);
+    // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
+    const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
+    const key = this.prefix + nonLocal;
+    const full = await client.layerSend(key, String(now - this.expiry), capacity, String(now), member, this.expirySeconds, counted);
+    if (full === 1) throw new ChannelFull(channel, capacity);
+  }
+
+  async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
+    const signal = options.signal;
+    if (signal?.aborted) throw signal.reason;
+    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    validateChannelName(channel);
+    this.recentlyReceived.add(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return queued;
+    const bang = channel.indexOf("!");
+    const key = this.prefix + (bang === -1 ? channel : channel.slice(0, bang + 1));
+    this.keyWaiters.set(key, (this.keyWaiters.get(key) ?? 0) + 1);
+    const waiting = this.local.wait(channel, signal, () => this.leaveKey(key));
+    this.startLoops(key, channel, bang === -1);
+    return waiting;
+  }
+
+  async groupAdd(group: string, channel: string): Promise<void> {
+    this.assertOpen("groupAdd");
+    validateGroupName(group);
+    validateChannelName(channel);
+    const score = scoreNow();
+    const key = this.groupKey(group);
+    await this.groupClient(group).multi().zadd(key, String(score), channel).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+    this.memberships.add(group, channel, score);
+    this.refresher.start();
+  }
+
+  async groupDiscard(group: string, channel: string): Promise<void> {
+    this.assertOpen("groupDiscard");
+    validateGroupName(group);
+    validateChannelName(channel);
+    this.memberships.remove(group, channel);
+    await this.groupClient(group).zrem(this.groupKey(group), channel);
+  }
+
+  async groupSend(group: string, message: Message): Promise<void> {
+    this.assertOpen("groupSend");
+    validateGroupName(group);
+    validateMessage(message);
+    rejectReservedKey(message);
+    const now = scoreNow();
+    if (this.shards.length === 1 && !this.serializer.encrypted && this.uniformCapacity) {
+      await this.groupSendInOneCall(group, message, now);
+    } else {
+      await this.groupSendSharded(group, message, now);
+    }
+  }
+
+  async discardChannel(channel: string): Promise<void> {
+    this.recentlyReceived.delete(channel);
+    this.local.discard(channel, new ChannelReceiveAborted(channel, "discarded"));
+    const groups = this.memberships.removeChannel(channel);
+    if (this.closed || groups.length === 0) return;
+    await Promise.all(groups.map((group) => this.groupClient(group).zrem(this.groupKey(group), channel)));
+  }
+
+  async flush(): Promise<void> {
+    this.assertOpen("flush");
+    this.memberships.clear();
+    this.local.clearQueues();
+    await Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*")));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.refresher.stop();
+    if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
+    for (const loop of this.loops.values()) loop.stop();
+    this.loops.clear();
+    this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
+    for (const shard of this.shards) shard.close();
+  }
+
+  /** One script call does Python's whole group send (single host, no encryption, one capacity). */
+  private async groupSendInOneCall(group: string, message: Message, now: number): Promise<void> {
+    const head = this.serializer.pack({ ...message, [ASGI_CHANNEL_KEY]: null });
+    // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
+    const headBytes = Buffer.from(head.subarray(0, head.length - 1));
+    const prefixBytes = this.serializer.frame(new Uint8Array(0));
+    const [, over] = await (this.clients[0] as LayerClient).layerGroupSendAll(
+      this.groupKey(group),
+      this.prefix,
+      prefixBytes,
+      headBytes,
+      String(now),
+      String(now - this.groupExpiry),
+      String(now - this.expiry),
+      this.capacity,
+      this.expirySeconds,
+    );
+    void over; // Full members are skipped, as in Python (which only logs them at INFO).
+  }
+
+  /** Python's algorithm: list the members on the group's host, then one script call per target host. */
+  private async groupSendSharded(group: string, message: Message, now: number): Promise<void> {
+    const key = this.groupKey(group);
+    const replies = await this.groupClient(group).multi().zremrangebyscore(key, 0, String(now - this.groupExpiry)).zrange(key, 0, -1).exec();
+    const members = replies?.[1]?.[1];
+    if (!Array.isArray(members) || members.length === 0) return;
+    const buckets = new Map<string, { names: string[]; shard: number }>();
+    for (const name of members as string[]) {
+      const bang = name.indexOf("!");
+      const nonLocal = bang === -1 ? name : name.slice(0, bang + 1);
+      const channelKey = this.prefix + nonLocal;
+      const bucket = buckets.get(channelKey);
+      if (bucket === undefined) buckets.set(channelKey, { names: [name], shard: consistentHash(nonLocal, this.shards.length) });
+      else bucket.names.push(name);
+    }
+    const byShard = new Map<number, string[]>();
+    for (const [channelKey, bucket] of buckets) {
+      const keys = byShard.get(bucket.shard);
+      if (keys === undefined) byShard.set(bucket.shard, [channelKey]);
+      else keys.push(channelKey);
+    }
+    const cutoff = String(now - this.expiry);
+    await Promise.all(
+      [...byShard].map(([shard, keys]) => {
+        const transaction = (this.clients[shard] as LayerClient).multi() as unknown as TransactionWithScripts;
+        for (const channelKey of keys) transaction.zremrangebyscore(channelKey, 0, cutoff);
+        const payloads = keys.map((k) => this.serializer.serialize({ ...message, [ASGI_CHANNEL_KEY]: (buckets.get(k) as { names: string[] }).names }));
+        const capacities = keys.map((k) => this.capacities.get((buckets.get(k) as { names: string[] }).names[0] as string));
+        transaction.layerGroupSendCapped(keys.length, ...keys, ...payloads, ...capacities, String(now), this.expirySeconds);
+        return transaction.exec();
+      }),
+    );
+  }
+
+  private startLoops(key: string, channel: string, normal: boolean): void {
+    const own = key === this.ownKey;
+    if (this.sweepTimer === undefined) {
+      const idleMs = Math.max(1000, this.expiry * 1000);
+      this.sweepTimer = setInterval(() => this.local.sweep(idleMs), idleMs);
+      this.sweepTimer.unref();
+    }
+    // Normal channels are spread round-robin over hosts by every sender, so they are popped on
+    // all hosts; so is our own queue, where Python's multi-host direct sends land on the wrong shard.
+    const shardIndexes = normal || own ? this.shards.map((shard) => shard.index) : [this.shardFor(key.slice(this.prefix.length))];
+    for (const index of shardIndexes) {
+      const id = `${index}:${key}`;
+      let loop = this.loops.get(id);
+      if (loop === undefined) {
+        loop = new ReceiveLoop({
+          shard: this.shards[index] as RedisShard,
+          key,
+          blockSeconds: own ? this.blockSeconds : Math.min(this.blockSeconds, 1),
+          // Popping only while someone waits leaves the backlog in Redis, where send() sees it and throws ChannelFull.
+          keepGoing: () => !this.closed && (this.keyWaiters.get(key) ?? 0) > 0,
+          keepConnection: own,
+          onPayload: (member, score) => this.onPayload(key, normal ? channel : undefined, member, score),
+          onError: () => undefined,
+        });
+        this.loops.set(id, loop);
+      }
+      loop.start();
+    }
+  }
+
+  private onPayload(key: string, normalChannel: string | undefined, member: Buffer, score: number): void {
+    if (score < Date.now() / 1000 - this.expiry) return; // Older than expiry: Python's queue cleanup would have dropped it.
+    let parsed;
+    try {
+      parsed = parseWireMessage(this.serializer.deserialize(member));
+    } catch (error) {
+      this.reportMalformed(key, error);
+      return;
+    }
+    const targets = parsed.channels ?? normalChannel;
+    if (targets === undefined) {
+      this.reportMalformed(key, new Error(`a message on a specific queue has no ${ASGI_CHANNEL_KEY}`));
+      return;
+    }
+    if (typeof targets === "string") this.local.deliver(targets, parsed.message);
+    else for (const target of targets) this.local.deliver(target, parsed.message);
+  }
+
+  private reportMalformed(key: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.malformed.report(`Redis key ${JSON.stringify(key)}`, reason);
+    this.emit("malformed", { source: key, reason });
+  }
+
+  private leaveKey(key: string): void {
+    const count = (this.keyWaiters.get(key) ?? 1) - 1;
+    if (count > 0) this.keyWaiters.set(key, count);
+    else this.keyWaiters.delete(key);
+  }
+
+  /** Re-add, with a fresh score, the memberships of channels whose consumers are still receiving. */
+  private async refreshLiveMemberships(): Promise<void> {
+    const live = (channel: string) => this.recentlyReceived.has(channel) || this.local.waiting(channel) > 0;
+    const score = scoreNow();
+    const writes: Array<Promise<unknown>> = [];
+    for (const [group, members] of this.memberships.groups()) {
+      const fresh: string[] = [];
+      for (const [channel] of members) {
+        if (!live(channel)) continue;
+        members.set(channel, score);
+        fresh.push(String(score), channel);
+      }
+      if (fresh.length > 0) writes.push(this.writeMembers(group, fresh));
+    }
+    this.recentlyReceived.clear();
+    await Promise.all(writes);
+  }
+
+  /** After a reconnect: put back every membership still within `groupExpiry`, at its own score. */
+  private async restoreMemberships(shard: number): Promise<void> {
+    const oldest = scoreNow() - this.groupExpiry;
+    const writes: Array<Promise<unknown>> = [];
+    for (const [group, members] of this.memberships.groups()) {
+      if (this.shardFor(group) !== shard) continue;
+      const entries: string[] = [];
+      for (const [channel, score] of members) if (score > oldest) entries.push(String(score), channel);
+      if (entries.length > 0) writes.push(this.writeMembers(group, entries));
+    }
+    await Promise.all(writes);
+  }
+
+  private writeMembers(group: string, scoreChannelPairs: string[]): Promise<unknown> {
+    const key = this.groupKey(group);
+    return this.groupClient(group).multi().zadd(key, ...scoreChannelPairs).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+  }
+
+  private groupKey(group: string): string {
+    return `${this.prefix}:group:${group}`;
+  }
+
+  private groupClient(group: string): LayerClient {
+    return this.clients[this.shardFor(group)] as LayerClient;
+  }
+
+  private shardFor(value: string): number {
+    return consistentHash(value, this.shards.length);
+  }
+
+  /** The client for a queue: by its non-local name, or round-robin for normal channels (as Python). */
+  private clientFor(nonLocal: string | undefined): LayerClient {
+    if (nonLocal !== undefined) return this.clients[this.shardFor(nonLocal)] as LayerClient;
+    this.roundRobin = (this.roundRobin + 1) % this.clients.length;
+    return this.clients[this.roundRobin] as LayerClient;
+  }
+
+  private assertOpen(method: string): void {
+    if (this.closed) throw new ChannelLayerClosed(method);
+  }
+}
+
+interface TransactionWithScripts {
+  zremrangebyscore(key: string, min: number, max: string): unknown;
+  layerGroupSendCapped(numberOfKeys: number, ...args: Array<string | number | Buffer>): unknown;
+  exec(): Promise<unknown>;
+}
+
+function rejectReservedKey(message: Message): void {
+  if (ASGI_CHANNEL_KEY in message) {
+    throw new TypeError(`Message key ${JSON.stringify(ASGI_CHANNEL_KEY)} is reserved for the Redis layer; rename it.`);
+  }
+}
+
+function stripUndefined<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+}

@@ -1,0 +1,264 @@
+import { randomUUID } from "node:crypto";
+import type Redis from "ioredis";
+import { EventEmitter } from "eventemitter3";
+import {
+  ChannelCapacities,
+  ChannelLayerClosed,
+  ChannelReceiveAborted,
+  requireCapacity,
+  validateChannelName,
+  validateChannelPrefix,
+  validateGroupName,
+  validateMessage,
+  type ChannelLayer,
+  type Message,
+  type ReceiveOptions,
+} from "@channels-ts/core";
+import { consistentHash } from "./consistent-hash";
+import { normalizeHosts } from "./hosts";
+import type { LayerEvents } from "./layer-events";
+import { LocalChannels } from "./local-channels";
+import { MalformedCounter } from "./malformed-counter";
+import { Memberships } from "./memberships";
+import { checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
+import { MessageSerializer } from "./serializer";
+import { RedisShard, type HostEvent } from "./shard";
+import { parseWireMessage } from "./wire-message";
+
+/** One host's subscriber connection and what it should be subscribed to. */
+interface Subscriber {
+  client: Redis;
+  channels: Set<string>;
+  patterns: Set<string>;
+}
+
+/**
+ * A channel layer on Redis Pub/Sub, in channels_redis's `RedisPubSubChannelLayer` format: a
+ * message is one PUBLISH of plain msgpack on the channel's own name, a group is the Pub/Sub
+ * channel `<prefix>__group__<group>`, and membership lives in the process that made it. Nothing
+ * is stored, so nothing has capacity or expiry on Redis: a message published while nobody
+ * listens is lost. This process listens to its own channels with one pattern subscription per
+ * host and subscribes to a group only while it has members in it.
+ */
+export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implements ChannelLayer {
+  readonly extensions = ["groups", "flush"] as const;
+  /** 32 hex digits in every channel name this layer makes: `specific.<clientPrefix>!<id>`. */
+  readonly clientPrefix = randomUUID().replace(/-/g, "");
+  readonly prefix: string;
+
+  private readonly shards: RedisShard[];
+  private readonly subscribers: Array<Subscriber | undefined>;
+  private readonly local: LocalChannels;
+  private readonly serializer = new MessageSerializer({ prefixed: false });
+  private readonly malformed: MalformedCounter;
+  /** Local members by group (the score is unused: memberships here never expire). */
+  private readonly memberships = new Memberships();
+  private readonly ownPattern: string;
+  private readonly ownMarker: string;
+  private closed = false;
+
+  constructor(options: RedisPubSubChannelLayerOptions = {}) {
+    super();
+    const o = { ...CONNECTION_DEFAULTS, ...options };
+    checkPrefix(o.prefix);
+    this.prefix = o.prefix;
+    const capacities = new ChannelCapacities(o.channelCapacity, requireCapacity("capacity", o.capacity ?? 100));
+    this.local = new LocalChannels((channel) => capacities.get(channel));
+    this.malformed = new MalformedCounter("RedisPubSubChannelLayer", o.logger ?? console, o.warnIntervalMs);
+    this.ownMarker = `.${this.clientPrefix}!`;
+    this.ownPattern = `*${this.ownMarker}*`;
+    const policy = { reconnectMinDelayMs: o.reconnectMinDelayMs, reconnectMaxDelayMs: o.reconnectMaxDelayMs };
+    const hooks = {
+      down: (event: HostEvent) => this.emit("down", event),
+      up: (event: HostEvent) => this.emit("up", event),
+      restore: (shard: RedisShard) => this.resubscribe(shard.index),
+    };
+    this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+    this.subscribers = this.shards.map(() => undefined);
+  }
+
+  /** Payloads dropped because they could not be decoded or had the wrong shape. */
+  get malformedCount(): number {
+    return this.malformed.count;
+  }
+
+  /** The Pub/Sub channel of `group`, as channels_redis names it. */
+  groupChannel(group: string): string {
+    return `${this.prefix}__group__${group}`;
+  }
+
+  async newChannel(prefix = "specific"): Promise<string> {
+    this.assertOpen("newChannel");
+    validateChannelPrefix(prefix, 1 + 32 + 1 + 32);
+    await this.listenToOwnChannels();
+    return `${prefix}${this.ownMarker}${randomUUID().replace(/-/g, "")}`;
+  }
+
+  async send(channel: string, message: Message): Promise<void> {
+    this.assertOpen("send");
+    validateChannelName(channel);
+    validateMessage(message);
+    await this.publisher(channel).publish(channel, this.serializer.serialize(message));
+  }
+
+  async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
+    const signal = options.signal;
+    if (signal?.aborted) throw signal.reason;
+    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    validateChannelName(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return queued;
+    const waiting = this.local.wait(channel, signal, noop);
+    waiting.catch(noop); // Handled by the caller; this only keeps an early abort from counting as unhandled.
+    // Listening starts with the wait, so a failure to subscribe surfaces as this receive's error.
+    const listening = channel.includes(this.ownMarker) ? this.listenToOwnChannels() : this.subscribe(channel, false);
+    await listening.catch((error: unknown) => this.local.discard(channel, error));
+    return waiting;
+  }
+
+  async groupAdd(group: string, channel: string): Promise<void> {
+    this.assertOpen("groupAdd");
+    validateGroupName(group);
+    validateChannelName(channel);
+    this.memberships.add(group, channel, 0);
+    await this.subscribe(this.groupChannel(group), false);
+  }
+
+  async groupDiscard(group: string, channel: string): Promise<void> {
+    this.assertOpen("groupDiscard");
+    validateGroupName(group);
+    validateChannelName(channel);
+    this.memberships.remove(group, channel);
+    await this.unsubscribeIfUnused(group);
+  }
+
+  async groupSend(group: string, message: Message): Promise<void> {
+    this.assertOpen("groupSend");
+    validateGroupName(group);
+    validateMessage(message);
+    const name = this.groupChannel(group);
+    await this.publisher(name).publish(name, this.serializer.serialize(message));
+  }
+
+  async discardChannel(channel: string): Promise<void> {
+    this.local.discard(channel, new ChannelReceiveAborted(channel, "discarded"));
+    const groups = this.memberships.removeChannel(channel);
+    if (this.closed) return;
+    await Promise.all([...groups.map((group) => this.unsubscribeIfUnused(group)), this.unsubscribe(channel)]);
+  }
+
+  /** Forget every membership and queued message, and leave every group and named channel. */
+  async flush(): Promise<void> {
+    this.assertOpen("flush");
+    this.memberships.clear();
+    this.local.clearQueues();
+    await Promise.all(
+      this.subscribers.map(async (subscriber) => {
+        if (subscriber === undefined || subscriber.channels.size === 0) return;
+        const names = [...subscriber.channels];
+        subscriber.channels.clear();
+        await subscriber.client.unsubscribe(...names);
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
+    for (const shard of this.shards) shard.close();
+  }
+
+  private listenToOwnChannels(): Promise<void> {
+    // Python publishes a direct send on the shard of the full channel name, so every host is listened to.
+    return Promise.all(this.shards.map((shard) => this.psubscribe(shard.index, this.ownPattern))).then(noop);
+  }
+
+  private subscriber(index: number): Subscriber {
+    let subscriber = this.subscribers[index];
+    if (subscriber === undefined) {
+      // The layer resubscribes itself after a reconnect, so that `up` means "listening again".
+      const client = (this.shards[index] as RedisShard).open({ autoResubscribe: false, maxRetriesPerRequest: null }, true);
+      client.on("messageBuffer", (channel: Buffer, data: Buffer) => this.onMessage(channel.toString(), data));
+      client.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, data: Buffer) => this.onMessage(channel.toString(), data));
+      subscriber = { client, channels: new Set(), patterns: new Set() };
+      this.subscribers[index] = subscriber;
+    }
+    return subscriber;
+  }
+
+  private async psubscribe(index: number, pattern: string): Promise<void> {
+    const subscriber = this.subscriber(index);
+    if (subscriber.patterns.has(pattern)) return;
+    subscriber.patterns.add(pattern);
+    try {
+      await subscriber.client.psubscribe(pattern);
+    } catch (error) {
+      subscriber.patterns.delete(pattern);
+      throw error;
+    }
+  }
+
+  /** SUBSCRIBE `name` on its shard (group channels and channels named by a receive). */
+  private async subscribe(name: string, force: boolean): Promise<void> {
+    const subscriber = this.subscriber(consistentHash(name, this.shards.length));
+    if (subscriber.channels.has(name) && !force) return;
+    subscriber.channels.add(name);
+    try {
+      await subscriber.client.subscribe(name);
+    } catch (error) {
+      subscriber.channels.delete(name);
+      throw error;
+    }
+  }
+
+  private async unsubscribe(name: string): Promise<void> {
+    const subscriber = this.subscribers[consistentHash(name, this.shards.length)];
+    if (subscriber === undefined || !subscriber.channels.delete(name)) return;
+    await subscriber.client.unsubscribe(name);
+  }
+
+  private async unsubscribeIfUnused(group: string): Promise<void> {
+    if (this.memberships.membersOf(group) !== undefined) return;
+    await this.unsubscribe(this.groupChannel(group));
+  }
+
+
+  /** After a reconnect: subscribe again to what this host's subscriber had. */
+  private async resubscribe(index: number): Promise<void> {
+    const subscriber = this.subscribers[index];
+    if (subscriber === undefined) return;
+    const writes: Array<Promise<unknown>> = [];
+    if (subscriber.patterns.size > 0) writes.push(subscriber.client.psubscribe(...subscriber.patterns));
+    if (subscriber.channels.size > 0) writes.push(subscriber.client.subscribe(...subscriber.channels));
+    await Promise.all(writes);
+  }
+
+  private onMessage(name: string, data: Buffer): void {
+    let message: Message;
+    try {
+      message = parseWireMessage(this.serializer.deserialize(data)).message;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.malformed.report(`Pub/Sub channel ${JSON.stringify(name)}`, reason);
+      this.emit("malformed", { source: name, reason });
+      return;
+    }
+    if (name.startsWith(this.prefix) && name.startsWith("__group__", this.prefix.length)) {
+      const members = this.memberships.membersOf(name.slice(this.prefix.length + "__group__".length));
+      if (members !== undefined) for (const [channel] of members) this.local.deliver(channel, message);
+      return;
+    }
+    this.local.deliver(name, message);
+  }
+
+  private publisher(name: string): Redis {
+    return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
+  }
+
+  private assertOpen(method: string): void {
+    if (this.closed) throw new ChannelLayerClosed(method);
+  }
+}
+
+function noop(): void {}

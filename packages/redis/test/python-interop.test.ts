@@ -1,0 +1,135 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { ChannelLayer, Message } from "@channels-ts/core";
+import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
+import { PYTHON, REDIS_SERVER, RedisServer } from "./redis-server";
+
+const SCRIPT = join(__dirname, "python", "interop.py");
+const why = REDIS_SERVER === undefined ? "redis-server is not on PATH" : PYTHON === undefined ? "no python3 can import channels_redis (Debian: python3-channels-redis)" : undefined;
+if (why !== undefined) console.warn(`SKIPPED "channels_redis interop": ${why}.`);
+const describeInterop = why === undefined ? describe : describe.skip;
+
+/** The Python peer: JSON lines out, one JSON line in. */
+class PythonPeer {
+  private readonly lines: string[] = [];
+  private readonly waiters: Array<(line: string) => void> = [];
+  private stderr = "";
+  readonly exited: Promise<number | null>;
+
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(line);
+      else this.lines.push(line);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once("exit", resolve));
+  }
+
+  static start(url: string, kind: "core" | "pubsub", key?: string): PythonPeer {
+    return new PythonPeer(spawn(PYTHON as string, [SCRIPT, url, kind, ...(key ? [key] : [])], { stdio: "pipe" }));
+  }
+
+  async next(): Promise<Record<string, unknown>> {
+    const line = this.lines.shift() ?? (await Promise.race([new Promise<string>((resolve) => this.waiters.push(resolve)), this.exited.then((code) => {
+      throw new Error(`python exited with ${code}: ${this.stderr}`);
+    })]));
+    return JSON.parse(line) as Record<string, unknown>;
+  }
+
+  write(value: unknown): void {
+    this.child.stdin.write(JSON.stringify(value) + "\n");
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+/** A message as the Python side printed it, bytes turned back into Uint8Array. */
+function fromJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromJson);
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$bytes === "string") return new Uint8Array(Buffer.from(record.$bytes, "hex"));
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromJson(v)]));
+  }
+  return value;
+}
+
+function byType(messages: Message[]): Record<string, Message> {
+  return Object.fromEntries(messages.map((message) => [message.type, message]));
+}
+
+async function exchange(layer: ChannelLayer, python: PythonPeer): Promise<{ tsReceived: Message[]; pyReceived: Message[] }> {
+  const ready = await python.next();
+  const pythonChannel = ready.ready as string;
+  const channel = await layer.newChannel();
+  await layer.groupAdd("interop", channel);
+  const receiving = (async () => {
+    const received: Message[] = [];
+    for (let i = 0; i < 4; i++) received.push(await layer.receive(channel));
+    return received;
+  })();
+  python.write({ ts_channel: channel });
+  await layer.send(pythonChannel, { type: "ts.direct", text: "héllo from TypeScript" });
+  await layer.send(pythonChannel, { type: "ts.direct.bytes", bytes: new Uint8Array([0, 1, 254, 255]) });
+  await layer.groupSend("interop", { type: "ts.group", text: "to all", bytes: new Uint8Array([0x80, 0x74, 0x73]) });
+  const pyReceived: Message[] = [];
+  for (let i = 0; i < 4; i++) pyReceived.push(fromJson((await python.next()).received) as Message);
+  expect(await python.next()).toEqual({ done: true });
+  return { tsReceived: await receiving, pyReceived };
+}
+
+function expectBothWays({ tsReceived, pyReceived }: { tsReceived: Message[]; pyReceived: Message[] }): void {
+  const ts = byType(tsReceived);
+  expect(ts["py.direct"]).toEqual({ type: "py.direct", text: "héllo from Python" });
+  expect(ts["py.direct.bytes"]).toEqual({ type: "py.direct.bytes", bytes: new Uint8Array([0, 1, 254, 255]) });
+  expect(ts["py.group"]).toEqual({ type: "py.group", text: "to all", bytes: new Uint8Array([0x80, 0x70, 0x79]) });
+  expect(ts["ts.group"]).toEqual({ type: "ts.group", text: "to all", bytes: new Uint8Array([0x80, 0x74, 0x73]) });
+  const py = byType(pyReceived);
+  expect(py["ts.direct"]).toEqual({ type: "ts.direct", text: "héllo from TypeScript" });
+  expect(py["ts.direct.bytes"]).toEqual({ type: "ts.direct.bytes", bytes: new Uint8Array([0, 1, 254, 255]) });
+  expect(py["ts.group"]).toEqual({ type: "ts.group", text: "to all", bytes: new Uint8Array([0x80, 0x74, 0x73]) });
+  expect(py["py.group"]).toEqual({ type: "py.group", text: "to all", bytes: new Uint8Array([0x80, 0x70, 0x79]) });
+}
+
+describeInterop("interop with Python's channels_redis 4.x on one redis-server", () => {
+  let server: RedisServer;
+  let layer: ChannelLayer | undefined;
+  let python: PythonPeer | undefined;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterEach(async () => {
+    python?.kill();
+    await python?.exited;
+    await layer?.close();
+    layer = python = undefined;
+  });
+  afterAll(() => server.stop());
+
+  it("RedisChannelLayer: group_send, groupSend and direct sends both ways, text and bytes", async () => {
+    layer = new RedisChannelLayer({ hosts: [server.url] });
+    python = PythonPeer.start(server.url, "core");
+    expectBothWays(await exchange(layer, python));
+  });
+
+  it("RedisChannelLayer with symmetricEncryptionKeys: Fernet tokens are read both ways", async () => {
+    // channels-ts also holds an older key (MultiFernet rotation); it must not get in the way.
+    layer = new RedisChannelLayer({ hosts: [server.url], symmetricEncryptionKeys: ["interop-secret", "older-secret"] });
+    (layer as RedisChannelLayer).on("malformed", (event) => {
+      throw new Error(`unexpected malformed data: ${event.reason}`);
+    });
+    python = PythonPeer.start(server.url, "core", "interop-secret");
+    expectBothWays(await exchange(layer, python));
+    expect((layer as RedisChannelLayer).malformedCount).toBe(0);
+  });
+
+  it("RedisPubSubChannelLayer: group_send, groupSend and direct sends both ways, text and bytes", async () => {
+    layer = new RedisPubSubChannelLayer({ hosts: [server.url] });
+    python = PythonPeer.start(server.url, "pubsub");
+    expectBothWays(await exchange(layer, python));
+  });
+});

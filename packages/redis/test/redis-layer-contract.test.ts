@@ -1,0 +1,16 @@
+import { runChannelLayerContract } from "@channels-ts/core/layers/layer-contract";
+import { RedisChannelLayer } from "@channels-ts/redis";
+import { describeWithRedis, RedisServer } from "./redis-server";
+
+describeWithRedis("RedisChannelLayer (real redis-server)", () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(() => server.stop());
+
+  runChannelLayerContract({
+    name: "RedisChannelLayer",
+    newLayer: (options) => new RedisChannelLayer({ ...options, hosts: [server.url] }),
+  });
+});

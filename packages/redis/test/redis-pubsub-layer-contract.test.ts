@@ -1,0 +1,18 @@
+import { runChannelLayerContract } from "@channels-ts/core/layers/layer-contract";
+import { RedisPubSubChannelLayer } from "@channels-ts/redis";
+import { describeWithRedis, RedisServer } from "./redis-server";
+
+describeWithRedis("RedisPubSubChannelLayer (real redis-server)", () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(() => server.stop());
+
+  // Pub/sub stores nothing: the contract skips its capacity, expiry and stored-message tests.
+  runChannelLayerContract({
+    name: "RedisPubSubChannelLayer",
+    newLayer: (options) => new RedisPubSubChannelLayer({ capacity: options?.capacity, hosts: [server.url] }),
+    transport: "pubsub",
+  });
+});

@@ -1,0 +1,106 @@
+import Redis from "ioredis";
+import type { ChannelLayer } from "@channels-ts/core";
+import { RedisChannelLayer, RedisPubSubChannelLayer, type HostEvent } from "@channels-ts/redis";
+import { describeWithRedis, RedisServer } from "./redis-server";
+
+type EventfulLayer = ChannelLayer & { once(event: "down" | "up", listener: (event: HostEvent) => void): unknown };
+
+function next(layer: EventfulLayer, event: "down" | "up"): Promise<HostEvent> {
+  return new Promise((resolve) => layer.once(event, resolve));
+}
+
+/** Sends to the group until stopped, counting outcomes: traffic that spans the restart. */
+function traffic(layer: ChannelLayer, group: string): { stop(): Promise<{ sent: number; failed: number }> } {
+  let running = true;
+  const counts = { sent: 0, failed: 0 };
+  const loop = (async () => {
+    while (running) {
+      await layer.groupSend(group, { type: "noise" }).then(
+        () => counts.sent++,
+        () => counts.failed++,
+      );
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return counts;
+    },
+  };
+}
+
+describeWithRedis("a Redis restart (data lost) under traffic", () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(() => server.stop());
+
+  it("RedisChannelLayer emits down/up, puts its group memberships back, and a groupSend after the restart arrives", async () => {
+    const layer = new RedisChannelLayer({ hosts: [server.url], reconnectMaxDelayMs: 200 });
+    const observer = new Redis(server.url, { lazyConnect: true, retryStrategy: () => 100 });
+    observer.on("error", () => undefined);
+    try {
+      const channel = await layer.newChannel();
+      await layer.groupAdd("room", channel);
+      const noise = traffic(layer, "busy");
+      const down = next(layer, "down");
+      await server.stop();
+      expect(await down).toMatchObject({ shard: 0, host: server.url });
+      const up = next(layer, "up");
+      await server.restart();
+      expect(await up).toMatchObject({ shard: 0 });
+      expect(await observer.zrange("asgi:group:room", 0, -1)).toEqual([channel]); // restored, not waiting for a groupAdd
+      await noise.stop();
+      await layer.groupSend("room", { type: "after.restart" });
+      await expect(layer.receive(channel)).resolves.toEqual({ type: "after.restart" });
+    } finally {
+      observer.disconnect();
+      await layer.close();
+    }
+  });
+
+  it("RedisChannelLayer: a receive pending across the restart still gets the next message", async () => {
+    const layer = new RedisChannelLayer({ hosts: [server.url], reconnectMaxDelayMs: 200 });
+    try {
+      const channel = await layer.newChannel();
+      await layer.groupAdd("room", channel);
+      const pending = layer.receive(channel);
+      const down = next(layer, "down");
+      await server.stop();
+      await down;
+      const up = next(layer, "up");
+      await server.restart();
+      await up;
+      await layer.groupSend("room", { type: "after.restart" });
+      await expect(pending).resolves.toEqual({ type: "after.restart" });
+    } finally {
+      await layer.close();
+    }
+  });
+
+  it("RedisPubSubChannelLayer emits down/up and resubscribes its channels and groups", async () => {
+    const layer = new RedisPubSubChannelLayer({ hosts: [server.url], reconnectMaxDelayMs: 200 });
+    try {
+      const channel = await layer.newChannel();
+      await layer.groupAdd("room", channel);
+      const pending = layer.receive(channel);
+      const noise = traffic(layer, "busy");
+      const down = next(layer, "down");
+      await server.stop();
+      await down;
+      const up = next(layer, "up");
+      await server.restart();
+      await up;
+      await noise.stop();
+      await layer.groupSend("room", { type: "group.after.restart" });
+      await expect(pending).resolves.toEqual({ type: "group.after.restart" });
+      await layer.send(channel, { type: "direct.after.restart" });
+      await expect(layer.receive(channel)).resolves.toEqual({ type: "direct.after.restart" });
+    } finally {
+      await layer.close();
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import Redis from "ioredis";
+import { decode } from "@msgpack/msgpack";
+import { RedisChannelLayer } from "@channels-ts/redis";
+import { describeWithRedis, RedisServer } from "./redis-server";
+
+/** Members of a sorted set with their scores, as raw bytes. */
+async function zrange(redis: Redis, key: string): Promise<Array<{ member: Buffer; score: number }>> {
+  const flat = await redis.zrangeBuffer(key, 0, -1, "WITHSCORES");
+  const out: Array<{ member: Buffer; score: number }> = [];
+  for (let i = 0; i < flat.length; i += 2) out.push({ member: flat[i] as Buffer, score: Number((flat[i + 1] as Buffer).toString()) });
+  return out;
+}
+
+function payload(member: Buffer): Record<string, unknown> {
+  return decode(member.subarray(12)) as Record<string, unknown>;
+}
+
+/** Calls of every command but INFO, from INFO commandstats. */
+async function commandCalls(redis: Redis): Promise<Record<string, number>> {
+  const info = await redis.info("commandstats");
+  const calls: Record<string, number> = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) if (match[1] !== "info") calls[match[1] as string] = Number(match[2]);
+  return calls;
+}
+
+describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", () => {
+  let server: RedisServer;
+  let redis: Redis;
+  let layer: RedisChannelLayer;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+    redis = new Redis(server.url);
+  });
+  beforeEach(async () => {
+    await redis.flushall();
+    layer = new RedisChannelLayer({ hosts: [server.url] });
+  });
+  afterEach(() => layer.close());
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it("names specific channels specific.<32 hex>!<32 hex>", async () => {
+    const channel = await layer.newChannel();
+    expect(channel).toMatch(/^specific\.[0-9a-f]{32}![0-9a-f]{32}$/);
+    expect(channel.startsWith(`specific.${layer.clientPrefix}!`)).toBe(true);
+  });
+
+  it("send(): one sorted set per process, 12 random bytes + msgpack (str as str, bytes as bin), __asgi_channel__ a string, float-second score, EXPIRE", async () => {
+    const channel = await layer.newChannel();
+    const before = Date.now() / 1000;
+    await layer.send(channel, { type: "chat.message", text: "héllo", bytes: new Uint8Array([0, 255]) });
+    await layer.send(channel, { type: "chat.message", text: "héllo", bytes: new Uint8Array([0, 255]) });
+    const key = `asgispecific.${layer.clientPrefix}!`;
+    expect(await redis.type(key)).toBe("zset");
+    const entries = await zrange(redis, key);
+    expect(entries).toHaveLength(2); // identical messages stay distinct members thanks to the prefix
+    const { member, score } = entries[0] as { member: Buffer; score: number };
+    expect(payload(member)).toEqual({ type: "chat.message", text: "héllo", bytes: new Uint8Array([0, 255]), __asgi_channel__: channel });
+    const body = member.subarray(12);
+    expect(body[0]).toBe(0x84); // a map of 4: the message keys, then __asgi_channel__ last
+    expect(body.includes(Buffer.from([0xc4, 0x02, 0x00, 0xff]))).toBe(true); // bin 8, not str
+    expect(body.includes(Buffer.from([0xa6, ...Buffer.from("héllo")]))).toBe(true); // fixstr of UTF-8
+    expect(score).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(score).toBeLessThan(before + 60);
+    expect(Number.isInteger(score)).toBe(false);
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(55);
+    expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  it("send() to a normal channel: key prefix+name, no __asgi_channel__", async () => {
+    await layer.send("plain.chan", { type: "work", n: 1 });
+    const [entry] = await zrange(redis, "asgiplain.chan");
+    expect(payload((entry as { member: Buffer }).member)).toEqual({ type: "work", n: 1 });
+  });
+
+  it("groupAdd(): full channel names in <prefix>:group:<name>, scored in seconds, EXPIRE groupExpiry", async () => {
+    const [a, b] = [await layer.newChannel(), await layer.newChannel()];
+    await layer.groupAdd("room1", a);
+    await layer.groupAdd("room1", b);
+    const entries = await zrange(redis, "asgi:group:room1");
+    expect(entries.map((e) => e.member.toString())).toEqual([a, b]);
+    for (const { score } of entries) expect(Math.abs(score - Date.now() / 1000)).toBeLessThan(5);
+    expect(await redis.ttl("asgi:group:room1")).toBeGreaterThan(86_390);
+  });
+
+  it("groupSend(): one message per process queue with __asgi_channel__ listing its members, in one script call", async () => {
+    const members = [await layer.newChannel(), await layer.newChannel(), await layer.newChannel()];
+    for (const channel of members) await layer.groupAdd("room2", channel);
+    await layer.groupAdd("room2", "plain.worker");
+    await layer.groupSend("room2", { type: "warm.up" }); // loads the script (EVALSHA misses once)
+    await redis.del(`asgispecific.${layer.clientPrefix}!`, "asgiplain.worker");
+    const before = await commandCalls(redis);
+    await layer.groupSend("room2", { type: "chat.message", text: "hi", bytes: new Uint8Array([1]) });
+    const after = await commandCalls(redis);
+    const delta = Object.fromEntries(Object.entries(after).map(([name, calls]) => [name, calls - (before[name] ?? 0)]).filter(([, n]) => n !== 0));
+    // commandstats also counts what the script calls; the client itself sent one EVALSHA and nothing else.
+    expect(delta).toEqual({ evalsha: 1, zremrangebyscore: 3, zrange: 1, zcard: 2, zadd: 2, expire: 2 });
+    const [own] = await zrange(redis, `asgispecific.${layer.clientPrefix}!`);
+    expect(payload((own as { member: Buffer }).member)).toEqual({ type: "chat.message", text: "hi", bytes: new Uint8Array([1]), __asgi_channel__: members });
+    const [worker] = await zrange(redis, "asgiplain.worker");
+    expect(payload((worker as { member: Buffer }).member)).toEqual({ type: "chat.message", text: "hi", bytes: new Uint8Array([1]), __asgi_channel__: ["plain.worker"] });
+  });
+
+  it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {
+    await layer.close();
+    layer = new RedisChannelLayer({ hosts: [server.url], channelCapacity: [["specific.*", 5]] });
+    const members = [await layer.newChannel(), await layer.newChannel()];
+    for (const channel of members) await layer.groupAdd("room3", channel);
+    await layer.groupSend("room3", { type: "chat.message" });
+    const [entry] = await zrange(redis, `asgispecific.${layer.clientPrefix}!`);
+    expect(payload((entry as { member: Buffer }).member)).toEqual({ type: "chat.message", __asgi_channel__: members });
+    await expect(layer.receive(members[1] as string)).resolves.toEqual({ type: "chat.message" });
+  });
+
+  it("symmetricEncryptionKeys: 12 random bytes then a Fernet token", async () => {
+    await layer.close();
+    layer = new RedisChannelLayer({ hosts: [server.url], symmetricEncryptionKeys: ["secret"] });
+    const channel = await layer.newChannel();
+    await layer.send(channel, { type: "secret.message" });
+    const [entry] = await zrange(redis, `asgispecific.${layer.clientPrefix}!`);
+    expect((entry as { member: Buffer }).member.subarray(12).toString("latin1")).toMatch(/^gAAAAA[A-Za-z0-9_-]+=*$/);
+    await expect(layer.receive(channel)).resolves.toEqual({ type: "secret.message" });
+  });
+});
