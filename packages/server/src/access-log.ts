@@ -1,0 +1,40 @@
+import type { Logger } from "./logger";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Daphne's (NCSA-like) timestamp: `25/Nov/2026:20:00:00`, local time. */
+export function formatLogDate(date: Date): string {
+  return (
+    `${pad(date.getDate())}/${MONTHS[date.getMonth()]}/${date.getFullYear()}:` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+/**
+ * One access-log line as Daphne writes it:
+ * `127.0.0.1:53422 - - [25/Nov/2026:20:00:00] "GET /path" 200 1234`.
+ */
+export function formatAccessLine(client: string, request: string, status?: number, size?: number, date = new Date()): string {
+  return `${client} - - [${formatLogDate(date)}] "${request}" ${status ?? "-"} ${size ?? "-"}`;
+}
+
+/** WebSocket lifecycle actions, logged as `"WSCONNECTING /path"` and so on. */
+export type WebsocketAction = "WSCONNECTING" | "WSCONNECT" | "WSREJECT" | "WSDISCONNECT";
+
+export class AccessLog {
+  constructor(private readonly logger: Logger) {}
+
+  http(client: string, method: string, path: string, status: number | undefined, size: number): void {
+    const request = `${method} ${path}`;
+    this.logger.info({ access: { client, request, status, size } }, formatAccessLine(client, request, status, size));
+  }
+
+  websocket(client: string, action: WebsocketAction, path: string): void {
+    const request = `${action} ${path}`;
+    this.logger.info({ access: { client, request } }, formatAccessLine(client, request));
+  }
+}

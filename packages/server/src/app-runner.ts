@@ -1,0 +1,44 @@
+import type { Application, Message, Receive, Scope, Send } from "@channels-ts/core";
+import { ChannelsError, RouteNotFound } from "@channels-ts/core";
+
+/** Runs an application so that a synchronous throw becomes a rejection like any other. */
+export function runApplication(app: Application, scope: Scope, receive: Receive, send: Send): Promise<void> {
+  try {
+    return Promise.resolve(app(scope, receive, send));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+function codeOf(err: unknown): unknown {
+  return typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
+}
+
+/** By code as well as class, so that a second copy of core (another version) is still recognised. */
+export function isRouteNotFound(err: unknown): boolean {
+  return err instanceof RouteNotFound || codeOf(err) === "ROUTE_NOT_FOUND";
+}
+
+/** `StopConsumer` escaping to the server is a clean end, not an error. */
+export function isStopConsumer(err: unknown): boolean {
+  return codeOf(err) === "STOP_CONSUMER";
+}
+
+/** Close code for a WebSocket ended by `err`: the ChannelsError's own, else 1011 (internal error). */
+export function closeCodeFor(err: unknown): number {
+  return err instanceof ChannelsError ? err.closeCode : 1011;
+}
+
+/** Body bytes of an `http.response.body` / `websocket.send` value; strings are UTF-8 encoded. */
+export function toBytes(value: unknown, what: string): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string") return Buffer.from(value);
+  throw new TypeError(`${what} must be a Uint8Array (or string), got ${typeof value}.`);
+}
+
+export const EMPTY = new Uint8Array(0);
+
+/** `{ type }` of a message for error texts, safe on malformed input. */
+export function typeOf(message: Message | undefined): string {
+  return message !== null && typeof message === "object" ? JSON.stringify(message.type) : String(message);
+}

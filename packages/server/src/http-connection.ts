@@ -1,0 +1,240 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { HttpScope, Message } from "@channels-ts/core";
+import { ProtocolError } from "@channels-ts/core";
+import { EMPTY, isRouteNotFound, isStopConsumer, runApplication, toBytes, typeOf } from "./app-runner";
+import { Release, type Connection, type ServerContext } from "./connection";
+import { buildHttpScope, clientLabel } from "./scope";
+
+const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" }) as Message;
+
+type State = "waiting" | "started" | "complete";
+
+function statusHasBody(status: number, method: string): boolean {
+  return method !== "HEAD" && status >= 200 && status !== 204 && status !== 304;
+}
+
+/** Flattens ASGI header pairs into Node's raw `[name, value, name, value]` form, keeping duplicates. */
+function flattenHeaders(headers: unknown): { flat: string[]; hasLength: boolean } {
+  if (headers === undefined) return { flat: [], hasLength: false };
+  if (!Array.isArray(headers)) throw new ProtocolError("http.response.start headers must be an array of [name, value] pairs.");
+  const flat: string[] = [];
+  let hasLength = false;
+  for (const pair of headers as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      throw new ProtocolError(`http.response.start header ${JSON.stringify(pair)} is not a [name, value] pair.`);
+    }
+    const name = pair[0] instanceof Uint8Array ? Buffer.from(pair[0]).toString("latin1") : String(pair[0]);
+    const value = pair[1] instanceof Uint8Array ? Buffer.from(pair[1]).toString("latin1") : String(pair[1]);
+    const lower = name.toLowerCase();
+    if (lower === "content-length" || lower === "transfer-encoding") hasLength = true;
+    flat.push(name, value);
+  }
+  return { flat, hasLength };
+}
+
+/**
+ * One HTTP request served by the application. The request body is pulled from the socket only
+ * as the application calls `receive()` (so a large upload is never held in memory), and each
+ * `http.response.body` chunk is written as it comes, waiting for `drain` when the client is slow.
+ */
+export class HttpConnection implements Connection {
+  private readonly scope: HttpScope;
+  private readonly release: Release;
+  private state: State = "waiting";
+  private disconnected = false;
+  private bodyDone = false;
+  private status = 200;
+  private headers: { flat: string[]; hasLength: boolean } = { flat: [], hasLength: false };
+  private bytesSent = 0;
+  private waiters: Array<(message: Message) => void> = [];
+
+  constructor(
+    private readonly context: ServerContext,
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {
+    this.scope = buildHttpScope(req, context.options);
+    this.release = new Release(context, () => `HTTP ${this.scope.method} ${this.scope.path}`);
+    this.released = this.release.released;
+  }
+
+  readonly released: Promise<void>;
+
+  start(): void {
+    const { req, res } = this;
+    req.on("error", () => this.onGone());
+    res.on("error", () => this.onGone());
+    res.on("close", () => this.onClose());
+    this.context.connections.add(this);
+    void this.release.released.then(() => this.context.connections.delete(this));
+    runApplication(this.context.app, this.scope, this.receive, this.send).then(
+      () => this.onAppEnd(undefined),
+      (err: unknown) => this.onAppEnd(err),
+    );
+  }
+
+  shutdown(): void {
+    // Finish what is in flight, but tell the client not to reuse the connection.
+    if (!this.res.headersSent) this.res.shouldKeepAlive = false;
+  }
+
+  terminate(): void {
+    this.res.destroy();
+  }
+
+  private readonly receive = (): Promise<Message> => {
+    if (this.disconnected || this.state === "complete") return Promise.resolve(DISCONNECT);
+    if (!this.bodyDone) {
+      const message = this.readBody();
+      if (message !== undefined) return Promise.resolve(message);
+    }
+    return new Promise<Message>((resolve) => {
+      this.waiters.push(resolve);
+      if (!this.bodyDone) this.awaitBody();
+    });
+  };
+
+  /** Next body chunk if one is buffered (or the body is known to be over), else undefined. */
+  private readBody(): Message | undefined {
+    const chunk = this.req.read() as Buffer | null;
+    // `complete` is set once the whole body is in the stream's buffer, so an empty buffer
+    // after this read means this chunk was the last one.
+    const last = this.req.complete && this.req.readableLength === 0;
+    if (chunk === null && !last) return undefined;
+    if (last) this.bodyDone = true;
+    return { type: "http.request", body: chunk ?? EMPTY, more_body: !last };
+  }
+
+  private awaitBody(): void {
+    const req = this.req;
+    const onReadable = (): void => {
+      if (this.waiters.length === 0 || this.bodyDone) return cleanup();
+      const message = this.readBody();
+      if (message === undefined) return;
+      cleanup();
+      this.deliver(message);
+    };
+    const cleanup = (): void => {
+      req.off("readable", onReadable);
+      req.off("end", onReadable);
+    };
+    req.on("readable", onReadable);
+    req.on("end", onReadable);
+  }
+
+  private deliver(message: Message): void {
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) waiter(message);
+  }
+
+  private deliverDisconnect(): void {
+    for (const waiter of this.waiters.splice(0)) waiter(DISCONNECT);
+    this.release.startDeadline();
+  }
+
+  private readonly send = async (message: Message): Promise<void> => {
+    switch (message?.type) {
+      case "http.response.start":
+        if (this.state !== "waiting") {
+          throw new ProtocolError(`http.response.start sent twice for ${this.scope.method} ${this.scope.path}.`);
+        }
+        this.status = Number(message.status);
+        if (!Number.isInteger(this.status) || this.status < 100 || this.status > 999) {
+          throw new ProtocolError(`http.response.start status must be an integer HTTP status, got ${JSON.stringify(message.status)}.`);
+        }
+        this.headers = flattenHeaders(message.headers);
+        this.state = "started";
+        return;
+      case "http.response.body":
+        if (this.state === "waiting") {
+          throw new ProtocolError("http.response.body sent before http.response.start; send the status and headers first.");
+        }
+        // As Daphne: once the client is gone or the response is over, further sends are dropped.
+        if (this.state === "complete" || this.disconnected) return;
+        return this.writeBody(message.body === undefined ? EMPTY : toBytes(message.body, "http.response.body body"), message.more_body === true);
+      default:
+        throw new ProtocolError(
+          `An HTTP application cannot send message type ${typeOf(message)}; ` +
+            'use "http.response.start" then "http.response.body".',
+        );
+    }
+  };
+
+  private async writeBody(body: Uint8Array, more: boolean): Promise<void> {
+    const res = this.res;
+    if (!res.headersSent) {
+      const { flat, hasLength } = this.headers;
+      if (!more && !hasLength && statusHasBody(this.status, this.scope.method)) {
+        flat.push("content-length", String(body.length));
+      }
+      res.writeHead(this.status, flat);
+      // Streaming responses (server-sent events) must show their headers before the first event.
+      if (more && body.length === 0) res.flushHeaders();
+    }
+    this.bytesSent += body.length;
+    if (!more) {
+      this.state = "complete";
+      res.end(body);
+      this.deliverDisconnect();
+      return;
+    }
+    if (body.length > 0 && !res.write(body)) await this.drained();
+  }
+
+  private drained(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.res.off("drain", done);
+        this.res.off("close", done);
+        resolve();
+      };
+      this.res.on("drain", done);
+      this.res.on("close", done);
+    });
+  }
+
+  private onGone(): void {
+    if (this.disconnected) return;
+    this.disconnected = true;
+    this.deliverDisconnect();
+  }
+
+  private onClose(): void {
+    if (!this.res.writableFinished) this.onGone();
+    else if (!this.bodyDone) this.req.resume(); // unread body: drain it so keep-alive can go on
+    this.context.accessLog.http(
+      clientLabel(this.scope.client),
+      this.scope.method,
+      this.req.url === undefined ? this.scope.path : this.req.url.split("?", 1)[0] ?? "",
+      this.res.headersSent ? this.res.statusCode : undefined,
+      this.bytesSent,
+    );
+  }
+
+  private onAppEnd(err: unknown): void {
+    this.release.settle();
+    const what = `${this.scope.method} ${this.scope.path}`;
+    if (err !== undefined && !isStopConsumer(err)) {
+      if (isRouteNotFound(err) && this.state === "waiting") {
+        this.context.logger.warn({ path: this.scope.path }, `Not Found: ${what} (${(err as Error).message})`);
+        this.respondPlain(404);
+        return;
+      }
+      this.context.logger.error({ err }, `Exception inside application for HTTP ${what}`);
+    } else if (this.state !== "complete" && !this.disconnected) {
+      this.context.logger.error(`Application returned without completing the response to HTTP ${what}`);
+    }
+    if (this.state === "waiting") this.respondPlain(500);
+    else if (this.state === "started") this.res.destroy(); // headers are out: the only honest signal left
+  }
+
+  private respondPlain(status: number): void {
+    if (this.disconnected || this.res.headersSent) return;
+    this.state = "complete";
+    const text = `${status} ${STATUS_CODES[status] ?? ""}\n`;
+    this.bytesSent += Buffer.byteLength(text);
+    this.res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    this.res.end(text);
+  }
+}

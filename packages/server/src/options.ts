@@ -1,0 +1,158 @@
+import { InvalidServerOption } from "./errors";
+import { consoleLogger, type Logger } from "./logger";
+
+/** Every server limit and setting; each has a default in `serverDefaults` (documented in the README). */
+export interface ServerOptions {
+  /** Interface `serve()` listens on. */
+  host: string;
+  /** Port `serve()` listens on; 0 picks a free one. */
+  port: number;
+  /** `root_path` of every scope: the prefix the application is mounted under behind a proxy. */
+  rootPath: string;
+  /** Largest WebSocket message accepted, in bytes; a bigger one closes that client with 1009. */
+  maxPayload: number;
+  /** How often each WebSocket is pinged; 0 turns heartbeats off. */
+  pingIntervalMs: number;
+  /** How long a ping may go unanswered before the peer is taken for dead and dropped (1006). */
+  pongTimeoutMs: number;
+  /** How long the application has to accept or close a WebSocket handshake before it is refused. */
+  acceptTimeoutMs: number;
+  /** How long to wait for the peer's close frame after sending ours before dropping the TCP connection. */
+  closeTimeoutMs: number;
+  /** How long an application may run after its disconnect event before the server stops waiting for it. */
+  applicationCloseTimeoutMs: number;
+  /** Bytes a WebSocket may have queued for a slow client before it is closed with 1013. */
+  maxBufferedBytes: number;
+  /** Upper bound on `close()`: connections still open after it are dropped. */
+  shutdownTimeoutMs: number;
+  /** Take client address and scheme from X-Forwarded-For / -Proto / -Port (only behind a proxy you trust). */
+  trustProxyHeaders: boolean;
+  /** "auto": run the lifespan protocol if the application supports it; "on": require it; "off": skip it. */
+  lifespan: "auto" | "on" | "off";
+  logger: Logger;
+}
+
+export const serverDefaults = {
+  host: "127.0.0.1",
+  port: 8000,
+  rootPath: "",
+  maxPayload: 1024 * 1024,
+  pingIntervalMs: 20_000,
+  pongTimeoutMs: 20_000,
+  acceptTimeoutMs: 5_000,
+  closeTimeoutMs: 5_000,
+  applicationCloseTimeoutMs: 10_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  shutdownTimeoutMs: 10_000,
+  trustProxyHeaders: false,
+  lifespan: "auto",
+  logger: consoleLogger,
+} satisfies ServerOptions;
+
+export type ServeOptions = Partial<ServerOptions>;
+
+/** Which requests `attach()` takes: a path list (exact or prefix, see README) or a predicate. */
+export type PathFilter = readonly string[] | ((path: string) => boolean);
+
+export interface AttachOptions extends Partial<Omit<ServerOptions, "host" | "port" | "lifespan">> {
+  /** Paths to take; every other request is left to the host server. Default: all upgrade requests. */
+  paths?: PathFilter;
+  /** Also take plain HTTP requests on those paths (default false: WebSocket upgrades only). */
+  http?: boolean;
+}
+
+export type ResolvedServerOptions = Readonly<ServerOptions>;
+
+type Check = (value: unknown) => string | undefined;
+
+const positiveInt: Check = (v) =>
+  typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "a positive integer";
+const nonNegativeInt: Check = (v) =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "an integer >= 0";
+
+const checks: Record<keyof ServerOptions, Check> = {
+  host: (v) => (typeof v === "string" && v.length > 0 ? undefined : "a non-empty host name or IP address"),
+  port: (v) =>
+    typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535 ? undefined : "an integer port from 0 to 65535",
+  rootPath: (v) =>
+    typeof v === "string" && (v === "" || (v.startsWith("/") && !v.endsWith("/")))
+      ? undefined
+      : 'a path starting with "/" and not ending with "/" (or "")',
+  maxPayload: positiveInt,
+  pingIntervalMs: nonNegativeInt,
+  pongTimeoutMs: positiveInt,
+  acceptTimeoutMs: positiveInt,
+  closeTimeoutMs: positiveInt,
+  applicationCloseTimeoutMs: nonNegativeInt,
+  maxBufferedBytes: positiveInt,
+  shutdownTimeoutMs: nonNegativeInt,
+  trustProxyHeaders: (v) => (typeof v === "boolean" ? undefined : "true or false"),
+  lifespan: (v) => (v === "auto" || v === "on" || v === "off" ? undefined : '"auto", "on" or "off"'),
+  logger: (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    ["info", "warn", "error", "debug"].every((m) => typeof (v as Record<string, unknown>)[m] === "function")
+      ? undefined
+      : "an object with info, warn, error and debug methods (pino's logger fits)",
+};
+
+const attachOnly: Record<string, Check> = {
+  paths: (v) =>
+    typeof v === "function" || (Array.isArray(v) && v.every((p) => typeof p === "string" && p.startsWith("/")))
+      ? undefined
+      : 'an array of paths starting with "/" or a function (path) => boolean',
+  http: (v) => (typeof v === "boolean" ? undefined : "true or false"),
+};
+
+function describe(value: unknown): string {
+  if (typeof value === "function") return "a function";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Spreads `options` over the defaults and rejects, naming the option, anything unknown (a typo
+ * would otherwise silently fall back to a default), out of range, or in conflict.
+ */
+export function resolveOptions(options: object, kind: "serve" | "attach"): ResolvedServerOptions {
+  const given = options as Record<string, unknown>;
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    if (kind === "attach" && (name === "host" || name === "port")) {
+      throw new InvalidServerOption(
+        name,
+        `attach() does not take option ${name}: it serves on the server you pass, so set ${name} where that server listens.`,
+      );
+    }
+    if (kind === "attach" && name === "lifespan") {
+      throw new InvalidServerOption(
+        name,
+        "attach() does not take option lifespan: the host server owns startup and shutdown, so run your startup code before it listens.",
+      );
+    }
+    const check = (checks as Record<string, Check | undefined>)[name] ?? (kind === "attach" ? attachOnly[name] : undefined);
+    if (check === undefined) {
+      const known = [...Object.keys(checks), ...(kind === "attach" ? Object.keys(attachOnly) : [])].join(", ");
+      throw new InvalidServerOption(name, `Unknown ${kind}() option ${name}; the options are: ${known}.`);
+    }
+    const expected = check(value);
+    if (expected !== undefined) {
+      throw new InvalidServerOption(name, `Invalid option ${name}: expected ${expected}, got ${describe(value)}.`);
+    }
+  }
+  const resolved: ServerOptions = { ...serverDefaults };
+  for (const key of Object.keys(checks) as Array<keyof ServerOptions>) {
+    if (given[key] !== undefined) (resolved as unknown as Record<string, unknown>)[key] = given[key];
+  }
+  if (resolved.pingIntervalMs === 0 && given.pongTimeoutMs !== undefined) {
+    throw new InvalidServerOption(
+      "pongTimeoutMs",
+      "Options pongTimeoutMs and pingIntervalMs: 0 conflict: without pings there is no pong to wait for; " +
+        "drop pongTimeoutMs or set pingIntervalMs > 0.",
+    );
+  }
+  return resolved;
+}

@@ -1,0 +1,316 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { WebSocket, WebSocketServer, RawData } from "ws";
+import type { Message, WebsocketScope } from "@channels-ts/core";
+import { ProtocolError } from "@channels-ts/core";
+import { closeCodeFor, isRouteNotFound, isStopConsumer, runApplication, typeOf } from "./app-runner";
+import { Release, type Connection, type ServerContext } from "./connection";
+import { RESERVED_ACCEPT_HEADERS, refuseHandshake } from "./handshake";
+import type { Heartbeat, HeartbeatMember } from "./heartbeat";
+import { MessageQueue } from "./message-queue";
+import { buildWebsocketScope, clientLabel } from "./scope";
+import type { AcceptDetails } from "./websocket-server";
+
+export interface WebsocketContext extends ServerContext {
+  readonly wss: WebSocketServer;
+  readonly handshakes: WeakMap<IncomingMessage, AcceptDetails>;
+  readonly heartbeat: Heartbeat;
+}
+
+type State = "connecting" | "open" | "closing" | "closed";
+
+const CONNECT: Message = Object.freeze({ type: "websocket.connect" }) as Message;
+
+/** Close codes `ws` sends for a protocol error, so the application hears the code the client got. */
+const ERROR_CLOSE_CODES: Record<string, number> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_INVALID_UTF8: 1007,
+};
+
+/**
+ * One WebSocket served by the application: the handshake waits for `websocket.accept` (or is
+ * refused on `websocket.close`), frames become `websocket.receive` events, and the end of the
+ * connection, whoever causes it, becomes exactly one `websocket.disconnect`.
+ */
+export class WebsocketConnection implements Connection, HeartbeatMember {
+  readonly released: Promise<void>;
+  private readonly scope: WebsocketScope;
+  private readonly release: Release;
+  private readonly queue = new MessageQueue();
+  private readonly client: string;
+  private state: State = "connecting";
+  private ws: WebSocket | undefined;
+  private acceptTimer: NodeJS.Timeout | undefined;
+  private disconnected = false;
+  /** Close code the server sent for a limit or protocol error; reported if the peer never answers. */
+  private serverCloseCode: number | undefined;
+  private pingSentAt = 0;
+  private lastPingAt = Date.now();
+  private readonly onSocketGone = (): void => this.disconnect(1006, "");
+  private readonly onSocketEnd = (): void => {
+    this.socket.destroy();
+    this.disconnect(1006, "");
+  };
+  /** Bytes that arrived before the handshake completed; handed to `ws` with `head`. */
+  private early: Buffer[] = [];
+  private earlyBytes = 0;
+  private readonly onEarlyData = (chunk: Buffer): void => {
+    // A client must not send frames before the 101; bound what a misbehaving one can make us hold.
+    this.earlyBytes += chunk.length;
+    if (this.earlyBytes > this.context.options.maxPayload) this.socket.destroy();
+    else this.early.push(chunk);
+  };
+
+  constructor(
+    private readonly context: WebsocketContext,
+    private readonly req: IncomingMessage,
+    private readonly socket: Duplex,
+    private readonly head: Buffer,
+  ) {
+    this.scope = buildWebsocketScope(req, context.options);
+    this.client = clientLabel(this.scope.client);
+    this.release = new Release(context, () => `WebSocket ${this.scope.path}`);
+    this.released = this.release.released;
+  }
+
+  start(): void {
+    this.socket.on("error", this.onSocketGone);
+    this.socket.on("close", this.onSocketGone);
+    // node:http sockets allow half-open connections: a client's FIN shows as "end", not "close".
+    this.socket.on("end", this.onSocketEnd);
+    // Reading is the only way to notice a client that leaves while the application decides.
+    this.socket.on("data", this.onEarlyData);
+    this.context.connections.add(this);
+    void this.released.then(() => this.context.connections.delete(this));
+    this.context.accessLog.websocket(this.client, "WSCONNECTING", this.scope.path);
+    this.acceptTimer = setTimeout(() => this.onAcceptTimeout(), this.context.options.acceptTimeoutMs);
+    this.queue.push(CONNECT);
+    runApplication(this.context.app, this.scope, this.queue.receive, this.send).then(
+      () => this.onAppEnd(undefined),
+      (err: unknown) => this.onAppEnd(err),
+    );
+  }
+
+  shutdown(): void {
+    if (this.state === "connecting") this.refuse(503);
+    else if (this.state === "open") this.closeWith(1001, "server shutting down");
+  }
+
+  terminate(): void {
+    if (this.ws !== undefined) this.ws.terminate();
+    else this.socket.destroy();
+  }
+
+  heartbeat(now: number): void {
+    const ws = this.ws;
+    if (ws === undefined || this.state !== "open") return;
+    const { pingIntervalMs, pongTimeoutMs } = this.context.options;
+    if (this.pingSentAt !== 0) {
+      if (now - this.pingSentAt < pongTimeoutMs) return;
+      this.context.logger.debug(`WebSocket ${this.scope.path} from ${this.client}: no pong in ${pongTimeoutMs} ms; dropping it`);
+      ws.terminate();
+      return;
+    }
+    if (now - this.lastPingAt < pingIntervalMs) return;
+    this.pingSentAt = this.lastPingAt = now;
+    ws.ping();
+  }
+
+  private readonly send = async (message: Message): Promise<void> => {
+    switch (message?.type) {
+      case "websocket.send":
+        return this.sendFrame(message);
+      case "websocket.accept":
+        if (this.state === "connecting") return this.accept(message);
+        if (this.state === "open") throw new ProtocolError(`WebSocket ${this.scope.path} is already accepted.`);
+        return;
+      case "websocket.close":
+        if (this.state === "connecting") this.refuse(403);
+        else if (this.state === "open") this.closeWithMessage(message);
+        return;
+      default:
+        throw new ProtocolError(
+          `A WebSocket application cannot send message type ${typeOf(message)}; ` +
+            'use "websocket.accept", "websocket.send" or "websocket.close".',
+        );
+    }
+  };
+
+  private sendFrame(message: Message): void {
+    const ws = this.ws;
+    if (this.state === "connecting") {
+      throw new ProtocolError(`websocket.send before websocket.accept on ${this.scope.path}; accept the connection first.`);
+    }
+    // As Daphne: frames sent after the connection is closing are dropped.
+    if (ws === undefined || this.state !== "open") return;
+    const { text, bytes } = message;
+    if (typeof text === "string" && (bytes === undefined || bytes === null)) ws.send(text);
+    else if (bytes instanceof Uint8Array && (text === undefined || text === null)) ws.send(bytes);
+    else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
+    if (ws.bufferedAmount > this.context.options.maxBufferedBytes) {
+      this.context.logger.warn(
+        `WebSocket ${this.scope.path} from ${this.client} has ${ws.bufferedAmount} bytes queued ` +
+          `(maxBufferedBytes ${this.context.options.maxBufferedBytes}); closing it with 1013`,
+      );
+      this.serverCloseCode = 1013;
+      this.closeWith(1013, "client too slow");
+    }
+  }
+
+  private accept(message: Message): void {
+    const subprotocol = message.subprotocol ?? undefined;
+    if (subprotocol !== undefined && (typeof subprotocol !== "string" || !this.scope.subprotocols.includes(subprotocol))) {
+      throw new ProtocolError(
+        `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which the client did not offer ` +
+          `(offered: ${JSON.stringify(this.scope.subprotocols)}); pick one of those or none.`,
+      );
+    }
+    const headerLines: string[] = [];
+    for (const pair of (message.headers ?? []) as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new ProtocolError(`websocket.accept header ${JSON.stringify(pair)} is not a [name, value] pair.`);
+      }
+      const [name, value] = pair.map((part: unknown) =>
+        part instanceof Uint8Array ? Buffer.from(part).toString("latin1") : String(part),
+      ) as [string, string];
+      if (RESERVED_ACCEPT_HEADERS.has(name.toLowerCase()) || /[\r\n:]/.test(name) || /[\r\n]/.test(value)) {
+        throw new ProtocolError(`websocket.accept header ${JSON.stringify(name)} cannot be set by an application.`);
+      }
+      headerLines.push(`${name}: ${value}`);
+    }
+    this.clearAcceptTimer();
+    this.context.handshakes.set(this.req, { subprotocol, headerLines });
+    this.socket.off("data", this.onEarlyData);
+    const head = this.early.length === 0 ? this.head : Buffer.concat([this.head, ...this.early]);
+    this.early = [];
+    // `ws` calls back synchronously on success (so no data event can fall between our listener
+    // and its own); if the client already left, it destroys the socket without calling back,
+    // and the socket listeners report the disconnect.
+    this.context.wss.handleUpgrade(this.req, this.socket, head, (ws) => this.onOpen(ws));
+  }
+
+  private onOpen(ws: WebSocket): void {
+    this.socket.off("error", this.onSocketGone);
+    this.socket.off("close", this.onSocketGone);
+    this.socket.off("end", this.onSocketEnd);
+    this.ws = ws;
+    if (this.disconnected) {
+      ws.terminate();
+      return;
+    }
+    this.state = "open";
+    ws.on("message", this.onMessage);
+    ws.on("close", this.onClose);
+    ws.on("error", this.onError);
+    ws.on("pong", this.onPong);
+    this.context.accessLog.websocket(this.client, "WSCONNECT", this.scope.path);
+    this.context.heartbeat.add(this);
+  }
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    this.pingSentAt = 0; // any frame proves the peer is alive
+    const buffer = data as Buffer; // binaryType "nodebuffer": always one Buffer
+    this.queue.push(
+      isBinary ? { type: "websocket.receive", bytes: buffer } : { type: "websocket.receive", text: buffer.toString() },
+    );
+  };
+
+  private readonly onPong = (): void => {
+    this.pingSentAt = 0;
+  };
+
+  private readonly onError = (err: Error): void => {
+    const code = (err as { code?: string }).code;
+    this.serverCloseCode = (code !== undefined ? ERROR_CLOSE_CODES[code] : undefined) ?? 1002;
+    this.context.logger.debug(`WebSocket ${this.scope.path} from ${this.client}: ${err.message}`);
+  };
+
+  private readonly onClose = (code: number, reason: Buffer): void => {
+    this.context.heartbeat.delete(this);
+    this.disconnect(code === 1006 && this.serverCloseCode !== undefined ? this.serverCloseCode : code, reason.toString());
+  };
+
+  /** Delivers the one `websocket.disconnect` of this connection. */
+  private disconnect(code: number, reason: string): void {
+    if (this.disconnected) return;
+    this.disconnected = true;
+    const wasOpen = this.state !== "connecting";
+    this.state = "closed";
+    this.clearAcceptTimer();
+    this.queue.push(reason === "" ? { type: "websocket.disconnect", code } : { type: "websocket.disconnect", code, reason });
+    if (wasOpen) this.context.accessLog.websocket(this.client, "WSDISCONNECT", this.scope.path);
+    this.release.startDeadline();
+  }
+
+  private closeWithMessage(message: Message): void {
+    const code = message.code ?? 1000;
+    const reason = message.reason ?? "";
+    if (!isSendableCloseCode(code)) {
+      throw new ProtocolError(
+        `websocket.close code must be 1000-1003, 1007-1014 or 3000-4999 (RFC 6455 codes a peer may send), got ${JSON.stringify(code)}.`,
+      );
+    }
+    if (typeof reason !== "string" || Buffer.byteLength(reason) > 123) {
+      throw new ProtocolError("websocket.close reason must be a string of at most 123 UTF-8 bytes.");
+    }
+    this.closeWith(code, reason);
+  }
+
+  private closeWith(code: number, reason: string): void {
+    if (this.ws === undefined || this.state !== "open") return;
+    this.state = "closing";
+    this.ws.close(code, reason);
+  }
+
+  /** Refuses the handshake with an HTTP status (403 for a close before accept, as Daphne). */
+  private refuse(status: number): void {
+    if (this.state !== "connecting") return;
+    this.clearAcceptTimer();
+    this.context.accessLog.websocket(this.client, "WSREJECT", this.scope.path);
+    refuseHandshake(this.socket, status);
+    this.disconnect(1006, "");
+  }
+
+  private onAcceptTimeout(): void {
+    this.acceptTimer = undefined;
+    this.context.logger.warn(
+      `WebSocket ${this.scope.path} from ${this.client} was neither accepted nor closed within ` +
+        `${this.context.options.acceptTimeoutMs} ms (acceptTimeoutMs); refusing it`,
+    );
+    this.refuse(403);
+  }
+
+  private clearAcceptTimer(): void {
+    if (this.acceptTimer !== undefined) clearTimeout(this.acceptTimer);
+    this.acceptTimer = undefined;
+  }
+
+  private onAppEnd(err: unknown): void {
+    this.release.settle();
+    const path = this.scope.path;
+    if (err !== undefined && !isStopConsumer(err)) {
+      if (isRouteNotFound(err) && this.state === "connecting") {
+        this.context.logger.warn({ path }, `Not Found: WebSocket ${path} (${(err as Error).message})`);
+        this.refuse(404);
+        return;
+      }
+      this.context.logger.error({ err }, `Exception inside application for WebSocket ${path}`);
+      this.refuse(500);
+      this.closeWith(closeCodeFor(err), "");
+      return;
+    }
+    if (this.state === "connecting") {
+      this.context.logger.error(`Application returned without accepting or closing WebSocket ${path}`);
+      this.refuse(500);
+    } else {
+      this.closeWith(1000, "");
+    }
+  }
+}
+
+/** RFC 6455 close codes an endpoint may put on the wire (1004-1006 and 1015 are reserved). */
+function isSendableCloseCode(code: unknown): code is number {
+  if (typeof code !== "number" || !Number.isInteger(code)) return false;
+  if (code >= 3000 && code <= 4999) return true;
+  return code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006;
+}

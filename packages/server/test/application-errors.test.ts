@@ -1,0 +1,111 @@
+import type { Application, Message } from "@channels-ts/core";
+import { closeAll, closed, deferred, fetchText, nextFrame, openWs, recordingLogger, refusal, start, terminateClients, wsUrl } from "./helpers";
+
+afterEach(async () => {
+  terminateClients();
+  await closeAll();
+});
+
+/** `/boom` throws (at once for HTTP, on the first frame for WebSockets); everything else echoes. */
+const app: Application = async (scope, receive, send) => {
+  if (scope.type === "http") {
+    if (scope.path === "/boom") throw new Error("kaboom");
+    if (scope.path === "/silent") return;
+    if (scope.path === "/half") {
+      await send({ type: "http.response.start", status: 200, headers: [] });
+      await send({ type: "http.response.body", body: Buffer.from("partial"), more_body: true });
+      throw new Error("failed mid-stream");
+    }
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: Buffer.from("fine") });
+    return;
+  }
+  if (scope.type !== "websocket") return;
+  if (scope.path === "/refuse-boom") throw new Error("before accept");
+  await receive();
+  await send({ type: "websocket.accept" });
+  for (;;) {
+    const message: Message = await receive();
+    if (message.type === "websocket.disconnect") return;
+    if (scope.path === "/boom") throw new Error("kaboom in a frame handler");
+    await send({ type: "websocket.send", text: `echo:${String(message.text)}` });
+  }
+};
+
+test("an exception before the response answers 500, logged with its stack; other connections carry on", async () => {
+  const logger = recordingLogger();
+  const server = await start(app, { logger });
+  const live = await openWs(wsUrl(server, "/live"));
+  expect((await fetchText(`${server.url}/boom`)).status).toBe(500);
+  const error = logger.entries.find((e) => e.level === "error");
+  expect(error?.msg).toContain("/boom");
+  expect(((error?.obj as { err: Error }).err as Error).stack).toContain("kaboom");
+  const reply = nextFrame(live);
+  live.send("still here");
+  expect(await reply).toBe("echo:still here");
+  expect((await fetchText(`${server.url}/ok`)).body).toBe("fine");
+});
+
+test("an application that returns without responding gets a 500", async () => {
+  const server = await start(app);
+  expect((await fetchText(`${server.url}/silent`)).status).toBe(500);
+});
+
+test("an exception after the response started aborts that response", async () => {
+  const server = await start(app);
+  await expect(fetchText(`${server.url}/half`)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
+});
+
+test("an exception in a WebSocket application closes that connection with 1011 only", async () => {
+  const logger = recordingLogger();
+  const server = await start(app, { logger });
+  const live = await openWs(wsUrl(server, "/live"));
+  const doomed = await openWs(wsUrl(server, "/boom"));
+  const end = closed(doomed);
+  doomed.send("trigger");
+  expect((await end).code).toBe(1011);
+  expect(logger.entries.some((e) => e.level === "error" && e.msg.includes("/boom"))).toBe(true);
+  const reply = nextFrame(live);
+  live.send("ping");
+  expect(await reply).toBe("echo:ping");
+});
+
+test("an exception before accept refuses the handshake with 500", async () => {
+  const server = await start(app);
+  expect(await refusal(wsUrl(server, "/refuse-boom"))).toBe(500);
+});
+
+test("no unhandled rejection escapes from a failing application", async () => {
+  const unhandled = jest.fn();
+  process.on("unhandledRejection", unhandled);
+  try {
+    const server = await start(app);
+    expect((await fetchText(`${server.url}/boom`)).status).toBe(500);
+    const ws = await openWs(wsUrl(server, "/boom"));
+    const end = closed(ws);
+    ws.send("x");
+    await end;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(unhandled).not.toHaveBeenCalled();
+  } finally {
+    process.off("unhandledRejection", unhandled);
+  }
+});
+
+test("the disconnect after a server-side close is delivered once", async () => {
+  const disconnects: Message[] = [];
+  const done = deferred();
+  const server = await start(async (scope, receive, send) => {
+    if (scope.type !== "websocket") return;
+    await receive();
+    await send({ type: "websocket.accept" });
+    await send({ type: "websocket.close", code: 4000, reason: "bye" });
+    await send({ type: "websocket.send", text: "dropped after close" });
+    disconnects.push(await receive());
+    done.resolve();
+  });
+  const ws = await openWs(wsUrl(server, "/"));
+  expect(await closed(ws)).toEqual({ code: 4000, reason: "bye" });
+  await done.promise;
+  expect(disconnects).toEqual([{ type: "websocket.disconnect", code: 4000, reason: "bye" }]);
+});

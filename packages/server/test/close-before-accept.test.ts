@@ -1,0 +1,38 @@
+import type { Message } from "@channels-ts/core";
+import { closeAll, deferred, recordingLogger, refusal, start, wsUrl } from "./helpers";
+
+afterEach(closeAll);
+
+test("websocket.close before accept refuses the handshake with 403, and the application still gets its disconnect", async () => {
+  const disconnect = deferred<Message>();
+  const logger = recordingLogger();
+  const server = await start(
+    async (scope, receive, send) => {
+      if (scope.type !== "websocket") return;
+      expect(await receive()).toEqual({ type: "websocket.connect" });
+      await send({ type: "websocket.close", code: 4003 });
+      disconnect.resolve(await receive());
+    },
+    { logger },
+  );
+  expect(await refusal(wsUrl(server, "/private/"))).toBe(403);
+  expect(await disconnect.promise).toMatchObject({ type: "websocket.disconnect", code: 1006 });
+  const lines = logger.entries.map((e) => e.msg);
+  expect(lines.some((l) => l.includes('"WSCONNECTING /private/"'))).toBe(true);
+  expect(lines.some((l) => l.includes('"WSREJECT /private/"'))).toBe(true);
+  expect(lines.some((l) => l.includes("WSCONNECT /private/\""))).toBe(false);
+});
+
+test("an application that neither accepts nor closes within acceptTimeoutMs is refused", async () => {
+  const disconnect = deferred<Message>();
+  const server = await start(
+    async (scope, receive) => {
+      if (scope.type !== "websocket") return;
+      await receive();
+      disconnect.resolve(await receive());
+    },
+    { acceptTimeoutMs: 50 },
+  );
+  expect(await refusal(wsUrl(server, "/slow/"))).toBe(403);
+  expect(await disconnect.promise).toMatchObject({ type: "websocket.disconnect", code: 1006 });
+});

@@ -1,0 +1,82 @@
+import { request } from "node:http";
+import type { Application } from "@channels-ts/core";
+import { closed, deferred, openWs, recordingLogger, start, terminateClients, wsUrl } from "./helpers";
+
+afterEach(terminateClients);
+
+test("close() sends 1001 to every client, runs every disconnect handler exactly once, then resolves", async () => {
+  const handlerRuns = new Map<string, number>();
+  const handlerFinished: string[] = [];
+  const app: Application = async (scope, receive, send) => {
+    if (scope.type !== "websocket") return;
+    await receive();
+    await send({ type: "websocket.accept" });
+    for (;;) {
+      const message = await receive();
+      if (message.type !== "websocket.disconnect") continue;
+      const id = scope.path as string;
+      handlerRuns.set(id, (handlerRuns.get(id) ?? 0) + 1);
+      expect(message.code).toBe(1001);
+      // A disconnect handler that takes a moment (leaving groups, saving state) is waited for.
+      await new Promise((resolve) => setImmediate(resolve));
+      handlerFinished.push(id);
+      return;
+    }
+  };
+  const server = await start(app);
+  const clients = await Promise.all(["/a", "/b", "/c"].map((p) => openWs(wsUrl(server, p))));
+  const codes = Promise.all(clients.map((ws) => closed(ws)));
+  await server.close();
+  expect((await codes).map((c) => c.code)).toEqual([1001, 1001, 1001]);
+  expect([...handlerRuns.entries()].sort()).toEqual([
+    ["/a", 1],
+    ["/b", 1],
+    ["/c", 1],
+  ]);
+  expect(handlerFinished.sort()).toEqual(["/a", "/b", "/c"]);
+  expect(server.server.listening).toBe(false);
+});
+
+test("close() lets an HTTP request in flight finish, then ends its connection", async () => {
+  const inFlight = deferred();
+  const finish = deferred();
+  const server = await start(async (scope, _receive, send) => {
+    if (scope.type !== "http") return;
+    inFlight.resolve();
+    await finish.promise;
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: Buffer.from("finished") });
+  });
+  const reply = new Promise<{ body: string; connection: string | undefined }>((resolve, reject) => {
+    request(`${server.url}/`, { agent: false }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ body, connection: res.headers.connection }));
+    })
+      .on("error", reject)
+      .end();
+  });
+  await inFlight.promise;
+  const closing = server.close();
+  finish.resolve();
+  expect(await reply).toEqual({ body: "finished", connection: "close" });
+  await closing;
+});
+
+test("close() gives up on an application that ignores its disconnect after shutdownTimeoutMs", async () => {
+  const logger = recordingLogger();
+  const server = await start(
+    async (scope, receive, send) => {
+      if (scope.type !== "websocket") return;
+      await receive();
+      await send({ type: "websocket.accept" });
+      await new Promise(() => undefined); // never reads its disconnect
+    },
+    { logger, shutdownTimeoutMs: 50, applicationCloseTimeoutMs: 50 },
+  );
+  const ws = await openWs(wsUrl(server, "/stuck"));
+  const end = closed(ws);
+  await server.close();
+  expect((await end).code).toBe(1001);
+  expect(logger.entries.some((e) => e.level === "warn" && e.msg.includes("still running"))).toBe(true);
+});
