@@ -1,0 +1,55 @@
+import { StopConsumer, WebsocketConsumer, validateGroupName, type Message } from "@channels-ts/core";
+
+/**
+ * The group chat consumer of the original Channels tutorial, kept faithful so that it can share
+ * rooms with the tutorial's Django app on one Redis: same group name (the URL's `group`), same
+ * group message shape, same handler.
+ *
+ * Where the original misbehaves, this one does better:
+ * - a binary frame is relayed as bytes (the original's handler reads `message.text` and fails
+ *   with 1011 for every member of the room);
+ * - a room name the channel layer cannot take is refused at the handshake (the original accepts,
+ *   then fails with 1011).
+ */
+export class ChatConsumer extends WebsocketConsumer {
+  private get group(): string {
+    return String(this.scope.url_route?.kwargs.group ?? "");
+  }
+
+  override async websocket_connect(_message: Message): Promise<void> {
+    try {
+      validateGroupName(this.group);
+    } catch {
+      await this.close(); // before accept: the handshake is refused (HTTP 403)
+      return;
+    }
+    await this.accept();
+    await this.channelLayer!.groupAdd(this.group, this.channelName!);
+  }
+
+  override async websocket_receive(message: Message): Promise<void> {
+    // The type is "xx_oo", not a dotted name, because the tutorial's Django consumer sends and
+    // handles exactly that: Python and TypeScript members of one room must understand each other.
+    // The client frame travels whole, as the tutorial does: `{ type: "websocket.receive", text }`
+    // (or `bytes` for a binary frame).
+    const frame: Message =
+      typeof message.text === "string"
+        ? { type: "websocket.receive", text: message.text }
+        : { type: "websocket.receive", bytes: message.bytes as Uint8Array };
+    await this.channelLayer!.groupSend(this.group, { type: "xx_oo", message: frame });
+  }
+
+  async xx_oo(event: Message): Promise<void> {
+    const frame = event.message as Message | undefined;
+    if (frame !== undefined && typeof frame.text === "string") await this.send(frame.text);
+    else if (frame !== undefined && frame.bytes instanceof Uint8Array) await this.send(frame.bytes);
+    // Anything else (a foreign peer's malformed message) is ignored rather than closing this socket.
+  }
+
+  override async websocket_disconnect(_message: Message): Promise<void> {
+    if (this.channelName !== undefined && this.channelLayer !== undefined) {
+      await this.channelLayer.groupDiscard(this.group, this.channelName).catch(() => undefined);
+    }
+    throw new StopConsumer();
+  }
+}

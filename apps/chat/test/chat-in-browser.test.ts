@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { InMemoryChannelLayer, channelLayers, type ChannelLayer } from "@channels-ts/core";
+import { serve, silentLogger } from "@channels-ts/server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { application } from "../src/application";
+
+// Debian's Chromium, driven by playwright-core: no browser download. The test command installs
+// it as root; where it could not, this suite is reported as skipped, loudly, never as passed.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`!!! SKIPPED: the browser suite needs Chromium at ${CHROMIUM} (apt-get install chromium).`);
+}
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+(haveChromium ? describe : describe.skip)("the chat in a real browser", () => {
+  let layer: InMemoryChannelLayer;
+  let previous: ChannelLayer | undefined;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    layer = new InMemoryChannelLayer();
+    previous = channelLayers.set("default", layer);
+    server = await serve(application, { host: "127.0.0.1", port: 0, logger: silentLogger });
+    base = `http://127.0.0.1:${server.address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    channelLayers.set("default", previous);
+    await layer?.close();
+  });
+
+  async function openRoom(num: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?num=${num}`);
+    await page.locator("#message", { hasText: "[连接成功]" }).waitFor();
+    return page;
+  }
+
+  async function say(page: Page, text: string): Promise<void> {
+    await page.fill("#txt", text);
+    await page.click('input[value="发送"]');
+  }
+
+  it("delivers to every page in the room and to no other room; the close button closes the socket", async () => {
+    const [one, two, elsewhere] = [await openRoom("1"), await openRoom("1"), await openRoom("2")];
+
+    await say(one, "hello from room one");
+    await one.locator("#message div", { hasText: "hello from room one" }).waitFor();
+    await two.locator("#message div", { hasText: "hello from room one" }).waitFor();
+
+    // Room 2 hears its own message, and (checked once that has arrived) never room 1's.
+    await say(elsewhere, "room two here");
+    await elsewhere.locator("#message div", { hasText: "room two here" }).waitFor();
+    expect(await elsewhere.locator("#message").innerText()).not.toContain("hello from room one");
+    expect(await one.locator("#message").innerText()).not.toContain("room two here");
+
+    await two.click('input[value="关闭"]');
+    await two.locator("#message div", { hasText: "[断开连接]" }).waitFor();
+    expect(await two.evaluate("socket.readyState")).toBe(3);
+
+    // The room carries on without the closed page.
+    await say(one, "after close");
+    await one.locator("#message div", { hasText: "after close" }).waitFor();
+    expect(await two.locator("#message").innerText()).not.toContain("after close");
+  }, 60_000);
+});
