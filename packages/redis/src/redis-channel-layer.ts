@@ -124,6 +124,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateChannelName(channel);
     validateMessage(message);
     rejectReservedKey(message);
+    await this.afterRestore();
     const bang = channel.indexOf("!");
     const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
     const nonLocal = bang === -1 ? channel : channel.slice(0, bang + 1);
@@ -180,6 +181,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateMessage(message);
     rejectReservedKey(message);
+    await this.afterRestore();
     const now = scoreNow();
     if (this.shards.length === 1 && !this.serializer.encrypted && this.uniformCapacity) {
       await this.groupSendInOneCall(group, message, now);
@@ -381,6 +383,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     if (nonLocal !== undefined) return this.clients[this.shardFor(nonLocal)] as LayerClient;
     this.roundRobin = (this.roundRobin + 1) % this.clients.length;
     return this.clients[this.roundRobin] as LayerClient;
+  }
+
+  /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
+  private async afterRestore(): Promise<void> {
+    for (const shard of this.shards) if (shard.restoring) await shard.whenRestored();
   }
 
   private assertOpen(method: string): void {

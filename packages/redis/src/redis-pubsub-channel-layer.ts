@@ -98,7 +98,9 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.assertOpen("send");
     validateChannelName(channel);
     validateMessage(message);
-    await this.publisher(channel).publish(channel, this.serializer.serialize(message));
+    const payload = this.serializer.serialize(message);
+    await this.afterRestore();
+    await this.publisher(channel).publish(channel, payload);
   }
 
   async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
@@ -137,7 +139,9 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     validateGroupName(group);
     validateMessage(message);
     const name = this.groupChannel(group);
-    await this.publisher(name).publish(name, this.serializer.serialize(message));
+    const payload = this.serializer.serialize(message);
+    await this.afterRestore();
+    await this.publisher(name).publish(name, payload);
   }
 
   async discardChannel(channel: string): Promise<void> {
@@ -254,6 +258,11 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   private publisher(name: string): Redis {
     return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
+  }
+
+  /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
+  private async afterRestore(): Promise<void> {
+    for (const shard of this.shards) if (shard.restoring) await shard.whenRestored();
   }
 
   private assertOpen(method: string): void {

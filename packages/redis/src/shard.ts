@@ -33,6 +33,11 @@ export class RedisShard {
   private isDown = false;
   private lastError: Error | undefined;
   private closed = false;
+  // Open while the host is up and the layer's state on it is restored. Sends wait on it, so that a
+  // send made during an outage is not replayed (ioredis's offline queue) before this process's
+  // memberships and subscriptions are back, which would lose it for this process's own members.
+  private restored: Promise<void> = Promise.resolve();
+  private openGate: (() => void) | undefined;
 
   constructor(
     readonly index: number,
@@ -66,8 +71,19 @@ export class RedisShard {
     client.disconnect();
   }
 
+  /** True from a connection drop until the layer's state on this host is restored. */
+  get restoring(): boolean {
+    return this.openGate !== undefined;
+  }
+
+  /** Resolves once the host is up and restored (at once when it is). */
+  whenRestored(): Promise<void> {
+    return this.restored;
+  }
+
   close(): void {
     this.closed = true;
+    this.releaseGate();
     for (const client of this.owned) client.disconnect();
     this.owned.clear();
     this.watched.clear();
@@ -76,12 +92,14 @@ export class RedisShard {
   private onClose(): void {
     if (this.closed || this.isDown) return;
     this.isDown = true;
+    if (this.openGate === undefined) this.restored = new Promise<void>((resolve) => (this.openGate = resolve));
     this.hooks.down({ shard: this.index, host: this.name, ...(this.lastError ? { error: this.lastError } : {}) });
   }
 
   private onReady(): void {
     if (this.closed || !this.isDown) return;
-    for (const client of this.watched) if (client.status !== "ready") return;
+    // A lazy connection that was never used ("wait") connects on its first command: not a blocker.
+    for (const client of this.watched) if (client.status !== "ready" && client.status !== "wait") return;
     this.isDown = false;
     this.hooks
       .restore(this)
@@ -90,7 +108,15 @@ export class RedisShard {
         this.lastError = error instanceof Error ? error : new Error(String(error));
       })
       .finally(() => {
-        if (!this.closed && !this.isDown) this.hooks.up({ shard: this.index, host: this.name });
+        if (this.closed || this.isDown) return;
+        this.releaseGate();
+        this.hooks.up({ shard: this.index, host: this.name });
       });
+  }
+
+  private releaseGate(): void {
+    const open = this.openGate;
+    this.openGate = undefined;
+    open?.();
   }
 }
