@@ -46,7 +46,7 @@ tsc_failed=0
 npx tsc -p tsconfig.json --noEmit >&2 || { tsc_failed=1; loud "typecheck failed"; }
 
 say "== jest"
-npx jest --ci --json --outputFile="$results/jest.json" "$@" >&2
+timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2
 jest_rc=$?
 
 if [ ! -s "$results/jest.json" ]; then

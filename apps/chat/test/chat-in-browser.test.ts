@@ -9,7 +9,7 @@ import { application } from "../src/application";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.warn(`!!! SKIPPED: the browser suite needs Chromium at ${CHROMIUM} (apt-get install chromium).`);
+  process.stderr.write(`!!! SKIPPED: the browser suite needs Chromium at ${CHROMIUM} (apt-get install chromium).\n`); // Jest hides console output of all-skipped files
 }
 
 const CHROMIUM_ARGS = [

@@ -10,7 +10,7 @@ export const REDIS_SERVER = findOnPath("redis-server");
 /** `describe`, or `describe.skip` with a warning naming why, when redis-server is missing. */
 export function describeWithRedis(name: string, body: () => void): void {
   if (REDIS_SERVER === undefined) {
-    console.warn(`SKIPPED "${name}": redis-server is not on PATH (Debian: apt-get install redis-server).`);
+    process.stderr.write(`!!! SKIPPED "${name}": redis-server is not on PATH (Debian: apt-get install redis-server).\n`); // Jest hides console output of all-skipped files
     describe.skip(name, body);
   } else {
     describe(name, body);

@@ -1,0 +1,95 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { REDIS_SERVER, RedisServer } from "../../../packages/redis/test/redis-server";
+import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
+import { djangoEnv, startDaphne } from "./support/daphne-process";
+import { DJANGO_PYTHON, DJANGO_PYTHON_MISSING } from "./support/django-python";
+import { RoomClient } from "./support/room-client";
+import { warnSkipped } from "./support/warn-skipped";
+
+const SUITE = "the chat beside the tutorial's Django Channels app";
+const why = REDIS_SERVER === undefined ? "redis-server is not on PATH (Debian: apt-get install redis-server)" : DJANGO_PYTHON === undefined ? DJANGO_PYTHON_MISSING : undefined;
+if (why !== undefined) warnSkipped(SUITE, why);
+const describeBeside = why === undefined ? describe : describe.skip;
+
+const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
+
+/** Sends one group message from a short-lived Python process using the Django project's layer. */
+function pythonGroupSend(layer: RedisLayerKind, redisUrl: string, room: string, text: string): Promise<void> {
+  const script = join(__dirname, "support", "group_send.py");
+  return new Promise<void>((resolve, reject) => {
+    execFile(DJANGO_PYTHON as string, [script, room, text], { env: djangoEnv(layer, redisUrl), timeout: 10_000 }, (error, _stdout, stderr) =>
+      error === null ? resolve() : reject(new Error(`group_send.py failed: ${error.message}\n${stderr}`)),
+    );
+  });
+}
+
+describeBeside(SUITE, () => {
+  describe.each(LAYERS)("CHANNEL_LAYER=%s on both sides", (layer) => {
+    let redis: RedisServer;
+    let chat: RunningServer;
+    let daphne: RunningServer;
+    const clients: RoomClient[] = [];
+    let room: RoomClient[];
+    let elsewhere: RoomClient[];
+
+    beforeAll(async () => {
+      redis = await RedisServer.start();
+      // Both start at once; whichever started is kept for afterAll even if the other failed.
+      const [chatStarted, daphneStarted] = await Promise.allSettled([startChat(layer, redis.url), startDaphne(layer, redis.url)]);
+      if (chatStarted.status === "fulfilled") chat = chatStarted.value;
+      if (daphneStarted.status === "fulfilled") daphne = daphneStarted.value;
+      if (chatStarted.status === "rejected") throw chatStarted.reason;
+      if (daphneStarted.status === "rejected") throw daphneStarted.reason;
+      room = await Promise.all([
+        RoomClient.join(chat.port, "7", "TS1"),
+        RoomClient.join(chat.port, "7", "TS2"),
+        RoomClient.join(daphne.port, "7", "PY1"),
+        RoomClient.join(daphne.port, "7", "PY2"),
+      ]);
+      elsewhere = await Promise.all([RoomClient.join(chat.port, "8", "TS-room8"), RoomClient.join(daphne.port, "8", "PY-room8")]);
+      clients.push(...room, ...elsewhere);
+    }, 40_000);
+
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.close()));
+      // One may be undefined when beforeAll failed half-way; the other must still be stopped.
+      await Promise.all([chat?.service.stop(), daphne?.service.stop()]);
+      await redis?.stop();
+    }, 20_000);
+
+    it("every member on both sides gets every message sent on either side exactly once; another room gets none", async () => {
+      const expected = room.flatMap((client) => [`${client.label}: 你好`, `${client.label}: bye`]);
+      for (const client of room) {
+        client.send(`${client.label}: 你好`);
+        client.send(`${client.label}: bye`);
+      }
+      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
+      await Promise.all(room.map((client) => client.until(`all ${expected.length} messages`, all)));
+
+      const [ts8, py8] = elsewhere as [RoomClient, RoomClient];
+      py8.send("room 8 only");
+      await Promise.all(elsewhere.map((client) => client.until('"room 8 only"', (received) => received.includes("room 8 only"))));
+
+      // A last message on room 7, from the TypeScript side: anything duplicated would have come before it.
+      (room[0] as RoomClient).send("fence");
+      await Promise.all(room.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
+
+      for (const client of room) expect([...client.chat].sort()).toEqual([...expected, "fence"].sort());
+      expect(ts8.chat).toEqual(["room 8 only"]);
+      expect(py8.chat).toEqual(["room 8 only"]);
+    });
+
+    it('a group message typed "xx.oo" (the dotted spelling) from a Django process reaches both sides', async () => {
+      await pythonGroupSend(layer, redis.url, "7", "dotted from Django");
+      await Promise.all(room.map((client) => client.until('"dotted from Django"', (received) => received.includes("dotted from Django"))));
+      for (const client of clients) expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
+    });
+
+    it("the chat and daphne exit cleanly on SIGTERM", async () => {
+      const [chatExit, daphneExit] = await Promise.all([chat.service.stop(5_000), daphne.service.stop(5_000)]);
+      expect(chatExit).toEqual({ code: 0, signal: null, killed: false });
+      expect(daphneExit).toEqual({ code: 0, signal: null, killed: false });
+    });
+  });
+});

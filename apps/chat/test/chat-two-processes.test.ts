@@ -1,0 +1,102 @@
+import { REDIS_SERVER, RedisServer } from "../../../packages/redis/test/redis-server";
+import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
+import { RoomClient } from "./support/room-client";
+import { warnSkipped } from "./support/warn-skipped";
+
+const SUITE = "the chat on two processes sharing one Redis";
+if (REDIS_SERVER === undefined) warnSkipped(SUITE, "redis-server is not on PATH (Debian: apt-get install redis-server)");
+const describeWithRedis = REDIS_SERVER === undefined ? describe.skip : describe;
+
+const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
+const MESSAGES_PER_CLIENT = 3;
+
+/** Sends `probe N` until every client has received a probe, or gives up after `attempts`. */
+async function probeUntilDelivered(sender: RoomClient, clients: RoomClient[], attempts: number): Promise<number> {
+  const gotProbe = (received: readonly string[]): boolean => received.some((text) => text.startsWith("probe "));
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    sender.send(`probe ${attempt}`);
+    // A probe sent before the layer is back (or before its memberships are restored) is lost or
+    // delayed; the next attempt goes out as soon as this one has had a fair chance to arrive.
+    const delivered = await Promise.all(clients.map((client) => client.within(gotProbe, 1_000)));
+    if (delivered.every(Boolean)) return attempt;
+  }
+  const missing = clients.filter((client) => !gotProbe(client.received)).map((client) => client.label);
+  throw new Error(`no probe reached ${missing.join(", ")} after ${attempts} attempts`);
+}
+
+describeWithRedis(SUITE, () => {
+  describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
+    let redis: RedisServer;
+    const servers: RunningServer[] = [];
+    const clients: RoomClient[] = [];
+    let room1: RoomClient[];
+    let room2: RoomClient[];
+
+    beforeAll(async () => {
+      redis = await RedisServer.start();
+      servers.push(...(await Promise.all([startChat(layer, redis.url, "chat A"), startChat(layer, redis.url, "chat B")])));
+      const [a, b] = servers as [RunningServer, RunningServer];
+      room1 = await Promise.all([
+        RoomClient.join(a.port, "1", "A1"),
+        RoomClient.join(a.port, "1", "A2"),
+        RoomClient.join(b.port, "1", "B1"),
+        RoomClient.join(b.port, "1", "B2"),
+      ]);
+      room2 = await Promise.all([RoomClient.join(a.port, "2", "A-room2"), RoomClient.join(b.port, "2", "B-room2")]);
+      clients.push(...room1, ...room2);
+    }, 40_000);
+
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.close()));
+      await Promise.all(servers.map((server) => server.service.stop()));
+      await redis?.stop();
+    }, 20_000);
+
+    it("every client in a room gets every message sent on either server exactly once; the other room gets none", async () => {
+      const expected: string[] = [];
+      for (const client of room1) {
+        for (let i = 0; i < MESSAGES_PER_CLIENT; i++) {
+          const text = `${client.label} says ${i}`;
+          expected.push(text);
+          client.send(text);
+        }
+      }
+      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
+      await Promise.all(room1.map((client) => client.until(`all ${expected.length} messages`, all)));
+
+      const [a2, b2] = room2 as [RoomClient, RoomClient];
+      b2.send("room 2 only");
+      await Promise.all(room2.map((client) => client.until('"room 2 only"', (received) => received.includes("room 2 only"))));
+
+      // A last message on room 1: anything duplicated would have arrived before it.
+      (room1[0] as RoomClient).send("fence");
+      await Promise.all(room1.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
+
+      for (const client of room1) expect([...client.chat].sort()).toEqual([...expected, "fence"].sort());
+      expect(a2.chat).toEqual(["room 2 only"]);
+      expect(b2.chat).toEqual(["room 2 only"]);
+    });
+
+    it("survives a Redis restart with empty data: servers and sockets stay up, and the room works again", async () => {
+      await redis.stop();
+      await redis.restart();
+      const [a1, , b1] = room1 as [RoomClient, RoomClient, RoomClient];
+      await probeUntilDelivered(a1, room1, 20);
+
+      b1.send("after the restart");
+      await Promise.all(room1.map((client) => client.until('"after the restart"', (received) => received.includes("after the restart"))));
+      for (const server of servers) expect(server.service.alive).toBe(true);
+      for (const client of clients) expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
+    }, 30_000);
+
+    it("each server exits with code 0 on SIGTERM, closing its sockets with 1001", async () => {
+      const exits = await Promise.all(servers.map((server) => server.service.stop(5_000)));
+      expect(exits).toEqual([
+        { code: 0, signal: null, killed: false },
+        { code: 0, signal: null, killed: false },
+      ]);
+      const codes = await Promise.all(clients.map((client) => client.closedBy(2_000)));
+      expect(codes).toEqual(clients.map(() => 1001));
+    });
+  });
+});

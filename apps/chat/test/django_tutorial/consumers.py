@@ -1,0 +1,26 @@
+from asgiref.sync import async_to_sync
+from channels.exceptions import StopConsumer
+from channels.generic.websocket import WebsocketConsumer
+
+
+class ChatConsumer(WebsocketConsumer):
+    """The tutorial's consumer, unchanged but for the group message type: "xx_oo", the shape
+    apps/chat sends ({"type": "xx_oo", "message": {"type": "websocket.receive", "text": ...}})."""
+
+    def websocket_connect(self, message):
+        self.accept()
+        group = self.scope["url_route"]["kwargs"].get("group")
+        async_to_sync(self.channel_layer.group_add)(group, self.channel_name)
+
+    def websocket_receive(self, message):
+        group = self.scope["url_route"]["kwargs"].get("group")
+        async_to_sync(self.channel_layer.group_send)(group, {"type": "xx_oo", "message": message})
+
+    def xx_oo(self, event):
+        text = event["message"]["text"]
+        self.send(text)
+
+    def websocket_disconnect(self, message):
+        group = self.scope["url_route"]["kwargs"].get("group")
+        async_to_sync(self.channel_layer.group_discard)(group, self.channel_name)
+        raise StopConsumer()

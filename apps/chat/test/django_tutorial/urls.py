@@ -1,0 +1,5 @@
+from django.urls import path
+
+from django_tutorial import views
+
+urlpatterns = [path("", views.index)]

@@ -1,0 +1,9 @@
+/**
+ * Says loudly that a suite is skipped and why. Jest prints no console output for a file whose
+ * tests are all skipped, so the warning also goes straight to stderr.
+ */
+export function warnSkipped(suite: string, why: string): void {
+  const line = `SKIPPED "${suite}": ${why}.`;
+  console.warn(line);
+  process.stderr.write(`\n!!! ${line}\n\n`);
+}
