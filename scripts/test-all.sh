@@ -27,7 +27,7 @@ have_python_channels || need+=(python3-channels-redis python3-django-channels da
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "== apt-get install ${need[*]}"
-    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"; } >&2 \
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"; } >&2 \
       || loud "apt-get install ${need[*]} failed"
   else
     loud "cannot install ${need[*]} (not root or no apt-get)"
