@@ -6,3 +6,4 @@ export * from "./consumers";
 export * from "./middleware";
 export * from "./testing";
 export * from "./worker";
+export { decodePath } from "./util/decode-path";

@@ -1,5 +1,6 @@
 import type { Message, Scope } from "../types";
 import { BaseConsumer } from "./base-consumer";
+import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
 
 /**
@@ -12,3 +13,5 @@ export class AsyncConsumer<M extends MessageMap = AnyMessages, S extends Scope =
     await this.baseSend(message);
   }
 }
+
+reserveFrameworkNames(AsyncConsumer.prototype);

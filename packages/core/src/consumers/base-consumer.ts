@@ -2,7 +2,7 @@ import { ChannelLayerMissing, StopConsumer } from "../errors";
 import type { ChannelLayer } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
 import type { Application, Message, Receive, Scope, Send } from "../types";
-import { handlerNameFor } from "./handler-name";
+import { handlerNameFor, reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 
 /** What `asApp` needs of a consumer class: a no-argument constructor and `run`. */
@@ -14,6 +14,11 @@ export interface RunnableConsumer {
  * The machinery every consumer shares (Channels' AsyncConsumer): one instance per scope, a channel
  * on the layer, and every message, from the client or the layer, dispatched to the method named
  * after its `type`, one at a time, in arrival order. Subclasses add the protocol's helpers.
+ *
+ * As Channels' `await_many_dispatch`, the next message is asked of a source (client or layer) only
+ * once the previous one from it is dispatched: a slow consumer leaves its messages in the layer,
+ * where `capacity` applies (`send` throws `ChannelFull`, `groupSend` skips it), and in the server,
+ * which stops reading that socket. Internals are ES private (#) so no message type can reach them.
  */
 export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = Scope> {
   /** Alias of the channel layer in `channelLayers`; an empty string means "no layer". */
@@ -25,14 +30,20 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   channelName: string | undefined;
   protected baseSend!: Send;
 
-  // One inbox fed by two pumps (client and layer), drained by a single dispatch loop: that is what
-  // keeps dispatch strictly one at a time, in arrival order.
-  private inbox: Array<Message | undefined> = [];
-  private head = 0;
-  private wake: (() => void) | null = null;
-  private failure: { error: unknown } | null = null;
-  private stopped = false;
-  private stopAfterDispatch = false;
+  // At most one message per source waits here (two in all), in arrival order.
+  #inbox: Message[] = [];
+  #fromLayer: boolean[] = [];
+  #wake: (() => void) | null = null;
+  #failure: { error: unknown } | null = null;
+  #stopped = false;
+  #stopRequested = false;
+  #receive: Receive | undefined;
+  // Bound once per consumer, not once per message.
+  #onClientMessage = (message: Message): void => this.#push(message, false);
+  #onLayerMessage = (message: Message): void => this.#push(message, true);
+  #onSourceError = (error: unknown): void => {
+    if (!this.#stopped) this.#fail(error);
+  };
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
   static asApp<C extends RunnableConsumer>(this: new () => C, init?: Partial<C>): Application {
@@ -48,18 +59,18 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   async run(scope: S, receive: Receive, send: Send): Promise<void> {
     this.scope = scope;
     this.baseSend = send;
+    this.#receive = receive;
     const layer = this.channelLayerAlias === "" ? undefined : getChannelLayer(this.channelLayerAlias);
     this.channelLayer = layer;
     if (layer !== undefined) {
-      const channel = await layer.newChannel();
-      this.channelName = channel;
-      void this.pumpLayer(layer, channel);
+      this.channelName = await layer.newChannel();
+      this.#askLayer();
     }
-    void this.pumpClient(receive);
+    this.#askClient();
     try {
-      await this.dispatchLoop();
+      await this.#dispatchLoop();
     } finally {
-      this.stopped = true;
+      this.#stopped = true;
       if (layer !== undefined && this.channelName !== undefined) {
         // A consumer that ends leaves no trace: its channel and memberships go now, not at expiry.
         // Discarding also ends the pending receive (cheaper than an AbortSignal per receive).
@@ -74,9 +85,13 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     await (this as unknown as Record<string, (message: Message) => unknown>)[name]!(message);
   }
 
-  /** Ends the consumer once the handler now running returns (as if it threw StopConsumer). */
+  /**
+   * Ends the consumer as if a handler threw StopConsumer: after the handler now running returns,
+   * or at once when none is running (e.g. a final body chunk sent from a timer).
+   */
   protected stopAfterThisMessage(): void {
-    this.stopAfterDispatch = true;
+    this.#stopRequested = true;
+    this.#wakeUp();
   }
 
   /** Adds this consumer's channel to `group`. Throws `ChannelLayerMissing` without a layer. */
@@ -104,72 +119,82 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     return this.channelLayer;
   }
 
-  private push(message: Message): void {
-    this.inbox.push(message);
-    const wake = this.wake;
+  #askClient(): void {
+    if (this.#stopped) return;
+    let pending: Promise<Message>;
+    try {
+      pending = (this.#receive as Receive)();
+    } catch (error) {
+      this.#onSourceError(error);
+      return;
+    }
+    pending.then(this.#onClientMessage, this.#onSourceError);
+  }
+
+  #askLayer(): void {
+    const layer = this.channelLayer;
+    if (this.#stopped || layer === undefined) return;
+    if (layer.receiveNowait !== undefined) {
+      // A backlog is drained without a promise per message.
+      let queued: Message | undefined;
+      try {
+        queued = layer.receiveNowait(this.channelName as string);
+      } catch (error) {
+        this.#onSourceError(error);
+        return;
+      }
+      if (queued !== undefined) {
+        this.#push(queued, true);
+        return;
+      }
+    }
+    layer.receive(this.channelName as string).then(this.#onLayerMessage, this.#onSourceError);
+  }
+
+  #push(message: Message, fromLayer: boolean): void {
+    if (this.#stopped) return;
+    this.#inbox.push(message);
+    this.#fromLayer.push(fromLayer);
+    this.#wakeUp();
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failure === null) this.#failure = { error };
+    this.#wakeUp();
+  }
+
+  #wakeUp(): void {
+    const wake = this.#wake;
     if (wake !== null) {
-      this.wake = null;
+      this.#wake = null;
       wake();
     }
   }
 
-  private fail(error: unknown): void {
-    if (this.failure === null) this.failure = { error };
-    const wake = this.wake;
-    if (wake !== null) {
-      this.wake = null;
-      wake();
-    }
-  }
-
-  private async pumpClient(receive: Receive): Promise<void> {
-    while (!this.stopped) {
-      let message: Message;
-      try {
-        message = await receive();
-      } catch (error) {
-        if (!this.stopped) this.fail(error);
-        return;
-      }
-      if (this.stopped) return;
-      this.push(message);
-    }
-  }
-
-  private async pumpLayer(layer: ChannelLayer, channel: string): Promise<void> {
-    while (!this.stopped) {
-      let message: Message;
-      try {
-        message = await layer.receive(channel);
-      } catch (error) {
-        if (!this.stopped) this.fail(error);
-        return;
-      }
-      if (this.stopped) return;
-      this.push(message);
-    }
-  }
-
-  private async dispatchLoop(): Promise<void> {
+  async #dispatchLoop(): Promise<void> {
     for (;;) {
-      if (this.failure !== null) throw this.failure.error;
-      if (this.head === this.inbox.length) {
-        this.inbox.length = 0;
-        this.head = 0;
+      if (this.#failure !== null) throw this.#failure.error;
+      if (this.#stopRequested) return;
+      const message = this.#inbox.shift();
+      if (message === undefined) {
         await new Promise<void>((resolve) => {
-          this.wake = resolve;
+          this.#wake = resolve;
         });
         continue;
       }
-      const message = this.inbox[this.head] as Message;
-      this.inbox[this.head++] = undefined;
+      const fromLayer = this.#fromLayer.shift() as boolean;
       try {
         await this.dispatch(message);
       } catch (error) {
         if (error instanceof StopConsumer) return;
         throw error;
       }
-      if (this.stopAfterDispatch) return;
+      if (this.#stopRequested) return;
+      // Only now ask that source for its next message (see the class comment).
+      if (fromLayer) this.#askLayer();
+      else this.#askClient();
     }
   }
 }
+
+reserveFrameworkNames(BaseConsumer.prototype);

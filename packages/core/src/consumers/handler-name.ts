@@ -11,6 +11,17 @@ function camelCase(type: string): string {
   return type.replace(/[._]+([a-zA-Z0-9])/g, (_match, c: string) => c.toUpperCase());
 }
 
+// The framework's own methods (send, accept, run, dispatch, groupAdd, ...) are not handlers
+// either: a message whose type names one is refused, whatever a subclass does with the name.
+const reserved = new Set<string>();
+
+/** Marks every method of a framework class as "not a handler", except its protocol `handlers`. */
+export function reserveFrameworkNames(prototype: object, handlers: readonly string[] = []): void {
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    if (name !== "constructor" && !handlers.includes(name)) reserved.add(name);
+  }
+}
+
 // Lookups are cached per class: dispatch is on the hot path and the rule is pure.
 const cache = new WeakMap<object, Map<string, string>>();
 
@@ -37,6 +48,9 @@ export function handlerNameFor(target: object, type: unknown): string {
   }
   const snake = type.replace(/\./g, "_");
   for (const name of [snake, camelCase(type)]) {
+    if (reserved.has(name)) {
+      throw new HandlerNotFound(type, `Message type ${JSON.stringify(type)} names the consumer method ${name}(), which is not a message handler; rename the message type.`);
+    }
     if (forbidden.has(name)) {
       throw new HandlerNotFound(type, `Message type ${JSON.stringify(type)} names ${JSON.stringify(name)}, which is not a handler; rename the message type.`);
     }

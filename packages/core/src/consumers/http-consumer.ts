@@ -1,6 +1,7 @@
 import { ChannelsError, StopConsumer } from "../errors";
 import type { Headers, HttpScope, Message } from "../types";
 import { BaseConsumer } from "./base-consumer";
+import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
 
 export type HeadersInit = Headers | Record<string, string>;
@@ -12,14 +13,30 @@ export type HeadersInit = Headers | Record<string, string>;
  * (server-sent events) after `handle` has returned.
  */
 export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsumer<M, HttpScope> {
-  private chunks: Uint8Array[] = [];
+  /**
+   * Largest request body `handle` is given whole (default 2.5 MiB, Django's
+   * DATA_UPLOAD_MAX_MEMORY_SIZE). A bigger one is answered 413 without calling `handle`.
+   */
+  maxBodyBytes = 2_621_440;
+  #chunks: Uint8Array[] = [];
+  #bodyBytes = 0;
 
   async http_request(message: Message): Promise<void> {
     const body = message.body;
-    if (body instanceof Uint8Array && body.length > 0) this.chunks.push(body);
+    if (body instanceof Uint8Array && body.length > 0) {
+      this.#bodyBytes += body.length;
+      if (this.#bodyBytes > this.maxBodyBytes) {
+        this.#chunks = [];
+        await this.sendResponse(413, `Request body larger than ${this.maxBodyBytes} bytes.\n`, {
+          headers: [["content-type", "text/plain; charset=utf-8"]],
+        });
+        return;
+      }
+      this.#chunks.push(body);
+    }
     if (message.more_body === true) return;
-    const whole = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : Buffer.concat(this.chunks);
-    this.chunks = [];
+    const whole = this.#chunks.length === 1 ? (this.#chunks[0] as Uint8Array) : Buffer.concat(this.#chunks);
+    this.#chunks = [];
     await this.handle(whole);
   }
 
@@ -52,3 +69,5 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
     await this.sendBody(body);
   }
 }
+
+reserveFrameworkNames(HttpConsumer.prototype, ["http_request", "http_disconnect"]);

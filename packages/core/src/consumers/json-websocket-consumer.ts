@@ -1,5 +1,6 @@
 import type { AnyMessages, MessageMap } from "./typed-messages";
 import { WebsocketConsumer } from "./websocket-consumer";
+import { reserveFrameworkNames } from "./handler-name";
 
 /** Close code for a text frame that is not valid JSON (RFC 6455: inconsistent data). */
 export const INVALID_JSON_CLOSE_CODE = 1007;
@@ -52,3 +53,5 @@ export class JsonWebsocketConsumer<M extends MessageMap = AnyMessages> extends W
     await this.close(UNSUPPORTED_DATA_CLOSE_CODE, "binary frames are not supported; send JSON text");
   }
 }
+
+reserveFrameworkNames(JsonWebsocketConsumer.prototype);

@@ -1,6 +1,7 @@
 import { AcceptConnection, DenyConnection, StopConsumer } from "../errors";
 import type { Headers, Message, WebsocketScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
+import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
 
 /**
@@ -68,3 +69,5 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   /** Called once the socket is closed, with its close code. */
   async disconnect(_code: number): Promise<void> {}
 }
+
+reserveFrameworkNames(WebsocketConsumer.prototype, ["websocket_connect", "websocket_receive", "websocket_disconnect"]);

@@ -32,6 +32,13 @@ export interface ChannelLayer {
    */
   receive(channel: string, options?: ReceiveOptions): Promise<Message>;
 
+  /**
+   * Optional fast path: the next message already queued on `channel`, or undefined, without
+   * waiting and without a promise. Consumers use it, when present, to drain a backlog cheaply;
+   * a layer that cannot answer synchronously leaves it out.
+   */
+  receiveNowait?(channel: string): Message | undefined;
+
   /** Add `channel` to `group` (refreshing its membership if already there). */
   groupAdd(group: string, channel: string): Promise<void>;
 

@@ -6,6 +6,7 @@ import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from ".
 import { resolveLayerOptions } from "./layer-options";
 import type { ChannelCapacities } from "./channel-capacity";
 import { MessageQueue } from "./message-queue";
+import { frozenCopy } from "./frozen-copy";
 import { validateMessage } from "./validate-message";
 import { validateChannelName, validateChannelPrefix, validateGroupName } from "./validate-names";
 
@@ -133,7 +134,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     const now = performance.now();
     this.sweepIfDue(now);
     const state = this.channelState(channel);
-    if (!this.deliver(state, message, now)) throw new ChannelFull(channel, state.capacity);
+    if (!this.deliver(state, frozenCopy(message), now)) throw new ChannelFull(channel, state.capacity);
   }
 
   // Not async: a waiting receiver gets its message without an extra promise hop.
@@ -158,6 +159,19 @@ export class InMemoryChannelLayer implements ChannelLayer {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  receiveNowait(channel: string): Message | undefined {
+    this.assertOpen("receive");
+    const state = this.channels.get(channel);
+    if (state === undefined) {
+      validateChannelName(channel);
+      return undefined;
+    }
+    state.queue.dropExpired(performance.now());
+    const message = state.queue.shift();
+    if (message !== undefined) this.releaseIfIdle(state);
+    return message;
   }
 
   async groupAdd(group: string, channel: string): Promise<void> {
@@ -196,13 +210,14 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.sweepIfDue(now);
     const members = this.groups.get(group);
     if (members === undefined) return;
+    const shared = frozenCopy(message);
     for (const membership of members.values()) {
       if (membership.deadline <= now) {
         this.leaveGroup(group, membership.channel);
         this.releaseIfIdle(membership.channel);
       } else {
         // A full member is skipped: one slow consumer must not stop the others.
-        this.deliver(membership.channel, message, now);
+        this.deliver(membership.channel, shared, now);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { decodePath } from "../util/decode-path";
 import { ChannelsError } from "../errors";
 import type { Application, Headers, HttpScope } from "../types";
 import { ApplicationCommunicator } from "./application-communicator";
@@ -21,7 +22,7 @@ export class HttpCommunicator extends ApplicationCommunicator {
       http_version: "1.1",
       method: method.toUpperCase(),
       scheme: "http",
-      path: decodeURIComponent(rawPath),
+      path: decodePath(rawPath),
       raw_path: Buffer.from(rawPath),
       query_string: q === -1 ? "" : path.slice(q + 1),
       root_path: "",

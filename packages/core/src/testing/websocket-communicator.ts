@@ -1,3 +1,4 @@
+import { decodePath } from "../util/decode-path";
 import { ChannelsError } from "../errors";
 import type { Application, Headers, Message, WebsocketScope } from "../types";
 import { ApplicationCommunicator } from "./application-communicator";
@@ -21,7 +22,7 @@ export interface ConnectResult {
 function splitPath(path: string): { path: string; rawPath: string; query: string } {
   const q = path.indexOf("?");
   const rawPath = q === -1 ? path : path.slice(0, q);
-  return { path: decodeURIComponent(rawPath), rawPath, query: q === -1 ? "" : path.slice(q + 1) };
+  return { path: decodePath(rawPath), rawPath, query: q === -1 ? "" : path.slice(q + 1) };
 }
 
 /** Drives a WebSocket application in-process (Channels' WebsocketCommunicator). */

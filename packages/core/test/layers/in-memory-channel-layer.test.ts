@@ -17,15 +17,43 @@ describe("InMemoryChannelLayer specifics", () => {
     await expect(layer.newChannel("bad!prefix")).rejects.toThrow(TypeError);
   });
 
-  it("delivers the same message object to every group member (no copy per member)", async () => {
+  it("delivers one frozen copy, shared by every group member (no copy per member)", async () => {
     const [a, b] = [await layer.newChannel(), await layer.newChannel()];
     await layer.groupAdd("room", a);
     await layer.groupAdd("room", b);
     const pendingA = layer.receive(a); // one waiting, one queued: both hand-off paths
-    const sent: Message = { type: "chat.message", text: "hi" };
+    const sent: Message = { type: "chat.message", text: "hi", nested: { list: [1, { x: 2 }] } };
     await layer.groupSend("room", sent);
-    expect(await pendingA).toBe(sent);
-    expect(await layer.receive(b)).toBe(sent);
+    const gotA = await pendingA;
+    const gotB = await layer.receive(b);
+    expect(gotA).toBe(gotB);
+    expect(gotA).not.toBe(sent);
+    expect(gotA).toEqual(sent);
+    expect(Object.isFrozen(gotA) && Object.isFrozen(gotA.nested) && Object.isFrozen((gotA.nested as { list: unknown[] }).list)).toBe(true);
+    expect(() => {
+      (gotA as unknown as { text: string }).text = "edited by a";
+    }).toThrow(TypeError);
+  });
+
+  it("is not affected by the sender changing or reusing its object after send", async () => {
+    const channel = await layer.newChannel();
+    const reused: Message = { type: "count", n: 1, bytes: new Uint8Array([1]) };
+    await layer.send(channel, reused);
+    reused.n = 2;
+    (reused.bytes as Uint8Array)[0] = 9;
+    await layer.send(channel, reused);
+    const first = await layer.receive(channel);
+    expect(first.n).toBe(1);
+    expect([...(first.bytes as Uint8Array)]).toEqual([1]);
+    expect((await layer.receive(channel)).n).toBe(2);
+  });
+
+  it("keeps an own __proto__ key as data", async () => {
+    const channel = await layer.newChannel();
+    await layer.send(channel, JSON.parse('{"type":"x","__proto__":{"polluted":true}}') as Message);
+    const got = await layer.receive(channel);
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    expect(Object.keys(got)).toEqual(["type", "__proto__"]);
   });
 
   it("rejects a bad message before delivering it to anyone, and keeps serving the others", async () => {
@@ -157,5 +185,20 @@ describe("InMemoryChannelLayer specifics", () => {
     await expect(pending).resolves.toEqual({ type: "first" });
     await layer.send("c", { type: "second" });
     await expect(layer.receive("c")).resolves.toEqual({ type: "second" });
+  });
+});
+
+describe("InMemoryChannelLayer.receiveNowait", () => {
+  it("returns queued messages in order without waiting, undefined when empty, and rejects bad names", async () => {
+    const layer = new InMemoryChannelLayer();
+    const channel = await layer.newChannel();
+    expect(layer.receiveNowait(channel)).toBeUndefined();
+    await layer.send(channel, { type: "a" });
+    await layer.send(channel, { type: "b" });
+    expect(layer.receiveNowait(channel)).toEqual({ type: "a" });
+    expect(await layer.receive(channel)).toEqual({ type: "b" });
+    expect(layer.receiveNowait(channel)).toBeUndefined();
+    expect(() => layer.receiveNowait("bad name")).toThrow(TypeError);
+    await layer.close();
   });
 });

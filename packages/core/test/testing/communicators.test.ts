@@ -90,3 +90,17 @@ describe("test communicators", () => {
     expect(c.done).toBe(true);
   });
 });
+
+describe("communicator paths", () => {
+  it("tolerate a malformed percent escape, as the server does", async () => {
+    let path = "";
+    const app: Application = async (scope, receive, send) => {
+      path = String(scope.path);
+      await receive();
+      await send({ type: "websocket.close" });
+    };
+    const c = new WebsocketCommunicator(app, "/files/100%/%C3%A9");
+    await c.connect();
+    expect(path).toBe("/files/100%/é");
+  });
+});

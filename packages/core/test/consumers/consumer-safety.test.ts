@@ -1,0 +1,131 @@
+import {
+  ApplicationCommunicator,
+  AsyncConsumer,
+  ChannelFull,
+  HandlerNotFound,
+  HttpCommunicator,
+  HttpConsumer,
+  InMemoryChannelLayer,
+  WebsocketCommunicator,
+  WebsocketConsumer,
+  channelLayers,
+  type ChannelLayer,
+  type HttpScope,
+  type Message,
+} from "@channels-ts/core";
+
+let layer: InMemoryChannelLayer;
+let previous: ChannelLayer | undefined;
+beforeEach(() => {
+  layer = new InMemoryChannelLayer({ capacity: 2 });
+  previous = channelLayers.set("default", layer);
+});
+afterEach(async () => {
+  channelLayers.set("default", previous);
+  await layer.close();
+});
+
+describe("message types cannot reach the framework's own methods", () => {
+  it.each(["push", "fail", "run", "dispatch", "send", "accept", "close", "receive", "group.add", "groupSend", "stopAfterThisMessage", "connect"])(
+    "a layer message of type %s ends that consumer with HandlerNotFound (and nothing else happens)",
+    async (type) => {
+      let channel = "";
+      class Member extends WebsocketConsumer {
+        override async connect(): Promise<void> {
+          channel = this.channelName as string;
+          await this.accept();
+        }
+      }
+      const c = new WebsocketCommunicator(Member.asApp(), "/");
+      await c.connect();
+      await layer.send(channel, { type });
+      await expect(c.receiveOutput()).rejects.toThrow(HandlerNotFound);
+      await expect(c.receiveOutput()).rejects.toThrow(JSON.stringify(type));
+    },
+  );
+
+  it("the protocol handlers stay reachable (websocket_receive is how frames arrive)", async () => {
+    class Echo extends WebsocketConsumer {
+      override async receive(text?: string): Promise<void> {
+        await this.send(text ?? "");
+      }
+    }
+    const c = new WebsocketCommunicator(Echo.asApp(), "/");
+    await c.connect();
+    await c.sendTo("ok");
+    expect(await c.receiveFrom()).toBe("ok");
+    await c.disconnect();
+  });
+});
+
+describe("backpressure: a busy consumer leaves its messages in the layer", () => {
+  it("send() throws ChannelFull once `capacity` messages wait behind a slow handler, then all are dispatched in order", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const blocking = new Promise<void>((resolve) => (started = resolve));
+    const seen: number[] = [];
+    class Slow extends AsyncConsumer {
+      async whoami(): Promise<void> {
+        await this.send({ type: "me", channel: this.channelName });
+      }
+      async job(message: Message): Promise<void> {
+        seen.push(message.n as number);
+        if (message.n === 1) {
+          started();
+          await released;
+        }
+        if (seen.length === 3) await this.send({ type: "all.done" });
+      }
+    }
+    const c = new ApplicationCommunicator(Slow.asApp(), { type: "custom" });
+    await c.sendInput({ type: "whoami" });
+    const name = (await c.receiveOutput()).channel as string;
+    await layer.send(name, { type: "job", n: 1 });
+    await blocking;
+    await layer.send(name, { type: "job", n: 2 });
+    await layer.send(name, { type: "job", n: 3 });
+    await expect(layer.send(name, { type: "job", n: 4 })).rejects.toBeInstanceOf(ChannelFull);
+    release();
+    expect(await c.receiveOutput()).toEqual({ type: "all.done" });
+    expect(seen).toEqual([1, 2, 3]);
+    await c.stop();
+  });
+});
+
+describe("HttpConsumer lifetime and limits", () => {
+  const scope: HttpScope = { type: "http", method: "GET", path: "/", query_string: "", root_path: "", headers: [] };
+
+  it("ends as soon as a final body chunk is sent, even from a timer, without calling disconnect()", async () => {
+    let disconnected = 0;
+    class Later extends HttpConsumer {
+      override async handle(): Promise<void> {
+        await this.sendHeaders(200);
+        setTimeout(() => void this.sendBody("done"), 5);
+      }
+      override async disconnect(): Promise<void> {
+        disconnected++;
+      }
+    }
+    const c = new ApplicationCommunicator(Later.asApp(), scope);
+    await c.sendInput({ type: "http.request", body: new Uint8Array(), more_body: false });
+    expect(await c.receiveOutput()).toMatchObject({ type: "http.response.start" });
+    expect(await c.receiveOutput()).toMatchObject({ type: "http.response.body", more_body: false });
+    await c.wait();
+    expect(disconnected).toBe(0);
+  });
+
+  it("answers 413 to a body over maxBodyBytes without calling handle()", async () => {
+    let handled = false;
+    class Small extends HttpConsumer {
+      override maxBodyBytes = 4;
+      override async handle(): Promise<void> {
+        handled = true;
+        await this.sendResponse(200, "ok");
+      }
+    }
+    const response = await new HttpCommunicator(Small.asApp(), "POST", "/", "12345").getResponse();
+    expect(response.status).toBe(413);
+    expect(handled).toBe(false);
+  });
+});
