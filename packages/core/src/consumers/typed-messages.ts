@@ -19,7 +19,11 @@ export type MessageOf<M extends MessageMap> = {
   [K in keyof M & string]: { type: K } & M[K];
 }[keyof M & string];
 
-/** One handler method per declared type, named by Channels' rule (`chat.message` -> `chat_message`). */
+/**
+ * One handler method per declared type, named by Channels' rule (`chat.message` -> `chat_message`).
+ * Dispatch also finds a camelCase handler (`chatMessage`) at run time, but this check asks for the
+ * snake_case name, the one every Channels peer uses.
+ */
 export type Handlers<M extends MessageMap> = {
   [K in keyof M & string as HandlerName<K>]: (message: { type: K } & M[K]) => unknown;
 };
