@@ -1,3 +1,4 @@
+import { escapeLogText } from "./log-text";
 import type { Logger } from "./logger";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -17,9 +18,12 @@ export function formatLogDate(date: Date): string {
 /**
  * One access-log line as Daphne writes it:
  * `127.0.0.1:53422 - - [25/Nov/2026:20:00:00] "GET /path" 200 1234`.
+ * `client` and `request` come from the network (a percent-decoded path can hold a newline),
+ * so control characters, quotes and backslashes in them are written as `\xNN`: one request
+ * is always exactly one line, and its quoted field cannot be ended early.
  */
 export function formatAccessLine(client: string, request: string, status?: number, size?: number, date = new Date()): string {
-  return `${client} - - [${formatLogDate(date)}] "${request}" ${status ?? "-"} ${size ?? "-"}`;
+  return `${escapeLogText(client)} - - [${formatLogDate(date)}] "${escapeLogText(request)}" ${status ?? "-"} ${size ?? "-"}`;
 }
 
 /** WebSocket lifecycle actions, logged as `"WSCONNECTING /path"` and so on. */

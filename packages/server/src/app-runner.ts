@@ -1,5 +1,6 @@
 import type { Application, Message, Receive, Scope, Send } from "@channels-ts/core";
 import { ChannelsError, RouteNotFound } from "@channels-ts/core";
+import { isSendableCloseCode } from "./close-codes";
 
 /** Runs an application so that a synchronous throw becomes a rejection like any other. */
 export function runApplication(app: Application, scope: Scope, receive: Receive, send: Send): Promise<void> {
@@ -8,6 +9,31 @@ export function runApplication(app: Application, scope: Scope, receive: Receive,
   } catch (err) {
     return Promise.reject(err);
   }
+}
+
+/**
+ * Runs the application and calls `onEnd` once it settles (with what it threw, or undefined).
+ * Anything `onEnd` itself throws (a server bug, a logger that throws) goes to `onFault`: in a
+ * promise callback it would otherwise be an unhandled rejection, which ends the process and
+ * every other connection with it.
+ */
+export function superviseApplication(
+  app: Application,
+  scope: Scope,
+  receive: Receive,
+  send: Send,
+  onEnd: (err: unknown) => void,
+  onFault: (fault: unknown) => void,
+): void {
+  runApplication(app, scope, receive, send)
+    .then(() => onEnd(undefined), onEnd)
+    .catch((fault: unknown) => {
+      try {
+        onFault(fault);
+      } catch {
+        // Nothing is left to report to; staying alive matters more.
+      }
+    });
 }
 
 function codeOf(err: unknown): unknown {
@@ -24,9 +50,13 @@ export function isStopConsumer(err: unknown): boolean {
   return codeOf(err) === "STOP_CONSUMER";
 }
 
-/** Close code for a WebSocket ended by `err`: the ChannelsError's own, else 1011 (internal error). */
+/**
+ * Close code for a WebSocket ended by `err`: the ChannelsError's own if a server may send it,
+ * else 1011 (internal error). An error class can carry any number, and `ws` throws on a
+ * reserved code such as 1006, so the code is checked here, once, for every caller.
+ */
 export function closeCodeFor(err: unknown): number {
-  return err instanceof ChannelsError ? err.closeCode : 1011;
+  return err instanceof ChannelsError && isSendableCloseCode(err.closeCode) ? err.closeCode : 1011;
 }
 
 /** Body bytes of an `http.response.body` / `websocket.send` value; strings are UTF-8 encoded. */

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { STATUS_CODES } from "node:http";
+import { STATUS_CODES, validateHeaderName, validateHeaderValue } from "node:http";
 import type { HttpScope, Message } from "@channels-ts/core";
 import { ProtocolError } from "@channels-ts/core";
-import { EMPTY, isRouteNotFound, isStopConsumer, runApplication, toBytes, typeOf } from "./app-runner";
+import { EMPTY, isRouteNotFound, isStopConsumer, superviseApplication, toBytes, typeOf } from "./app-runner";
 import { Release, type Connection, type ServerContext } from "./connection";
+import { escapeLogText } from "./log-text";
 import { buildHttpScope, clientLabel } from "./scope";
 
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" }) as Message;
@@ -26,11 +27,25 @@ function flattenHeaders(headers: unknown): { flat: string[]; hasLength: boolean 
     }
     const name = pair[0] instanceof Uint8Array ? Buffer.from(pair[0]).toString("latin1") : String(pair[0]);
     const value = pair[1] instanceof Uint8Array ? Buffer.from(pair[1]).toString("latin1") : String(pair[1]);
+    checkHeader(name, value);
     const lower = name.toLowerCase();
     if (lower === "content-length" || lower === "transfer-encoding") hasLength = true;
     flat.push(name, value);
   }
   return { flat, hasLength };
+}
+
+/** node:http's own checks, made at `http.response.start` so the error is the application's and names the header. */
+function checkHeader(name: string, value: string): void {
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+  } catch {
+    throw new ProtocolError(
+      `http.response.start header ${JSON.stringify(name)}: ${JSON.stringify(value)} is not a valid HTTP header ` +
+        "(the name must be an RFC 7230 token, the value must not hold control characters such as CR, LF or NUL).",
+    );
+  }
 }
 
 /**
@@ -55,7 +70,7 @@ export class HttpConnection implements Connection {
     private readonly res: ServerResponse,
   ) {
     this.scope = buildHttpScope(req, context.options);
-    this.release = new Release(context, () => `HTTP ${this.scope.method} ${this.scope.path}`);
+    this.release = new Release(context, () => `HTTP ${this.scope.method} ${escapeLogText(this.scope.path)}`);
     this.released = this.release.released;
   }
 
@@ -68,15 +83,26 @@ export class HttpConnection implements Connection {
     res.on("close", () => this.onClose());
     this.context.connections.add(this);
     void this.release.released.then(() => this.context.connections.delete(this));
-    runApplication(this.context.app, this.scope, this.receive, this.send).then(
-      () => this.onAppEnd(undefined),
-      (err: unknown) => this.onAppEnd(err),
-    );
+    superviseApplication(this.context.app, this.scope, this.receive, this.send, this.onAppEnd, this.onFault);
   }
 
   shutdown(): void {
+    const res = this.res;
     // Finish what is in flight, but tell the client not to reuse the connection.
-    if (!this.res.headersSent) this.res.shouldKeepAlive = false;
+    if (!res.headersSent) {
+      res.shouldKeepAlive = false;
+      return;
+    }
+    // A response already streaming (server-sent events) may never end by itself: the
+    // application hears http.disconnect and the response is ended here, so close() need
+    // not wait out shutdownTimeoutMs for it.
+    if (this.state !== "started" || this.disconnected || res.writableEnded) return;
+    this.disconnected = true;
+    this.state = "complete";
+    // With a Content-Length of its own the response cannot end early and stay well-formed.
+    if (this.headers.hasLength) res.destroy();
+    else res.end();
+    this.deliverDisconnect();
   }
 
   terminate(): void {
@@ -212,9 +238,9 @@ export class HttpConnection implements Connection {
     );
   }
 
-  private onAppEnd(err: unknown): void {
+  private readonly onAppEnd = (err: unknown): void => {
     this.release.settle();
-    const what = `${this.scope.method} ${this.scope.path}`;
+    const what = `${this.scope.method} ${escapeLogText(this.scope.path)}`;
     if (err !== undefined && !isStopConsumer(err)) {
       if (isRouteNotFound(err) && this.state === "waiting") {
         this.context.logger.warn({ path: this.scope.path }, `Not Found: ${what} (${(err as Error).message})`);
@@ -225,9 +251,20 @@ export class HttpConnection implements Connection {
     } else if (this.state !== "complete" && !this.disconnected) {
       this.context.logger.error(`Application returned without completing the response to HTTP ${what}`);
     }
-    if (this.state === "waiting") this.respondPlain(500);
-    else if (this.state === "started") this.res.destroy(); // headers are out: the only honest signal left
-  }
+    const res = this.res;
+    if (res.writableEnded) return; // the response is complete (or was ended on shutdown)
+    // Until the headers are on the wire (http.response.start alone writes nothing) a 500 can still be sent.
+    if (!res.headersSent && !this.disconnected) this.respondPlain(500);
+    else res.destroy(); // headers are out: the only honest signal left
+  };
+
+  /** Ending the request failed: drop it rather than let the error take the process down. */
+  private readonly onFault = (fault: unknown): void => {
+    this.release.settle();
+    this.res.destroy();
+    const what = `${this.scope.method} ${escapeLogText(this.scope.path)}`;
+    this.context.logger.error({ err: fault }, `Internal error while ending HTTP ${what}; connection dropped`);
+  };
 
   private respondPlain(status: number): void {
     if (this.disconnected || this.res.headersSent) return;

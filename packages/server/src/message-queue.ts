@@ -1,14 +1,37 @@
 import type { Message } from "@channels-ts/core";
 
+/** The source a queue can stop and restart: a WebSocket's reading from its TCP socket. */
+export interface FlowControl {
+  pause(): void;
+  resume(): void;
+}
+
 /**
  * The inbound side of one connection: events wait here until the application calls
- * `receive()`. Unbounded on purpose: what the client may send is bounded by the socket's own
- * flow control and `maxPayload`, and holding the events keeps them in order.
+ * `receive()`, in order. With a `limit`, the source is paused once `limit` events are unread
+ * and resumed when the application has read it down to half, so a client that sends faster
+ * than its application reads is held back by TCP flow control instead of filling memory.
+ * Pushes are never refused: a disconnect must get through, and what arrives between the pause
+ * and the socket actually stopping (the rest of one socket read) is bounded already.
  */
 export class MessageQueue {
   private items: Message[] = [];
   private head = 0;
   private waiters: Array<(message: Message) => void> = [];
+  private paused = false;
+  private readonly resumeAt: number;
+
+  constructor(
+    private readonly limit = Infinity,
+    private flow?: FlowControl,
+  ) {
+    this.resumeAt = Math.floor(limit / 2);
+  }
+
+  /** Events pushed and not yet read by the application. */
+  get length(): number {
+    return this.items.length - this.head;
+  }
 
   push(message: Message): void {
     const waiter = this.waiters.shift();
@@ -17,6 +40,22 @@ export class MessageQueue {
       return;
     }
     this.items.push(message);
+    if (!this.paused && this.length >= this.limit && this.flow !== undefined) {
+      this.paused = true;
+      this.flow.pause();
+    }
+  }
+
+  /** Restarts a paused source and stops pausing it: the connection is closing, its close frame must be read. */
+  detach(): void {
+    this.resume();
+    this.flow = undefined;
+  }
+
+  private resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.flow?.resume();
   }
 
   /** Bound so it can be handed to the application as its `receive`. */
@@ -28,6 +67,7 @@ export class MessageQueue {
         this.items.length = 0;
         this.head = 0;
       }
+      if (this.paused && this.length <= this.resumeAt) this.resume();
       return Promise.resolve(message);
     }
     return new Promise<Message>((resolve) => this.waiters.push(resolve));

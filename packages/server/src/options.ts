@@ -23,6 +23,12 @@ export interface ServerOptions {
   applicationCloseTimeoutMs: number;
   /** Bytes a WebSocket may have queued for a slow client before it is closed with 1013. */
   maxBufferedBytes: number;
+  /**
+   * Client messages a WebSocket may hold unread by its application; at this many the server
+   * stops reading that socket (TCP flow control slows the client) until the application has
+   * read half of them.
+   */
+  maxQueuedMessages: number;
   /** Upper bound on `close()`: connections still open after it are dropped. */
   shutdownTimeoutMs: number;
   /** Take client address and scheme from X-Forwarded-For / -Proto / -Port (only behind a proxy you trust). */
@@ -43,6 +49,7 @@ export const serverDefaults = {
   closeTimeoutMs: 5_000,
   applicationCloseTimeoutMs: 10_000,
   maxBufferedBytes: 4 * 1024 * 1024,
+  maxQueuedMessages: 64,
   shutdownTimeoutMs: 10_000,
   trustProxyHeaders: false,
   lifespan: "auto",
@@ -85,6 +92,7 @@ const checks: Record<keyof ServerOptions, Check> = {
   closeTimeoutMs: positiveInt,
   applicationCloseTimeoutMs: nonNegativeInt,
   maxBufferedBytes: positiveInt,
+  maxQueuedMessages: positiveInt,
   shutdownTimeoutMs: nonNegativeInt,
   trustProxyHeaders: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   lifespan: (v) => (v === "auto" || v === "on" || v === "off" ? undefined : '"auto", "on" or "off"'),

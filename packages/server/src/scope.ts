@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
-import type { Headers, HostPort, HttpScope, WebsocketScope } from "@channels-ts/core";
+import { decodePath, type Headers, type HostPort, type HttpScope, type WebsocketScope } from "@channels-ts/core";
 import type { ResolvedServerOptions } from "./options";
 
 const ASGI = { version: "3.0", spec_version: "2.3" } as const;
@@ -15,31 +15,6 @@ export function splitTarget(url: string): { rawPath: string; queryString: string
   }
   const q = target.indexOf("?");
   return q === -1 ? { rawPath: target, queryString: "" } : { rawPath: target.slice(0, q), queryString: target.slice(q + 1) };
-}
-
-const utf8 = new TextDecoder("utf-8");
-
-/**
- * Percent-decodes a path into characters as ASGI asks (UTF-8). Malformed escapes stay as
- * written and invalid UTF-8 becomes U+FFFD, as Python's `unquote` does, instead of throwing.
- */
-export function decodePath(rawPath: string): string {
-  if (!rawPath.includes("%")) return rawPath;
-  try {
-    return decodeURIComponent(rawPath);
-  } catch {
-    const bytes: number[] = [];
-    for (let i = 0; i < rawPath.length; i++) {
-      const hex = rawPath[i] === "%" ? rawPath.slice(i + 1, i + 3) : "";
-      if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-        bytes.push(parseInt(hex, 16));
-        i += 2;
-      } else {
-        for (const b of Buffer.from(rawPath[i] as string, "latin1")) bytes.push(b);
-      }
-    }
-    return utf8.decode(new Uint8Array(bytes));
-  }
 }
 
 /** Headers as ASGI has them: lower-cased names, in arrival order, duplicates kept. */
@@ -89,7 +64,7 @@ function baseScope(req: IncomingMessage, options: ResolvedServerOptions, ends: E
   return {
     asgi: ASGI,
     http_version: req.httpVersion,
-    path: decodePath(rawPath),
+    path: decodePath(rawPath, "latin1"),
     raw_path: Buffer.from(rawPath, "latin1"),
     query_string: queryString,
     root_path: options.rootPath,

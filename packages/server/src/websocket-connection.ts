@@ -3,10 +3,13 @@ import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer, RawData } from "ws";
 import type { Message, WebsocketScope } from "@channels-ts/core";
 import { ProtocolError } from "@channels-ts/core";
-import { closeCodeFor, isRouteNotFound, isStopConsumer, runApplication, typeOf } from "./app-runner";
+import { acceptHeaderLines } from "./accept-headers";
+import { closeCodeFor, isRouteNotFound, isStopConsumer, superviseApplication, typeOf } from "./app-runner";
+import { ERROR_CLOSE_CODES, isSendableCloseCode } from "./close-codes";
 import { Release, type Connection, type ServerContext } from "./connection";
-import { RESERVED_ACCEPT_HEADERS, refuseHandshake } from "./handshake";
+import { refuseHandshake } from "./handshake";
 import type { Heartbeat, HeartbeatMember } from "./heartbeat";
+import { escapeLogText } from "./log-text";
 import { MessageQueue } from "./message-queue";
 import { buildWebsocketScope, clientLabel } from "./scope";
 import type { AcceptDetails } from "./websocket-server";
@@ -21,12 +24,6 @@ type State = "connecting" | "open" | "closing" | "closed";
 
 const CONNECT: Message = Object.freeze({ type: "websocket.connect" }) as Message;
 
-/** Close codes `ws` sends for a protocol error, so the application hears the code the client got. */
-const ERROR_CLOSE_CODES: Record<string, number> = {
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
-  WS_ERR_INVALID_UTF8: 1007,
-};
-
 /**
  * One WebSocket served by the application: the handshake waits for `websocket.accept` (or is
  * refused on `websocket.close`), frames become `websocket.receive` events, and the end of the
@@ -36,8 +33,10 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   readonly released: Promise<void>;
   private readonly scope: WebsocketScope;
   private readonly release: Release;
-  private readonly queue = new MessageQueue();
+  private readonly queue: MessageQueue;
   private readonly client: string;
+  /** The path as it may appear in a log line (the decoded path can hold control characters). */
+  private readonly logPath: string;
   private state: State = "connecting";
   private ws: WebSocket | undefined;
   private acceptTimer: NodeJS.Timeout | undefined;
@@ -69,7 +68,13 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   ) {
     this.scope = buildWebsocketScope(req, context.options);
     this.client = clientLabel(this.scope.client);
-    this.release = new Release(context, () => `WebSocket ${this.scope.path}`);
+    this.logPath = escapeLogText(this.scope.path);
+    this.release = new Release(context, () => `WebSocket ${this.logPath}`);
+    // Backpressure: past maxQueuedMessages unread, stop reading the socket until the application catches up.
+    this.queue = new MessageQueue(context.options.maxQueuedMessages, {
+      pause: () => this.ws?.pause(),
+      resume: () => this.ws?.resume(),
+    });
     this.released = this.release.released;
   }
 
@@ -85,10 +90,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     this.context.accessLog.websocket(this.client, "WSCONNECTING", this.scope.path);
     this.acceptTimer = setTimeout(() => this.onAcceptTimeout(), this.context.options.acceptTimeoutMs);
     this.queue.push(CONNECT);
-    runApplication(this.context.app, this.scope, this.queue.receive, this.send).then(
-      () => this.onAppEnd(undefined),
-      (err: unknown) => this.onAppEnd(err),
-    );
+    superviseApplication(this.context.app, this.scope, this.queue.receive, this.send, this.onAppEnd, this.onFault);
   }
 
   shutdown(): void {
@@ -104,10 +106,16 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   heartbeat(now: number): void {
     const ws = this.ws;
     if (ws === undefined || this.state !== "open") return;
+    if (ws.isPaused) {
+      // A paused socket is not read, so its pong could not be seen; the peer is not judged until the application catches up.
+      this.pingSentAt = 0;
+      this.lastPingAt = now;
+      return;
+    }
     const { pingIntervalMs, pongTimeoutMs } = this.context.options;
     if (this.pingSentAt !== 0) {
       if (now - this.pingSentAt < pongTimeoutMs) return;
-      this.context.logger.debug(`WebSocket ${this.scope.path} from ${this.client}: no pong in ${pongTimeoutMs} ms; dropping it`);
+      this.context.logger.debug(`WebSocket ${this.logPath} from ${this.client}: no pong in ${pongTimeoutMs} ms; dropping it`);
       ws.terminate();
       return;
     }
@@ -149,7 +157,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
     if (ws.bufferedAmount > this.context.options.maxBufferedBytes) {
       this.context.logger.warn(
-        `WebSocket ${this.scope.path} from ${this.client} has ${ws.bufferedAmount} bytes queued ` +
+        `WebSocket ${this.logPath} from ${this.client} has ${ws.bufferedAmount} bytes queued ` +
           `(maxBufferedBytes ${this.context.options.maxBufferedBytes}); closing it with 1013`,
       );
       this.serverCloseCode = 1013;
@@ -165,19 +173,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
           `(offered: ${JSON.stringify(this.scope.subprotocols)}); pick one of those or none.`,
       );
     }
-    const headerLines: string[] = [];
-    for (const pair of (message.headers ?? []) as unknown[]) {
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new ProtocolError(`websocket.accept header ${JSON.stringify(pair)} is not a [name, value] pair.`);
-      }
-      const [name, value] = pair.map((part: unknown) =>
-        part instanceof Uint8Array ? Buffer.from(part).toString("latin1") : String(part),
-      ) as [string, string];
-      if (RESERVED_ACCEPT_HEADERS.has(name.toLowerCase()) || /[\r\n:]/.test(name) || /[\r\n]/.test(value)) {
-        throw new ProtocolError(`websocket.accept header ${JSON.stringify(name)} cannot be set by an application.`);
-      }
-      headerLines.push(`${name}: ${value}`);
-    }
+    const headerLines = acceptHeaderLines(message.headers);
     this.clearAcceptTimer();
     this.context.handshakes.set(this.req, { subprotocol, headerLines });
     this.socket.off("data", this.onEarlyData);
@@ -209,6 +205,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
     this.pingSentAt = 0; // any frame proves the peer is alive
+    // Once our close frame is out the socket reads on unpaused (for the peer's close frame);
+    // what comes before that frame is dropped, so a peer cannot refill the queue meanwhile.
+    if (this.state !== "open") return;
     const buffer = data as Buffer; // binaryType "nodebuffer": always one Buffer
     this.queue.push(
       isBinary ? { type: "websocket.receive", bytes: buffer } : { type: "websocket.receive", text: buffer.toString() },
@@ -222,7 +221,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   private readonly onError = (err: Error): void => {
     const code = (err as { code?: string }).code;
     this.serverCloseCode = (code !== undefined ? ERROR_CLOSE_CODES[code] : undefined) ?? 1002;
-    this.context.logger.debug(`WebSocket ${this.scope.path} from ${this.client}: ${err.message}`);
+    this.context.logger.debug(`WebSocket ${this.logPath} from ${this.client}: ${err.message}`);
   };
 
   private readonly onClose = (code: number, reason: Buffer): void => {
@@ -259,6 +258,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   private closeWith(code: number, reason: string): void {
     if (this.ws === undefined || this.state !== "open") return;
     this.state = "closing";
+    this.queue.detach();
     this.ws.close(code, reason);
   }
 
@@ -274,7 +274,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   private onAcceptTimeout(): void {
     this.acceptTimer = undefined;
     this.context.logger.warn(
-      `WebSocket ${this.scope.path} from ${this.client} was neither accepted nor closed within ` +
+      `WebSocket ${this.logPath} from ${this.client} was neither accepted nor closed within ` +
         `${this.context.options.acceptTimeoutMs} ms (acceptTimeoutMs); refusing it`,
     );
     this.refuse(403);
@@ -285,12 +285,12 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     this.acceptTimer = undefined;
   }
 
-  private onAppEnd(err: unknown): void {
+  private readonly onAppEnd = (err: unknown): void => {
     this.release.settle();
-    const path = this.scope.path;
+    const path = this.logPath;
     if (err !== undefined && !isStopConsumer(err)) {
       if (isRouteNotFound(err) && this.state === "connecting") {
-        this.context.logger.warn({ path }, `Not Found: WebSocket ${path} (${(err as Error).message})`);
+        this.context.logger.warn({ path: this.scope.path }, `Not Found: WebSocket ${path} (${(err as Error).message})`);
         this.refuse(404);
         return;
       }
@@ -305,12 +305,12 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     } else {
       this.closeWith(1000, "");
     }
-  }
-}
+  };
 
-/** RFC 6455 close codes an endpoint may put on the wire (1004-1006 and 1015 are reserved). */
-function isSendableCloseCode(code: unknown): code is number {
-  if (typeof code !== "number" || !Number.isInteger(code)) return false;
-  if (code >= 3000 && code <= 4999) return true;
-  return code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006;
+  /** Ending the connection failed: drop it rather than let the error take the process down. */
+  private readonly onFault = (fault: unknown): void => {
+    this.release.settle();
+    this.terminate();
+    this.context.logger.error({ err: fault }, `Internal error while ending WebSocket ${this.logPath}; connection dropped`);
+  };
 }

@@ -1,4 +1,4 @@
-import type { Application, Message } from "@channels-ts/core";
+import { ProtocolError, type Application, type Message } from "@channels-ts/core";
 import { closeAll, closed, deferred, fetchText, nextFrame, openWs, recordingLogger, refusal, start, terminateClients, wsUrl } from "./helpers";
 
 afterEach(async () => {
@@ -11,6 +11,15 @@ const app: Application = async (scope, receive, send) => {
   if (scope.type === "http") {
     if (scope.path === "/boom") throw new Error("kaboom");
     if (scope.path === "/silent") return;
+    if (scope.path === "/started") {
+      await send({ type: "http.response.start", status: 200, headers: [] });
+      throw new Error("failed before the first body chunk");
+    }
+    if (scope.path === "/bad-header") {
+      await send({ type: "http.response.start", status: 200, headers: [["x-a", "v\r\nInjected: 1"]] });
+      await send({ type: "http.response.body", body: Buffer.from("never") });
+      return;
+    }
     if (scope.path === "/half") {
       await send({ type: "http.response.start", status: 200, headers: [] });
       await send({ type: "http.response.body", body: Buffer.from("partial"), more_body: true });
@@ -49,6 +58,24 @@ test("an exception before the response answers 500, logged with its stack; other
 test("an application that returns without responding gets a 500", async () => {
   const server = await start(app);
   expect((await fetchText(`${server.url}/silent`)).status).toBe(500);
+});
+
+test("an exception after http.response.start but before any body still answers 500 (nothing was on the wire yet)", async () => {
+  const server = await start(app);
+  const reply = await fetchText(`${server.url}/started`);
+  expect(reply.status).toBe(500);
+  expect(reply.body).toBe("500 Internal Server Error\n");
+});
+
+test("a response header with CR LF is a ProtocolError naming it, and the client gets a 500, not a smuggled header", async () => {
+  const logger = recordingLogger();
+  const server = await start(app, { logger });
+  const reply = await fetchText(`${server.url}/bad-header`);
+  expect(reply.status).toBe(500);
+  expect(reply.headers.injected).toBeUndefined();
+  const err = (logger.entries.find((e) => e.level === "error")?.obj as { err?: Error } | undefined)?.err;
+  expect(err).toBeInstanceOf(ProtocolError);
+  expect(err?.message).toContain('"x-a"');
 });
 
 test("an exception after the response started aborts that response", async () => {

@@ -1,5 +1,5 @@
-import { request } from "node:http";
-import type { Application } from "@channels-ts/core";
+import { get, request } from "node:http";
+import type { Application, Message } from "@channels-ts/core";
 import { closed, deferred, openWs, recordingLogger, start, terminateClients, wsUrl } from "./helpers";
 
 afterEach(terminateClients);
@@ -79,4 +79,37 @@ test("close() gives up on an application that ignores its disconnect after shutd
   await server.close();
   expect((await end).code).toBe(1001);
   expect(logger.entries.some((e) => e.level === "warn" && e.msg.includes("still running"))).toBe(true);
+});
+
+test("close() ends a streaming response (server-sent events): the application hears http.disconnect, the client sees the end", async () => {
+  const heard = deferred<Message>();
+  const server = await start(
+    async (scope, receive, send) => {
+      if (scope.type !== "http") return;
+      await receive(); // http.request (no body)
+      await send({ type: "http.response.start", status: 200, headers: [["content-type", "text/event-stream"]] });
+      await send({ type: "http.response.body", body: Buffer.from("data: hello\n\n"), more_body: true });
+      heard.resolve(await receive()); // an idle event stream: nothing ends it but the client or the server
+      await send({ type: "http.response.body", body: Buffer.from("data: dropped\n\n"), more_body: true });
+    },
+    // Far longer than the test may run: close() must not wait for this deadline.
+    { shutdownTimeoutMs: 60_000 },
+  );
+  const firstEvent = deferred();
+  const response = new Promise<string>((resolve, reject) => {
+    get(`${server.url}/events`, { agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        body += chunk;
+        firstEvent.resolve();
+      });
+      res.on("end", () => resolve(body));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+  await firstEvent.promise;
+  await server.close();
+  expect(await heard.promise).toEqual({ type: "http.disconnect" });
+  expect(await response).toBe("data: hello\n\n");
 });

@@ -6,7 +6,14 @@ const app = async (): Promise<void> => undefined;
 test("defaults are one literal, used for anything not given", () => {
   const resolved = resolveOptions({ maxPayload: 10 }, "serve");
   expect(resolved).toEqual({ ...serverDefaults, maxPayload: 10 });
-  expect(serverDefaults).toMatchObject({ host: "127.0.0.1", port: 8000, maxPayload: 1024 * 1024, rootPath: "", trustProxyHeaders: false });
+  expect(serverDefaults).toMatchObject({
+    host: "127.0.0.1",
+    port: 8000,
+    maxPayload: 1024 * 1024,
+    maxQueuedMessages: 64,
+    rootPath: "",
+    trustProxyHeaders: false,
+  });
 });
 
 test.each([
@@ -17,6 +24,8 @@ test.each([
   [{ trustProxyHeaders: "yes" }, "trustProxyHeaders", /true or false.*"yes"/],
   [{ logger: console.log }, "logger", /info, warn, error and debug/],
   [{ maxPayLoad: 5 }, "maxPayLoad", /Unknown serve\(\) option maxPayLoad/],
+  [{ maxQueuedMessages: 0 }, "maxQueuedMessages", /positive integer.*got 0/],
+  [{ maxQueuedMessages: 1.5 }, "maxQueuedMessages", /positive integer.*got 1\.5/],
   [{ pingIntervalMs: 0, pongTimeoutMs: 10 }, "pongTimeoutMs", /pongTimeoutMs and pingIntervalMs: 0 conflict/],
 ])("serve() rejects %j naming the option", async (options, name, message) => {
   const attempt = serve(app, { logger: silentLogger, ...(options as object) });
