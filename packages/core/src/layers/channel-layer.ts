@@ -15,6 +15,8 @@ import type { Message } from "../types";
  *   characters; a specific (process-local) channel has one `!`. Bad names are a `TypeError`.
  * - Messages are plain objects with a string `type` whose values a msgpack encoder can carry;
  *   anything else is a `TypeError` naming the bad key. Checked once per call, not per member.
+ * - A received message may be shared by every member of a group (no copy per member): treat it
+ *   as read-only. The in-memory layer hands out one frozen copy per call, so a change throws.
  */
 export interface ChannelLayer {
   /** Optional capabilities, as in Channels: "groups", "flush". */
