@@ -147,12 +147,8 @@ export class InMemoryChannelLayer implements ChannelLayer {
       const now = performance.now();
       this.sweepIfDue(now);
       const state = this.channelState(channel);
-      state.queue.dropExpired(now);
-      const message = state.queue.shift();
-      if (message !== undefined) {
-        this.releaseIfIdle(state);
-        return Promise.resolve(message);
-      }
+      const message = this.takeQueued(state, now);
+      if (message !== undefined) return Promise.resolve(message);
       const pending = new PendingReceive(state, signal, this.onAbort);
       state.waiters.push(pending);
       return pending.promise;
@@ -168,7 +164,12 @@ export class InMemoryChannelLayer implements ChannelLayer {
       validateChannelName(channel);
       return undefined;
     }
-    state.queue.dropExpired(performance.now());
+    return this.takeQueued(state, performance.now());
+  }
+
+  /** The oldest unexpired message queued on `state`, if any. */
+  private takeQueued(state: ChannelState, now: number): Message | undefined {
+    state.queue.dropExpired(now);
     const message = state.queue.shift();
     if (message !== undefined) this.releaseIfIdle(state);
     return message;
