@@ -53,9 +53,15 @@ export function validateMessage(message: unknown): asserts message is Message {
   }
 }
 
+// String.prototype.isWellFormed (Node 20) is not in the ES2022 lib typings.
+const isWellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed;
+
 function checkValue(value: unknown): Rejection | undefined {
   switch (typeof value) {
     case "string":
+      // A lone surrogate (JSON.parse('"\ud800"') makes one) has no UTF-8 form: msgpack would
+      // write invalid bytes and a Python peer would fail to decode the whole message.
+      return isWellFormed.call(value) ? undefined : reject("is a string with a lone UTF-16 surrogate (not valid Unicode)");
     case "number":
     case "boolean":
       return undefined;
@@ -77,6 +83,7 @@ function checkValue(value: unknown): Rejection | undefined {
 function checkObject(object: Record<string, unknown>): Rejection | undefined {
   ancestors.push(object);
   for (const key in object) {
+    if (!isWellFormed.call(key)) return reject(`has a key with a lone UTF-16 surrogate (${JSON.stringify(key)})`);
     const rejection = checkValue(object[key]);
     if (rejection !== undefined) {
       rejection.reversedPath.push(key);

@@ -81,3 +81,12 @@ describe("validateMessage", () => {
     expect(() => validateMessage({ type: "x", first: shared, second: { shared } })).not.toThrow();
   });
 });
+
+describe("validateMessage and Unicode", () => {
+  it("rejects a lone surrogate in a value or a key, naming where, and accepts real astral characters", () => {
+    const lone = JSON.parse('"hi \\ud83d"') as string;
+    expect(() => validateMessage({ type: "chat.message", text: lone })).toThrow(/message\.text is a string with a lone UTF-16 surrogate/);
+    expect(() => validateMessage({ type: "x", nested: { [lone]: 1 } })).toThrow(/lone UTF-16 surrogate/);
+    expect(() => validateMessage({ type: "chat.message", text: "smile \ud83d\ude00 中文" })).not.toThrow();
+  });
+});
