@@ -1,5 +1,6 @@
 export { RedisChannelLayer } from "./redis-channel-layer";
 export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
+export { RedisHostUnavailable } from "./redis-host-unavailable";
 export type { RedisChannelLayerOptions, RedisPubSubChannelLayerOptions, RedisConnectionOptions } from "./options";
 export type { RedisHost, RedisHostOptions } from "./hosts";
 export type { HostEvent } from "./shard";

@@ -37,9 +37,12 @@ redis.call('DEL', ARGV[2])
  * `capacity` messages or more (never in a healthy process) are the waiting messages read:
  * `__asgi_channel__` is the last map entry every writer adds, so it is found by its msgpack
  * bytes and its string or list of strings decoded; a message without it (a normal channel's,
- * or an encrypted one) counts against every channel.
+ * or an encrypted one) counts against every channel. A queue holding 4 x capacity or more is
+ * full for every channel without being read, so one script call never scans an unbounded queue.
  */
 const CHANNEL_COUNTS = `
+-- A queue this far over capacity counts as full for every channel, unscanned: the scan is O(queue).
+local SCAN_LIMIT_FACTOR = 4
 local function read_len(s, p, b, fix_lo, fix_hi, one, two, four)
     if b >= fix_lo and b <= fix_hi then return b - fix_lo, p + 1 end
     if one and b == one then return string.byte(s, p + 1), p + 2 end
@@ -96,8 +99,9 @@ end
 export const SEND = CHANNEL_COUNTS + `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
-if redis.call('ZCARD', KEYS[1]) >= capacity then
-    if ARGV[6] == '' then return 1 end
+local card = redis.call('ZCARD', KEYS[1])
+if card >= capacity then
+    if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end
     local counts, shared = channel_counts(KEYS[1])
     if (counts[ARGV[6]] or 0) + shared >= capacity then return 1 end
 end
@@ -146,7 +150,11 @@ local over = 0
 for _, key in ipairs(order) do
     redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
     local names = buckets[key]
-    if redis.call('ZCARD', key) >= capacity then
+    local card = redis.call('ZCARD', key)
+    if card >= capacity * SCAN_LIMIT_FACTOR then
+        over = over + #names
+        names = {}
+    elseif card >= capacity then
         local counts, shared = channel_counts(key)
         local open = {}
         for _, name in ipairs(names) do

@@ -14,6 +14,13 @@ export interface RedisConnectionOptions {
   reconnectMaxDelayMs?: number;
   /** Receives the layer's warnings (malformed data). Default `console`. */
   logger?: LayerLogger;
+  /**
+   * How long operations wait for a Redis host that is down. Once a host has been unreachable
+   * this long, every `send`, `groupSend`, `groupAdd`... waiting on it rejects with
+   * `RedisHostUnavailable` naming the host, and new ones reject at once until it is back.
+   * Pending `receive()`s keep waiting (they resume when the host returns). Default 5000.
+   */
+  operationTimeoutMs?: number;
   /** At most one malformed-data warning per this many ms (the rest are counted). Default 10000. */
   warnIntervalMs?: number;
 }
@@ -41,6 +48,7 @@ export const CONNECTION_DEFAULTS = {
   prefix: "asgi",
   reconnectMinDelayMs: 50,
   reconnectMaxDelayMs: 2000,
+  operationTimeoutMs: 5000,
   warnIntervalMs: 10_000,
 } satisfies RedisConnectionOptions;
 

@@ -11,15 +11,18 @@ export interface ReceiveLoopOptions {
   keepGoing(): boolean;
   /** Keep the connection between runs (this process's own queue is popped again and again). */
   keepConnection: boolean;
-  onPayload(member: Buffer, score: number): void;
+  /** Otherwise, keep it this long after a run, so a worker receiving again and again reuses it. */
+  idleMs: number;
+  /** How many more messages local receivers want right now (popped without blocking after a pop). */
+  wanted(): number;
+  onPayload(member: Buffer, score: number, rawScore: Buffer): void;
   onError(error: Error): void;
 }
 
 /**
  * Pops one Redis queue on a dedicated connection, so a blocking BZPOPMIN never holds up the
- * layer's other commands. Each pop is preceded by channels_redis's restore script, which puts
- * back what a crashed peer left in `<key>$inflight`, and the two are pipelined so they cost one
- * round trip. Python then copies each popped message into `$inflight` and removes it after
+ * layer's other commands. Each (re)connection first runs channels_redis's restore script, which
+ * puts back what a crashed peer left in `<key>$inflight`, pipelined with the first pop. Python then copies each popped message into `$inflight` and removes it after
  * processing; here processing (a synchronous hand-off to a local mailbox) cannot be interrupted
  * between the two, so that pair would be a no-op and is not sent.
  */
@@ -29,6 +32,8 @@ export class ReceiveLoop {
   private client: LayerClient | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private wakeRetry: (() => void) | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private needsRestore = true;
 
   constructor(private readonly options: ReceiveLoopOptions) {}
 
@@ -40,12 +45,15 @@ export class ReceiveLoop {
   start(): void {
     if (this.running || this.stopped) return;
     this.running = true;
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     void this.run();
   }
 
   stop(): void {
     this.stopped = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     this.wakeRetry?.();
     if (this.client !== undefined) this.options.shard.release(this.client);
     this.client = undefined;
@@ -54,32 +62,70 @@ export class ReceiveLoop {
   private async run(): Promise<void> {
     const { shard, key, blockSeconds } = this.options;
     // Commands on this connection wait out a Redis restart instead of failing after N retries.
-    const client = this.client ?? withScripts(shard.open({ maxRetriesPerRequest: null }, false));
-    this.client = client;
+    let client = this.client;
+    if (client === undefined) {
+      client = withScripts(shard.open({ maxRetriesPerRequest: null }, false));
+      // A new connection may follow a crash or a Redis restart: restore before popping again.
+      client.on("ready", () => (this.needsRestore = true));
+      this.needsRestore = true;
+      this.client = client;
+    }
     const backup = key + "$inflight";
     let failures = 0;
     try {
       while (!this.stopped && this.options.keepGoing()) {
         try {
-          const restored = client.layerRestoreInflight(key, backup).then(noError, asError);
+          let restored: Promise<Error | undefined> | undefined;
+          if (this.needsRestore) {
+            this.needsRestore = false;
+            restored = client.layerRestoreInflight(key, backup).then(noError, asError);
+          }
           const reply = await client.bzpopminBuffer(key, blockSeconds);
-          const restoreError = await restored;
-          if (reply !== null && !this.stopped) this.options.onPayload(reply[1], Number(reply[2].toString()));
-          if (restoreError !== undefined) throw restoreError;
+          const restoreError = restored === undefined ? undefined : await restored;
+          if (reply !== null && !this.stopped) {
+            this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
+            await this.drain(client);
+          }
+          if (restoreError !== undefined) {
+            this.needsRestore = true;
+            throw restoreError;
+          }
           failures = 0;
         } catch (error) {
           if (this.stopped) break;
+          this.needsRestore = true;
           this.options.onError(error instanceof Error ? error : new Error(String(error)));
           await this.pause(Math.min(100 * 2 ** failures++, 5000));
         }
       }
     } finally {
       this.running = false;
-      if (this.client === client && (this.stopped || !this.options.keepConnection)) {
+      if (this.client === client && this.stopped) {
         shard.release(client);
         this.client = undefined;
+      } else if (this.client === client && !this.options.keepConnection) {
+        this.idleTimer = setTimeout(() => this.releaseIdle(client), this.options.idleMs);
+        this.idleTimer.unref();
       }
     }
+  }
+
+  /** Pop, without blocking, what local receivers still wait for, instead of one BZPOPMIN each. */
+  private async drain(client: LayerClient): Promise<void> {
+    const wanted = this.options.wanted();
+    if (wanted <= 0) return;
+    const flat = await client.zpopminBuffer(this.options.key, wanted);
+    for (let i = 0; i + 1 < flat.length && !this.stopped; i += 2) {
+      const score = flat[i + 1] as Buffer;
+      this.options.onPayload(flat[i] as Buffer, Number(score.toString()), score);
+    }
+  }
+
+  private releaseIdle(client: LayerClient): void {
+    this.idleTimer = undefined;
+    if (this.running || this.client !== client) return;
+    this.options.shard.release(client);
+    this.client = undefined;
   }
 
   private pause(ms: number): Promise<void> {

@@ -23,11 +23,13 @@ import { MembershipRefresher } from "./membership-refresher";
 import { Memberships } from "./memberships";
 import { LocalChannels } from "./local-channels";
 import { checkNumber, checkPrefix, REDIS_LAYER_DEFAULTS, type RedisChannelLayerOptions } from "./options";
+import { PendingOperations } from "./pending-operations";
 import { ReceiveLoop } from "./receive-loop";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
 import { RedisShard, type HostEvent } from "./shard";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
+import { GROUP_SEND_CAPPED } from "./lua-scripts";
 import type { LayerEvents } from "./layer-events";
 
 /**
@@ -61,9 +63,9 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   private readonly keyWaiters = new Map<string, number>();
   /** Channels received on since the last refresh tick: their consumers are alive. */
   private readonly recentlyReceived = new Set<string>();
-  private readonly ownKey: string;
   private readonly expirySeconds: string;
   private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly pending = new PendingOperations();
   private roundRobin = 0;
   private closed = false;
 
@@ -73,6 +75,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     const resolved = resolveLayerOptions(o);
     checkPrefix(o.prefix);
     checkNumber("blockSeconds", o.blockSeconds, 0.01);
+    checkNumber("operationTimeoutMs", o.operationTimeoutMs, 1);
     if (typeof o.symmetricEncryptionKeys === "string") {
       throw new TypeError("symmetricEncryptionKeys must be a list of keys, even for one: use [key].");
     }
@@ -82,7 +85,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.capacity = o.capacity;
     this.blockSeconds = o.blockSeconds;
     this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
-    this.ownKey = `${this.prefix}specific.${this.clientPrefix}!`;
     this.capacities = resolved.capacities;
     this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
     this.local = new LocalChannels((channel) => this.capacities.get(channel));
@@ -92,11 +94,16 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       crypter: keys !== undefined && keys.length > 0 ? MultiFernet.fromPassphrases(keys) : undefined,
       ttlSeconds: o.expiry + 10,
     });
-    const policy = { reconnectMinDelayMs: o.reconnectMinDelayMs, reconnectMaxDelayMs: o.reconnectMaxDelayMs };
+    const policy = {
+      reconnectMinDelayMs: o.reconnectMinDelayMs,
+      reconnectMaxDelayMs: o.reconnectMaxDelayMs,
+      operationTimeoutMs: o.operationTimeoutMs,
+    };
     const hooks = {
       down: (event: HostEvent) => this.emit("down", event),
       up: (event: HostEvent) => this.emit("up", event),
       restore: (shard: RedisShard) => this.restoreMemberships(shard.index),
+      unavailable: (shard: RedisShard, error: Error) => this.pending.rejectFor(shard.index, error),
     };
     this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
     this.clients = this.shards.map((shard) => withScripts(shard.client));
@@ -124,13 +131,18 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateChannelName(channel);
     validateMessage(message);
     rejectReservedKey(message);
-    await this.afterRestore();
     const bang = channel.indexOf("!");
-    const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
     const nonLocal = bang === -1 ? channel : channel.slice(0, bang + 1);
     // Python hashes the full name here and loses the message on several hosts; the queue's
     // own shard is where its receiver listens.
-    const client = this.clientFor(bang === -1 ? undefined : nonLocal);
+    const shard = this.shardIndexFor(bang === -1 ? undefined : nonLocal);
+    return this.guard("send", shard, this.sendNow(channel, message, bang, nonLocal, shard));
+  }
+
+  private async sendNow(channel: string, message: Message, bang: number, nonLocal: string, shard: number): Promise<void> {
+    await this.afterRestore();
+    const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
+    const client = this.clients[shard] as LayerClient;
     const now = scoreNow();
     const capacity = this.capacities.get(channel);
     const member = this.serializer.serialize(body);
@@ -146,10 +158,17 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     if (signal?.aborted) throw signal.reason;
     if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
     validateChannelName(channel);
+    const bang = channel.indexOf("!");
+    if (bang !== -1 && !channel.startsWith(this.clientPrefix, bang - this.clientPrefix.length)) {
+      // Its queue is another layer's: popping it here would take every message of that process.
+      throw new TypeError(
+        `receive(${JSON.stringify(channel)}): the channel belongs to another layer instance (this one's channels contain ` +
+          `${JSON.stringify(this.clientPrefix + "!")}); receive on it with the layer whose newChannel() made it.`,
+      );
+    }
     this.recentlyReceived.add(channel);
     const queued = this.local.take(channel);
     if (queued !== undefined) return queued;
-    const bang = channel.indexOf("!");
     const key = this.prefix + (bang === -1 ? channel : channel.slice(0, bang + 1));
     this.keyWaiters.set(key, (this.keyWaiters.get(key) ?? 0) + 1);
     const waiting = this.local.wait(channel, signal, () => this.leaveKey(key));
@@ -163,7 +182,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateChannelName(channel);
     const score = scoreNow();
     const key = this.groupKey(group);
-    await this.groupClient(group).multi().zadd(key, String(score), channel).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+    const write = this.groupClient(group).multi().zadd(key, String(score), channel).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+    await this.guard("groupAdd", this.shardFor(group), write);
     this.memberships.add(group, channel, score);
     this.refresher.start();
   }
@@ -173,7 +193,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateChannelName(channel);
     this.memberships.remove(group, channel);
-    await this.groupClient(group).zrem(this.groupKey(group), channel);
+    await this.guard("groupDiscard", this.shardFor(group), this.groupClient(group).zrem(this.groupKey(group), channel));
   }
 
   async groupSend(group: string, message: Message): Promise<void> {
@@ -181,6 +201,10 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateMessage(message);
     rejectReservedKey(message);
+    return this.guard("groupSend", -1, this.groupSendNow(group, message));
+  }
+
+  private async groupSendNow(group: string, message: Message): Promise<void> {
     await this.afterRestore();
     const now = scoreNow();
     if (this.shards.length === 1 && !this.serializer.encrypted && this.uniformCapacity) {
@@ -195,14 +219,15 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.local.discard(channel, new ChannelReceiveAborted(channel, "discarded"));
     const groups = this.memberships.removeChannel(channel);
     if (this.closed || groups.length === 0) return;
-    await Promise.all(groups.map((group) => this.groupClient(group).zrem(this.groupKey(group), channel)));
+    const removals = Promise.all(groups.map((group) => this.groupClient(group).zrem(this.groupKey(group), channel)));
+    await this.guard("discardChannel", -1, removals);
   }
 
   async flush(): Promise<void> {
     this.assertOpen("flush");
     this.memberships.clear();
     this.local.clearQueues();
-    await Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*")));
+    await this.guard("flush", -1, Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*"))));
   }
 
   async close(): Promise<void> {
@@ -213,6 +238,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     for (const loop of this.loops.values()) loop.stop();
     this.loops.clear();
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
+    // ioredis never settles commands queued for a connection it is reconnecting when disconnected.
+    this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
   }
 
@@ -260,18 +287,22 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     const cutoff = String(now - this.expiry);
     await Promise.all(
       [...byShard].map(([shard, keys]) => {
-        const transaction = (this.clients[shard] as LayerClient).multi() as unknown as TransactionWithScripts;
-        for (const channelKey of keys) transaction.zremrangebyscore(channelKey, 0, cutoff);
+        const client = this.clients[shard] as LayerClient;
         const payloads = keys.map((k) => this.serializer.serialize({ ...message, [ASGI_CHANNEL_KEY]: (buckets.get(k) as { names: string[] }).names }));
         const capacities = keys.map((k) => this.capacities.get((buckets.get(k) as { names: string[] }).names[0] as string));
-        transaction.layerGroupSendCapped(keys.length, ...keys, ...payloads, ...capacities, String(now), this.expirySeconds);
-        return transaction.exec();
+        const reload = () => client.script("LOAD", GROUP_SEND_CAPPED);
+        return execChecked(reload, () => {
+          const transaction = client.multi() as unknown as TransactionWithScripts;
+            for (const channelKey of keys) transaction.zremrangebyscore(channelKey, 0, cutoff);
+          transaction.layerGroupSendCapped(keys.length, ...keys, ...payloads, ...capacities, String(now), this.expirySeconds);
+          return transaction.exec();
+        });
       }),
     );
   }
 
   private startLoops(key: string, channel: string, normal: boolean): void {
-    const own = key === this.ownKey;
+    const own = key.endsWith("." + this.clientPrefix + "!");
     if (this.sweepTimer === undefined) {
       const idleMs = Math.max(1000, this.expiry * 1000);
       this.sweepTimer = setInterval(() => this.local.sweep(idleMs), idleMs);
@@ -291,7 +322,10 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
           // Popping only while someone waits leaves the backlog in Redis, where send() sees it and throws ChannelFull.
           keepGoing: () => !this.closed && (this.keyWaiters.get(key) ?? 0) > 0,
           keepConnection: own,
-          onPayload: (member, score) => this.onPayload(key, normal ? channel : undefined, member, score),
+          idleMs: NORMAL_CONNECTION_IDLE_MS,
+          // A normal channel's waiters, all served from this one queue; own queues serve many channels.
+          wanted: () => (normal ? this.local.waiting(channel) : 0),
+          onPayload: (member, score, rawScore) => this.onPayload(index, key, normal ? channel : undefined, member, score, rawScore),
           onError: () => undefined,
         });
         this.loops.set(id, loop);
@@ -300,8 +334,14 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     }
   }
 
-  private onPayload(key: string, normalChannel: string | undefined, member: Buffer, score: number): void {
+  private onPayload(shard: number, key: string, normalChannel: string | undefined, member: Buffer, score: number, rawScore: Buffer): void {
     if (score < Date.now() / 1000 - this.expiry) return; // Older than expiry: Python's queue cleanup would have dropped it.
+    if (normalChannel !== undefined && this.local.waiting(normalChannel) === 0) {
+      // The receive that asked for it was aborted while the pop was in flight: another worker may
+      // want it, so it goes back in the queue, where it was, rather than into a mailbox nobody reads.
+      (this.clients[shard] as LayerClient).zadd(key, rawScore, member).catch(noop); // Redis is gone: lost, as Python loses a pop in flight.
+      return;
+    }
     let parsed;
     try {
       parsed = parseWireMessage(this.serializer.deserialize(member));
@@ -378,11 +418,30 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return consistentHash(value, this.shards.length);
   }
 
-  /** The client for a queue: by its non-local name, or round-robin for normal channels (as Python). */
-  private clientFor(nonLocal: string | undefined): LayerClient {
-    if (nonLocal !== undefined) return this.clients[this.shardFor(nonLocal)] as LayerClient;
+  /** The host of a queue: by its non-local name, or round-robin for normal channels (as Python). */
+  private shardIndexFor(nonLocal: string | undefined): number {
+    if (nonLocal !== undefined) return this.shardFor(nonLocal);
     this.roundRobin = (this.roundRobin + 1) % this.clients.length;
-    return this.clients[this.roundRobin] as LayerClient;
+    return this.roundRobin;
+  }
+
+  /**
+   * `work`, settled early by close() (ChannelLayerClosed) or by an outage of its host (`shard`,
+   * or any host for -1) lasting `operationTimeoutMs` (RedisHostUnavailable).
+   */
+  private guard<T>(operation: string, shard: number, work: Promise<T>): Promise<T> {
+    if (this.closed) {
+      work.catch(noop);
+      return Promise.reject(new ChannelLayerClosed(operation));
+    }
+    for (const candidate of this.shards) {
+      const unavailable = candidate.unavailable;
+      if (unavailable !== undefined && (shard === -1 || shard === candidate.index)) {
+        work.catch(noop);
+        return Promise.reject(unavailable);
+      }
+    }
+    return this.pending.track(operation, shard, work);
   }
 
   /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
@@ -398,7 +457,29 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
 interface TransactionWithScripts {
   zremrangebyscore(key: string, min: number, max: string): unknown;
   layerGroupSendCapped(numberOfKeys: number, ...args: Array<string | number | Buffer>): unknown;
-  exec(): Promise<unknown>;
+  exec(): Promise<Array<[Error | null, unknown]> | null>;
+}
+
+/**
+ * Run a MULTI built by `build` and throw the first error inside EXEC (ioredis resolves EXEC with
+ * per-command errors). On NOSCRIPT (SCRIPT FLUSH, or a restart: ioredis remembers a script as
+ * loaded per connection and so sends only EVALSHA) the script is loaded and the MULTI run once more.
+ */
+async function execChecked(reload: () => Promise<unknown>, build: () => Promise<Array<[Error | null, unknown]> | null>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const replies = await build().catch((error: unknown) => [[asError(error), null] as [Error, null]]);
+    const failed = replies?.find(([error]) => error !== null)?.[0];
+    if (failed === undefined || failed === null) return;
+    if (attempt === 0 && failed.message.includes("NOSCRIPT")) {
+      await reload();
+      continue;
+    }
+    throw failed;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function rejectReservedKey(message: Message): void {
@@ -406,6 +487,11 @@ function rejectReservedKey(message: Message): void {
     throw new TypeError(`Message key ${JSON.stringify(ASGI_CHANNEL_KEY)} is reserved for the Redis layer; rename it.`);
   }
 }
+
+/** How long a normal channel's blocking connection outlives its last receive (workers receive again soon). */
+const NORMAL_CONNECTION_IDLE_MS = 5000;
+
+function noop(): void {}
 
 function stripUndefined<T extends object>(options: T): T {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;

@@ -20,7 +20,8 @@ import type { LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";
 import { MalformedCounter } from "./malformed-counter";
 import { Memberships } from "./memberships";
-import { checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
+import { PendingOperations } from "./pending-operations";
+import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
 import { MessageSerializer } from "./serializer";
 import { RedisShard, type HostEvent } from "./shard";
 import { parseWireMessage } from "./wire-message";
@@ -55,23 +56,30 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   private readonly memberships = new Memberships();
   private readonly ownPattern: string;
   private readonly ownMarker: string;
+  private readonly pending = new PendingOperations();
   private closed = false;
 
   constructor(options: RedisPubSubChannelLayerOptions = {}) {
     super();
     const o = { ...CONNECTION_DEFAULTS, ...options };
     checkPrefix(o.prefix);
+    checkNumber("operationTimeoutMs", o.operationTimeoutMs, 1);
     this.prefix = o.prefix;
     const capacities = new ChannelCapacities(o.channelCapacity, requireCapacity("capacity", o.capacity ?? 100));
     this.local = new LocalChannels((channel) => capacities.get(channel));
     this.malformed = new MalformedCounter("RedisPubSubChannelLayer", o.logger ?? console, o.warnIntervalMs);
     this.ownMarker = `.${this.clientPrefix}!`;
     this.ownPattern = `*${this.ownMarker}*`;
-    const policy = { reconnectMinDelayMs: o.reconnectMinDelayMs, reconnectMaxDelayMs: o.reconnectMaxDelayMs };
+    const policy = {
+      reconnectMinDelayMs: o.reconnectMinDelayMs,
+      reconnectMaxDelayMs: o.reconnectMaxDelayMs,
+      operationTimeoutMs: o.operationTimeoutMs,
+    };
     const hooks = {
       down: (event: HostEvent) => this.emit("down", event),
       up: (event: HostEvent) => this.emit("up", event),
       restore: (shard: RedisShard) => this.resubscribe(shard.index),
+      unavailable: (shard: RedisShard, error: Error) => this.pending.rejectFor(shard.index, error),
     };
     this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
     this.subscribers = this.shards.map(() => undefined);
@@ -90,7 +98,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   async newChannel(prefix = "specific"): Promise<string> {
     this.assertOpen("newChannel");
     validateChannelPrefix(prefix, 1 + 32 + 1 + 32);
-    await this.listenToOwnChannels();
+    await this.guard("newChannel", this.listenToOwnChannels());
     return `${prefix}${this.ownMarker}${randomUUID().replace(/-/g, "")}`;
   }
 
@@ -99,8 +107,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     validateChannelName(channel);
     validateMessage(message);
     const payload = this.serializer.serialize(message);
-    await this.afterRestore();
-    await this.publisher(channel).publish(channel, payload);
+    await this.guard("send", this.publish(channel, payload));
   }
 
   async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
@@ -114,7 +121,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     waiting.catch(noop); // Handled by the caller; this only keeps an early abort from counting as unhandled.
     // Listening starts with the wait, so a failure to subscribe surfaces as this receive's error.
     const listening = channel.includes(this.ownMarker) ? this.listenToOwnChannels() : this.subscribe(channel, false);
-    await listening.catch((error: unknown) => this.local.discard(channel, error));
+    // Tracked so that close() ends a receive whose subscription waits on a host that is down.
+    await this.pending.track("receive", CLOSE_ONLY, listening).catch((error: unknown) => this.local.discard(channel, error));
     return waiting;
   }
 
@@ -123,7 +131,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     validateGroupName(group);
     validateChannelName(channel);
     this.memberships.add(group, channel, 0);
-    await this.subscribe(this.groupChannel(group), false);
+    await this.guard("groupAdd", this.subscribe(this.groupChannel(group), false));
   }
 
   async groupDiscard(group: string, channel: string): Promise<void> {
@@ -140,8 +148,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     validateMessage(message);
     const name = this.groupChannel(group);
     const payload = this.serializer.serialize(message);
-    await this.afterRestore();
-    await this.publisher(name).publish(name, payload);
+    await this.guard("groupSend", this.publish(name, payload));
   }
 
   async discardChannel(channel: string): Promise<void> {
@@ -170,6 +177,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     if (this.closed) return;
     this.closed = true;
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
+    this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
   }
 
@@ -256,6 +264,27 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.local.deliver(name, message);
   }
 
+  private async publish(name: string, payload: Buffer): Promise<void> {
+    await this.afterRestore();
+    await this.publisher(name).publish(name, payload);
+  }
+
+  /** `work`, settled early by close() or by an outage of any host lasting `operationTimeoutMs`. */
+  private guard<T>(operation: string, work: Promise<T>): Promise<T> {
+    if (this.closed) {
+      work.catch(noop);
+      return Promise.reject(new ChannelLayerClosed(operation));
+    }
+    for (const shard of this.shards) {
+      const unavailable = shard.unavailable;
+      if (unavailable !== undefined) {
+        work.catch(noop);
+        return Promise.reject(unavailable);
+      }
+    }
+    return this.pending.track(operation, -1, work);
+  }
+
   private publisher(name: string): Redis {
     return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
   }
@@ -269,5 +298,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     if (this.closed) throw new ChannelLayerClosed(method);
   }
 }
+
+/** A shard index no host has: the operation is settled by close() only, never by an outage. */
+const CLOSE_ONLY = -2;
 
 function noop(): void {}

@@ -1,6 +1,7 @@
 import type Redis from "ioredis";
 import type { RedisOptions } from "ioredis";
 import { createClient, describeHost, type ClientPolicy, type RedisHost } from "./hosts";
+import { RedisHostUnavailable } from "./redis-host-unavailable";
 
 /** What a layer reports when a Redis host goes away or comes back. */
 export interface HostEvent {
@@ -17,6 +18,8 @@ export interface ShardHooks {
   /** Called when every watched connection is ready again; `up` is emitted after it settles. */
   restore(shard: RedisShard): Promise<void>;
   up(event: HostEvent): void;
+  /** The host has been down for `operationTimeoutMs`: operations waiting on it must fail with `error`. */
+  unavailable(shard: RedisShard, error: RedisHostUnavailable): void;
 }
 
 /**
@@ -38,11 +41,14 @@ export class RedisShard {
   // memberships and subscriptions are back, which would lose it for this process's own members.
   private restored: Promise<void> = Promise.resolve();
   private openGate: (() => void) | undefined;
+  private failGate: ((error: RedisHostUnavailable) => void) | undefined;
+  private outageTimer: NodeJS.Timeout | undefined;
+  private unavailableError: RedisHostUnavailable | undefined;
 
   constructor(
     readonly index: number,
     private readonly host: RedisHost,
-    private readonly policy: ClientPolicy,
+    private readonly policy: ClientPolicy & { operationTimeoutMs: number },
     private readonly hooks: ShardHooks,
   ) {
     this.name = describeHost(host);
@@ -76,14 +82,20 @@ export class RedisShard {
     return this.openGate !== undefined;
   }
 
-  /** Resolves once the host is up and restored (at once when it is). */
+  /** Resolves once the host is up and restored (at once when it is); rejects once it has been down too long. */
   whenRestored(): Promise<void> {
     return this.restored;
+  }
+
+  /** Set while the host has been down for longer than `operationTimeoutMs`: fail instead of waiting. */
+  get unavailable(): RedisHostUnavailable | undefined {
+    return this.unavailableError;
   }
 
   close(): void {
     this.closed = true;
     this.releaseGate();
+    this.clearOutage();
     for (const client of this.owned) client.disconnect();
     this.owned.clear();
     this.watched.clear();
@@ -92,7 +104,18 @@ export class RedisShard {
   private onClose(): void {
     if (this.closed || this.isDown) return;
     this.isDown = true;
-    if (this.openGate === undefined) this.restored = new Promise<void>((resolve) => (this.openGate = resolve));
+    if (this.openGate === undefined) {
+      this.restored = new Promise<void>((resolve, reject) => {
+        this.openGate = resolve;
+        this.failGate = reject;
+      });
+      this.restored.catch(noop); // Only callers that wait on it care.
+    }
+    // One timer per outage, not per operation: when it fires, everything waiting on this host fails.
+    if (this.outageTimer === undefined && this.unavailableError === undefined) {
+      this.outageTimer = setTimeout(() => this.giveUp(), this.policy.operationTimeoutMs);
+      this.outageTimer.unref();
+    }
     this.hooks.down({ shard: this.index, host: this.name, ...(this.lastError ? { error: this.lastError } : {}) });
   }
 
@@ -114,9 +137,32 @@ export class RedisShard {
       });
   }
 
+  private giveUp(): void {
+    this.outageTimer = undefined;
+    if (this.closed || !this.restoring) return;
+    const error = new RedisHostUnavailable(this.name, this.policy.operationTimeoutMs, this.lastError);
+    this.unavailableError = error;
+    this.failGate?.(error);
+    // Later operations see the failed gate at once, until the host is back.
+    this.restored = Promise.reject(error);
+    this.restored.catch(noop);
+    this.hooks.unavailable(this, error);
+  }
+
+  private clearOutage(): void {
+    if (this.outageTimer !== undefined) clearTimeout(this.outageTimer);
+    this.outageTimer = undefined;
+    this.unavailableError = undefined;
+  }
+
   private releaseGate(): void {
     const open = this.openGate;
     this.openGate = undefined;
+    this.failGate = undefined;
+    this.restored = Promise.resolve();
+    this.clearOutage();
     open?.();
   }
 }
+
+function noop(): void {}
