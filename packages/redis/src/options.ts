@@ -42,6 +42,11 @@ export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {
   capacity?: number;
   /** Per-channel buffer sizes, as `channelCapacity` of the other layers. */
   channelCapacity?: ChannelLayerOptions["channelCapacity"];
+  /**
+   * Seconds a local mailbox that nobody receives on is kept (messages that reach a channel just
+   * discarded, or one whose consumer never receives). Default 60, as the queue layer's expiry.
+   */
+  expiry?: number;
 }
 
 export const CONNECTION_DEFAULTS = {

@@ -58,12 +58,16 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   private readonly ownMarker: string;
   private readonly pending = new PendingOperations();
   private closed = false;
+  private readonly mailboxIdleMs: number;
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(options: RedisPubSubChannelLayerOptions = {}) {
     super();
     const o = { ...CONNECTION_DEFAULTS, ...options };
     checkPrefix(o.prefix);
     checkNumber("operationTimeoutMs", o.operationTimeoutMs, 1);
+    checkNumber("expiry", o.expiry ?? 60, 0.001);
+    this.mailboxIdleMs = (o.expiry ?? 60) * 1000;
     this.prefix = o.prefix;
     const capacities = new ChannelCapacities(o.channelCapacity, requireCapacity("capacity", o.capacity ?? 100));
     this.local = new LocalChannels((channel) => capacities.get(channel));
@@ -176,6 +180,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
@@ -256,12 +261,21 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
       this.emit("malformed", { source: name, reason });
       return;
     }
+    this.ensureSweep();
     if (name.startsWith(this.prefix) && name.startsWith("__group__", this.prefix.length)) {
       const members = this.memberships.membersOf(name.slice(this.prefix.length + "__group__".length));
       if (members !== undefined) for (const [channel] of members) this.local.deliver(channel, message);
       return;
     }
     this.local.deliver(name, message);
+  }
+
+  /** Mailboxes of channels nobody receives on (e.g. discarded while a message was in flight) go after `expiry`. */
+  private ensureSweep(): void {
+    if (this.sweepTimer !== undefined || this.closed) return;
+    const idleMs = this.mailboxIdleMs;
+    this.sweepTimer = setInterval(() => this.local.sweep(idleMs), Math.max(50, idleMs));
+    this.sweepTimer.unref();
   }
 
   private async publish(name: string, payload: Buffer): Promise<void> {
