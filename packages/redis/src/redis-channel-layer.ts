@@ -17,7 +17,6 @@ import {
 import { scoreNow } from "./clock";
 import { consistentHash } from "./consistent-hash";
 import { MultiFernet } from "./fernet";
-import { normalizeHosts } from "./hosts";
 import { MalformedCounter } from "./malformed-counter";
 import { MembershipRefresher } from "./membership-refresher";
 import { Memberships } from "./memberships";
@@ -27,7 +26,7 @@ import { PendingOperations } from "./pending-operations";
 import { ReceiveLoop } from "./receive-loop";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
-import { RedisShard, type HostEvent } from "./shard";
+import { afterRestore, openShards, RedisShard } from "./shard";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
 import { GROUP_SEND_CAPPED } from "./lua-scripts";
 import type { LayerEvents } from "./layer-events";
@@ -94,18 +93,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       crypter: keys !== undefined && keys.length > 0 ? MultiFernet.fromPassphrases(keys) : undefined,
       ttlSeconds: o.expiry + 10,
     });
-    const policy = {
-      reconnectMinDelayMs: o.reconnectMinDelayMs,
-      reconnectMaxDelayMs: o.reconnectMaxDelayMs,
-      operationTimeoutMs: o.operationTimeoutMs,
-    };
-    const hooks = {
-      down: (event: HostEvent) => this.emit("down", event),
-      up: (event: HostEvent) => this.emit("up", event),
-      restore: (shard: RedisShard) => this.restoreMemberships(shard.index),
-      unavailable: (shard: RedisShard, error: Error) => this.pending.rejectFor(shard.index, error),
-    };
-    this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+    this.shards = openShards(o, {
+      emit: (event, payload) => this.emit(event, payload),
+      restoreShard: (index) => this.restoreMemberships(index),
+      failShard: (index, error) => this.pending.rejectFor(index, error),
+    });
     this.clients = this.shards.map((shard) => withScripts(shard.client));
     const refreshSeconds = o.membershipRefreshSeconds ?? o.groupExpiry / 4;
     this.refresher = new MembershipRefresher(
@@ -140,7 +132,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   }
 
   private async sendNow(channel: string, message: Message, bang: number, nonLocal: string, shard: number): Promise<void> {
-    await this.afterRestore();
+    await afterRestore(this.shards);
     const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
     const client = this.clients[shard] as LayerClient;
     const now = scoreNow();
@@ -205,7 +197,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   }
 
   private async groupSendNow(group: string, message: Message): Promise<void> {
-    await this.afterRestore();
+    await afterRestore(this.shards);
     const now = scoreNow();
     if (this.shards.length === 1 && !this.serializer.encrypted && this.uniformCapacity) {
       await this.groupSendInOneCall(group, message, now);
@@ -444,10 +436,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return this.pending.track(operation, shard, work);
   }
 
-  /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
-  private async afterRestore(): Promise<void> {
-    for (const shard of this.shards) if (shard.restoring) await shard.whenRestored();
-  }
 
   private assertOpen(method: string): void {
     if (this.closed) throw new ChannelLayerClosed(method);

@@ -15,7 +15,6 @@ import {
   type ReceiveOptions,
 } from "@channels-ts/core";
 import { consistentHash } from "./consistent-hash";
-import { normalizeHosts } from "./hosts";
 import type { LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";
 import { MalformedCounter } from "./malformed-counter";
@@ -23,7 +22,7 @@ import { Memberships } from "./memberships";
 import { PendingOperations } from "./pending-operations";
 import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
 import { MessageSerializer } from "./serializer";
-import { RedisShard, type HostEvent } from "./shard";
+import { afterRestore, openShards, RedisShard } from "./shard";
 import { parseWireMessage } from "./wire-message";
 
 /** One host's subscriber connection and what it should be subscribed to. */
@@ -74,18 +73,11 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.malformed = new MalformedCounter("RedisPubSubChannelLayer", o.logger ?? console, o.warnIntervalMs);
     this.ownMarker = `.${this.clientPrefix}!`;
     this.ownPattern = `*${this.ownMarker}*`;
-    const policy = {
-      reconnectMinDelayMs: o.reconnectMinDelayMs,
-      reconnectMaxDelayMs: o.reconnectMaxDelayMs,
-      operationTimeoutMs: o.operationTimeoutMs,
-    };
-    const hooks = {
-      down: (event: HostEvent) => this.emit("down", event),
-      up: (event: HostEvent) => this.emit("up", event),
-      restore: (shard: RedisShard) => this.resubscribe(shard.index),
-      unavailable: (shard: RedisShard, error: Error) => this.pending.rejectFor(shard.index, error),
-    };
-    this.shards = normalizeHosts(o.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+    this.shards = openShards(o, {
+      emit: (event, payload) => this.emit(event, payload),
+      restoreShard: (index) => this.resubscribe(index),
+      failShard: (index, error) => this.pending.rejectFor(index, error),
+    });
     this.subscribers = this.shards.map(() => undefined);
   }
 
@@ -279,7 +271,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   private async publish(name: string, payload: Buffer): Promise<void> {
-    await this.afterRestore();
+    await afterRestore(this.shards);
     await this.publisher(name).publish(name, payload);
   }
 
@@ -303,10 +295,6 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
   }
 
-  /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
-  private async afterRestore(): Promise<void> {
-    for (const shard of this.shards) if (shard.restoring) await shard.whenRestored();
-  }
 
   private assertOpen(method: string): void {
     if (this.closed) throw new ChannelLayerClosed(method);

@@ -1,6 +1,7 @@
 import type Redis from "ioredis";
 import type { RedisOptions } from "ioredis";
-import { createClient, describeHost, type ClientPolicy, type RedisHost } from "./hosts";
+import { createClient, describeHost, normalizeHosts, type ClientPolicy, type RedisHost } from "./hosts";
+import type { RedisConnectionOptions } from "./options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
 
 /** What a layer reports when a Redis host goes away or comes back. */
@@ -166,3 +167,36 @@ export class RedisShard {
 }
 
 function noop(): void {}
+
+/** What both layers give their shards: where to report, how to restore, whom to fail. */
+export interface ShardOwner {
+  emit(event: "down" | "up", payload: HostEvent): unknown;
+  /** Puts back this layer's state (memberships, subscriptions) on a host that came back. */
+  restoreShard(index: number): Promise<void>;
+  /** Fails the operations waiting on a host that stayed down too long. */
+  failShard(index: number, error: Error): void;
+}
+
+type ShardOptions = Required<Pick<RedisConnectionOptions, "reconnectMinDelayMs" | "reconnectMaxDelayMs" | "operationTimeoutMs">> &
+  Pick<RedisConnectionOptions, "hosts">;
+
+/** One shard per host, in `hosts` order (the order the consistent hash indexes). */
+export function openShards(options: ShardOptions, owner: ShardOwner): RedisShard[] {
+  const policy = {
+    reconnectMinDelayMs: options.reconnectMinDelayMs,
+    reconnectMaxDelayMs: options.reconnectMaxDelayMs,
+    operationTimeoutMs: options.operationTimeoutMs,
+  };
+  const hooks: ShardHooks = {
+    down: (event) => owner.emit("down", event),
+    up: (event) => owner.emit("up", event),
+    restore: (shard) => owner.restoreShard(shard.index),
+    unavailable: (shard, error) => owner.failShard(shard.index, error),
+  };
+  return normalizeHosts(options.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+}
+
+/** Waits while any host is reconnecting, so a send lands after this process's state is back. */
+export async function afterRestore(shards: readonly RedisShard[]): Promise<void> {
+  for (const shard of shards) if (shard.restoring) await shard.whenRestored();
+}
