@@ -1,6 +1,6 @@
 import { decodePath } from "../util/decode-path";
 import { ChannelsError } from "../errors";
-import type { Application, Headers, Message, WebsocketScope } from "../types";
+import type { Application, Headers, WebsocketScope } from "../types";
 import { ApplicationCommunicator } from "./application-communicator";
 
 export interface WebsocketCommunicatorOptions {
