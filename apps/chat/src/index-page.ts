@@ -22,7 +22,7 @@ export function renderPage(room: string): string {
 <title>Room ${escapeHtml(room)}</title>
 <style>
   body { font-family: sans-serif; margin: 2em; }
-  .message { height: 300px; border: 1px solid #ddd; width: 100%; overflow: auto; margin-bottom: 1em; padding: .5em; }
+  .message { box-sizing: border-box; height: 300px; border: 1px solid #ddd; width: 100%; overflow: auto; margin-bottom: 1em; padding: .5em; }
 </style>
 </head>
 <body>
