@@ -5,6 +5,7 @@ import Redis from "ioredis";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { consistentHash, RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
 import { describeWithRedis, PYTHON, RedisServer } from "./redis-server";
+import { fromJson, toJson } from "./wire-json";
 
 // Two private redis-servers are the shards [A, B] of every layer here, in that order (the hash
 // picks an index into hosts, so every peer must list them in the same order).
@@ -181,24 +182,6 @@ class PythonPeer {
       ]));
     return JSON.parse(line) as Record<string, unknown>;
   }
-}
-
-/** Bytes as {"$bytes": hex} for the Python side's JSON. */
-function toJson(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString("hex") };
-  if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
-  return value;
-}
-
-function fromJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJson);
-  if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>;
-    if (typeof record.$bytes === "string") return new Uint8Array(Buffer.from(record.$bytes, "hex"));
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromJson(v)]));
-  }
-  return value;
 }
 
 const BYTES = new Uint8Array([0, 1, 0x80, 254, 255]);

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
 import { PYTHON, REDIS_SERVER, RedisServer } from "./redis-server";
+import { fromJson } from "./wire-json";
 
 const SCRIPT = join(__dirname, "python", "interop.py");
 const why = REDIS_SERVER === undefined ? "redis-server is not on PATH" : PYTHON === undefined ? "no python3 can import channels_redis (Debian: python3-channels-redis)" : undefined;
@@ -45,17 +46,6 @@ class PythonPeer {
   kill(): void {
     if (this.child.exitCode === null) this.child.kill();
   }
-}
-
-/** A message as the Python side printed it, bytes turned back into Uint8Array. */
-function fromJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJson);
-  if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>;
-    if (typeof record.$bytes === "string") return new Uint8Array(Buffer.from(record.$bytes, "hex"));
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromJson(v)]));
-  }
-  return value;
 }
 
 function byType(messages: Message[]): Record<string, Message> {

@@ -12,15 +12,7 @@ import asyncio
 import json
 import sys
 
-
-def to_json(value):
-    if isinstance(value, bytes):
-        return {"$bytes": value.hex()}
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_json(v) for v in value]
-    return value
+from wire_json import to_json
 
 
 def emit(obj):
