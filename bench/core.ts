@@ -44,15 +44,23 @@ async function main(): Promise<void> {
     const receive: Receive = () => {
       step++;
       if (step === 1) return Promise.resolve({ type: "websocket.connect" });
-      return new Promise<Message>((resolve) => disconnects.push(() => resolve({ type: "websocket.disconnect", code: 1000 })));
+      return new Promise<Message>((resolve) =>
+        disconnects.push(() => resolve({ type: "websocket.disconnect", code: 1000 })),
+      );
     };
-    running.push(app({ type: "websocket", path: "/", query_string: "", root_path: "", headers: [], subprotocols: [] }, receive, async (message) => {
-      if (message.type === "websocket.send") {
-        if (++delivered === expected) allDelivered();
-      } else if (message.type === "websocket.accept" && ++accepted === members) {
-        allAccepted();
-      }
-    }));
+    running.push(
+      app(
+        { type: "websocket", path: "/", query_string: "", root_path: "", headers: [], subprotocols: [] },
+        receive,
+        async (message) => {
+          if (message.type === "websocket.send") {
+            if (++delivered === expected) allDelivered();
+          } else if (message.type === "websocket.accept" && ++accepted === members) {
+            allAccepted();
+          }
+        },
+      ),
+    );
   }
   await ready;
 
@@ -68,7 +76,9 @@ async function main(): Promise<void> {
   console.log(`core bench: ${members} members x ${sends} group sends through InMemoryChannelLayer`);
   console.log(`  delivered       ${delivered} messages in ${seconds.toFixed(3)} s`);
   console.log(`  throughput      ${Math.round(delivered / seconds).toLocaleString("en-US")} messages/s`);
-  console.log(`  heap used       ${(heapAfter / 2 ** 20).toFixed(1)} MiB (was ${(heapBefore / 2 ** 20).toFixed(1)} MiB before the sends)`);
+  console.log(
+    `  heap used       ${(heapAfter / 2 ** 20).toFixed(1)} MiB (was ${(heapBefore / 2 ** 20).toFixed(1)} MiB before the sends)`,
+  );
 
   for (const disconnect of disconnects) disconnect();
   await Promise.all(running);

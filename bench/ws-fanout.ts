@@ -9,7 +9,15 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { InMemoryChannelLayer, ProtocolTypeRouter, URLRouter, WebsocketConsumer, channelLayers, path, type Message } from "@channels-ts/core";
+import {
+  InMemoryChannelLayer,
+  ProtocolTypeRouter,
+  URLRouter,
+  WebsocketConsumer,
+  channelLayers,
+  path,
+  type Message,
+} from "@channels-ts/core";
 import { serve, silentLogger } from "@channels-ts/server";
 import WebSocket, { WebSocketServer } from "ws";
 
@@ -68,7 +76,13 @@ async function channelsTs(): Promise<Target> {
   const layer = new InMemoryChannelLayer({ capacity: 1000 });
   channelLayers.set("default", layer);
   const app = ProtocolTypeRouter({ websocket: URLRouter([path("room/<str:name>/", Room.asApp())]) });
-  const handle = await serve(app, { host: "127.0.0.1", port: 0, logger: silentLogger, pingIntervalMs: 0, lifespan: "off" });
+  const handle = await serve(app, {
+    host: "127.0.0.1",
+    port: 0,
+    logger: silentLogger,
+    pingIntervalMs: 0,
+    lifespan: "off",
+  });
   return {
     name: "channels-ts (groupSend)",
     url: `ws://127.0.0.1:${handle.address.port}/room/bench/`,
@@ -123,7 +137,9 @@ async function run(target: Target): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`ws fan-out bench: ${CLIENTS} clients in one room, ${MESSAGES} messages from one of them (loopback, clients in-process)`);
+  console.log(
+    `ws fan-out bench: ${CLIENTS} clients in one room, ${MESSAGES} messages from one of them (loopback, clients in-process)`,
+  );
   if (process.env.ONLY !== "channels") await run(await plainWs());
   if (process.env.ONLY !== "plain") await run(await channelsTs());
 }

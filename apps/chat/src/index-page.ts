@@ -11,7 +11,10 @@ export function escapeHtml(text: string): string {
 
 /** A JSON string literal that is also safe inside an inline <script> element. */
 export function scriptString(text: string): string {
-  return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(text).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 export function renderPage(room: string): string {

@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const port = Number(process.env.PORT ?? 8000);
   const server = await serve(application, { host, port });
-  console.log(`chat: open http://${server.address.host}:${server.address.port}/?num=1 (layer: ${process.env.CHANNEL_LAYER ?? "memory"})`);
+  console.log(
+    `chat: open http://${server.address.host}:${server.address.port}/?num=1 (layer: ${process.env.CHANNEL_LAYER ?? "memory"})`,
+  );
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

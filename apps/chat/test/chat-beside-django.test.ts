@@ -8,7 +8,12 @@ import { RoomClient } from "./support/room-client";
 import { warnSkipped } from "./support/warn-skipped";
 
 const SUITE = "the chat beside the tutorial's Django Channels app";
-const why = REDIS_SERVER === undefined ? "redis-server is not on PATH (Debian: apt-get install redis-server)" : DJANGO_PYTHON === undefined ? DJANGO_PYTHON_MISSING : undefined;
+const why =
+  REDIS_SERVER === undefined
+    ? "redis-server is not on PATH (Debian: apt-get install redis-server)"
+    : DJANGO_PYTHON === undefined
+      ? DJANGO_PYTHON_MISSING
+      : undefined;
 if (why !== undefined) warnSkipped(SUITE, why);
 const describeBeside = why === undefined ? describe : describe.skip;
 
@@ -18,8 +23,12 @@ const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
 function pythonGroupSend(layer: RedisLayerKind, redisUrl: string, room: string, text: string): Promise<void> {
   const script = join(__dirname, "support", "group_send.py");
   return new Promise<void>((resolve, reject) => {
-    execFile(DJANGO_PYTHON as string, [script, room, text], { env: djangoEnv(layer, redisUrl), timeout: 10_000 }, (error, _stdout, stderr) =>
-      error === null ? resolve() : reject(new Error(`group_send.py failed: ${error.message}\n${stderr}`)),
+    execFile(
+      DJANGO_PYTHON as string,
+      [script, room, text],
+      { env: djangoEnv(layer, redisUrl), timeout: 10_000 },
+      (error, _stdout, stderr) =>
+        error === null ? resolve() : reject(new Error(`group_send.py failed: ${error.message}\n${stderr}`)),
     );
   });
 }
@@ -36,7 +45,10 @@ describeBeside(SUITE, () => {
     beforeAll(async () => {
       redis = await RedisServer.start();
       // Both start at once; whichever started is kept for afterAll even if the other failed.
-      const [chatStarted, daphneStarted] = await Promise.allSettled([startChat(layer, redis.url), startDaphne(layer, redis.url)]);
+      const [chatStarted, daphneStarted] = await Promise.allSettled([
+        startChat(layer, redis.url),
+        startDaphne(layer, redis.url),
+      ]);
       if (chatStarted.status === "fulfilled") chat = chatStarted.value;
       if (daphneStarted.status === "fulfilled") daphne = daphneStarted.value;
       if (chatStarted.status === "rejected") throw chatStarted.reason;
@@ -47,7 +59,10 @@ describeBeside(SUITE, () => {
         RoomClient.join(daphne.port, "7", "PY1"),
         RoomClient.join(daphne.port, "7", "PY2"),
       ]);
-      elsewhere = await Promise.all([RoomClient.join(chat.port, "8", "TS-room8"), RoomClient.join(daphne.port, "8", "PY-room8")]);
+      elsewhere = await Promise.all([
+        RoomClient.join(chat.port, "8", "TS-room8"),
+        RoomClient.join(daphne.port, "8", "PY-room8"),
+      ]);
       clients.push(...room, ...elsewhere);
     }, 40_000);
 
@@ -69,7 +84,9 @@ describeBeside(SUITE, () => {
 
       const [ts8, py8] = elsewhere as [RoomClient, RoomClient];
       py8.send("room 8 only");
-      await Promise.all(elsewhere.map((client) => client.until('"room 8 only"', (received) => received.includes("room 8 only"))));
+      await Promise.all(
+        elsewhere.map((client) => client.until('"room 8 only"', (received) => received.includes("room 8 only"))),
+      );
 
       // A last message on room 7, from the TypeScript side: anything duplicated would have come before it.
       (room[0] as RoomClient).send("fence");
@@ -82,8 +99,13 @@ describeBeside(SUITE, () => {
 
     it('a group message typed "xx.oo" (the dotted spelling) from a Django process reaches both sides', async () => {
       await pythonGroupSend(layer, redis.url, "7", "dotted from Django");
-      await Promise.all(room.map((client) => client.until('"dotted from Django"', (received) => received.includes("dotted from Django"))));
-      for (const client of clients) expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
+      await Promise.all(
+        room.map((client) =>
+          client.until('"dotted from Django"', (received) => received.includes("dotted from Django")),
+        ),
+      );
+      for (const client of clients)
+        expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
     });
 
     it("the chat and daphne exit cleanly on SIGTERM", async () => {

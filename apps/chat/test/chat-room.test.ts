@@ -1,4 +1,10 @@
-import { InMemoryChannelLayer, RouteNotFound, WebsocketCommunicator, channelLayers, type ChannelLayer } from "@channels-ts/core";
+import {
+  InMemoryChannelLayer,
+  RouteNotFound,
+  WebsocketCommunicator,
+  channelLayers,
+  type ChannelLayer,
+} from "@channels-ts/core";
 import { application } from "../src/application";
 
 let layer: InMemoryChannelLayer;

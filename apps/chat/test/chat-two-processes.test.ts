@@ -4,7 +4,8 @@ import { RoomClient } from "./support/room-client";
 import { warnSkipped } from "./support/warn-skipped";
 
 const SUITE = "the chat on two processes sharing one Redis";
-if (REDIS_SERVER === undefined) warnSkipped(SUITE, "redis-server is not on PATH (Debian: apt-get install redis-server)");
+if (REDIS_SERVER === undefined)
+  warnSkipped(SUITE, "redis-server is not on PATH (Debian: apt-get install redis-server)");
 const describeWithRedis = REDIS_SERVER === undefined ? describe.skip : describe;
 
 const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
@@ -34,7 +35,9 @@ describeWithRedis(SUITE, () => {
 
     beforeAll(async () => {
       redis = await RedisServer.start();
-      servers.push(...(await Promise.all([startChat(layer, redis.url, "chat A"), startChat(layer, redis.url, "chat B")])));
+      servers.push(
+        ...(await Promise.all([startChat(layer, redis.url, "chat A"), startChat(layer, redis.url, "chat B")])),
+      );
       const [a, b] = servers as [RunningServer, RunningServer];
       room1 = await Promise.all([
         RoomClient.join(a.port, "1", "A1"),
@@ -66,7 +69,9 @@ describeWithRedis(SUITE, () => {
 
       const [a2, b2] = room2 as [RoomClient, RoomClient];
       b2.send("room 2 only");
-      await Promise.all(room2.map((client) => client.until('"room 2 only"', (received) => received.includes("room 2 only"))));
+      await Promise.all(
+        room2.map((client) => client.until('"room 2 only"', (received) => received.includes("room 2 only"))),
+      );
 
       // A last message on room 1: anything duplicated would have arrived before it.
       (room1[0] as RoomClient).send("fence");
@@ -84,9 +89,14 @@ describeWithRedis(SUITE, () => {
       await probeUntilDelivered(a1, room1, 20);
 
       b1.send("after the restart");
-      await Promise.all(room1.map((client) => client.until('"after the restart"', (received) => received.includes("after the restart"))));
+      await Promise.all(
+        room1.map((client) =>
+          client.until('"after the restart"', (received) => received.includes("after the restart")),
+        ),
+      );
       for (const server of servers) expect(server.service.alive).toBe(true);
-      for (const client of clients) expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
+      for (const client of clients)
+        expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
     }, 30_000);
 
     it("each server exits with code 0 on SIGTERM, closing its sockets with 1001", async () => {

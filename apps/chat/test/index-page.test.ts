@@ -30,7 +30,7 @@ describe("the chat page", () => {
   });
 
   it("escapes num for HTML and for the script", async () => {
-    const { html } = await get(`/?num=${encodeURIComponent('</script><img src=x onerror=alert(1)>"\'')}`);
+    const { html } = await get(`/?num=${encodeURIComponent("</script><img src=x onerror=alert(1)>\"'")}`);
     expect(html).not.toContain("</script><img");
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;");

@@ -6,13 +6,7 @@
 
 /** A value a msgpack encoder can carry; channel layer messages are made of these. */
 export type WireValue =
-  | string
-  | number
-  | boolean
-  | null
-  | Uint8Array
-  | readonly WireValue[]
-  | { readonly [key: string]: WireValue };
+  string | number | boolean | null | Uint8Array | readonly WireValue[] | { readonly [key: string]: WireValue };
 
 /** Any event or layer message: a plain object with a string `type`. */
 export interface Message {

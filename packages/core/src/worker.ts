@@ -40,10 +40,14 @@ export class Worker {
     readonly channels: readonly string[],
     options: WorkerOptions = {},
   ) {
-    if (channels.length === 0) throw new ChannelsError("WORKER_NO_CHANNELS", "Worker needs at least one channel name to listen on.");
+    if (channels.length === 0)
+      throw new ChannelsError("WORKER_NO_CHANNELS", "Worker needs at least one channel name to listen on.");
     for (const channel of channels) {
       if (channel.includes("!")) {
-        throw new ChannelsError("WORKER_SPECIFIC_CHANNEL", `Worker channel ${JSON.stringify(channel)} is process-specific (contains "!"); give a plain name such as "thumbnails".`);
+        throw new ChannelsError(
+          "WORKER_SPECIFIC_CHANNEL",
+          `Worker channel ${JSON.stringify(channel)} is process-specific (contains "!"); give a plain name such as "thumbnails".`,
+        );
       }
     }
     const alias = options.alias ?? "default";
@@ -84,19 +88,25 @@ export class Worker {
     const queue = new AsyncQueue<Message>();
     const scope: ChannelScope = { type: "channel", channel };
     const send = async (message: Message): Promise<void> => {
-      throw new ChannelsError("WORKER_SEND", `A worker application cannot send ${JSON.stringify(message.type)} to a client; use the channel layer.`);
+      throw new ChannelsError(
+        "WORKER_SEND",
+        `A worker application cannot send ${JSON.stringify(message.type)} to a client; use the channel layer.`,
+      );
     };
     const instance: Instance = {
       queue,
-      done: this.application(scope, () => queue.get(), send).then(
-        () => undefined,
-        (error: unknown) => {
-          if (!(error instanceof WorkerStopped)) this.logger.error(`Worker application for channel ${JSON.stringify(channel)} failed`, error);
-        },
-      ).finally(() => {
-        // The next message on this channel starts a fresh instance.
-        if (this.instances.get(channel) === instance) this.instances.delete(channel);
-      }),
+      done: this.application(scope, () => queue.get(), send)
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (!(error instanceof WorkerStopped))
+              this.logger.error(`Worker application for channel ${JSON.stringify(channel)} failed`, error);
+          },
+        )
+        .finally(() => {
+          // The next message on this channel starts a fresh instance.
+          if (this.instances.get(channel) === instance) this.instances.delete(channel);
+        }),
     };
     this.instances.set(channel, instance);
     return instance;

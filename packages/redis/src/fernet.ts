@@ -37,7 +37,11 @@ export class Fernet {
 
   /** The Fernet channels_redis builds from one entry of `symmetric_encryption_keys`. */
   static fromPassphrase(key: string | Uint8Array): Fernet {
-    return new Fernet(createHash("sha256").update(typeof key === "string" ? Buffer.from(key, "utf8") : key).digest());
+    return new Fernet(
+      createHash("sha256")
+        .update(typeof key === "string" ? Buffer.from(key, "utf8") : key)
+        .digest(),
+    );
   }
 
   /** Encrypt `data` into an ASCII (base64url) token, as `Fernet.encrypt`. */
@@ -59,11 +63,13 @@ export class Fernet {
   decrypt(token: Uint8Array, ttlSeconds?: number, nowSeconds = Date.now() / 1000): Buffer {
     const raw = decodeToken(token);
     const timestamp = Number(raw.readBigUInt64BE(1));
-    if (ttlSeconds !== undefined && timestamp + ttlSeconds < Math.floor(nowSeconds)) throw new InvalidToken("token expired");
+    if (ttlSeconds !== undefined && timestamp + ttlSeconds < Math.floor(nowSeconds))
+      throw new InvalidToken("token expired");
     if (Math.floor(nowSeconds) + MAX_CLOCK_SKEW_SECONDS < timestamp) throw new InvalidToken("token from the future");
     const signed = raw.subarray(0, raw.length - HMAC_LENGTH);
     const expected = createHmac("sha256", this.signingKey).update(signed).digest();
-    if (!timingSafeEqual(expected, raw.subarray(raw.length - HMAC_LENGTH))) throw new InvalidToken("signature mismatch");
+    if (!timingSafeEqual(expected, raw.subarray(raw.length - HMAC_LENGTH)))
+      throw new InvalidToken("signature mismatch");
     try {
       const decipher = createDecipheriv("aes-128-cbc", this.encryptionKey, raw.subarray(9, HEADER_LENGTH));
       return Buffer.concat([decipher.update(raw.subarray(HEADER_LENGTH, raw.length - HMAC_LENGTH)), decipher.final()]);
@@ -78,7 +84,8 @@ export class MultiFernet {
   private readonly fernets: readonly Fernet[];
 
   constructor(fernets: readonly Fernet[]) {
-    if (fernets.length === 0) throw new TypeError("MultiFernet needs at least one key; pass symmetricEncryptionKeys: [\"...\"].");
+    if (fernets.length === 0)
+      throw new TypeError('MultiFernet needs at least one key; pass symmetricEncryptionKeys: ["..."].');
     this.fernets = fernets;
   }
 

@@ -35,7 +35,8 @@ export function normalizeHosts(hosts: readonly RedisHost[] | undefined): readonl
 export function createClient(host: RedisHost, policy: ClientPolicy, extra: RedisOptions = {}): Redis {
   const options: RedisOptions = {
     lazyConnect: true,
-    retryStrategy: (times) => Math.min(policy.reconnectMinDelayMs * 2 ** Math.min(times - 1, 16), policy.reconnectMaxDelayMs),
+    retryStrategy: (times) =>
+      Math.min(policy.reconnectMinDelayMs * 2 ** Math.min(times - 1, 16), policy.reconnectMaxDelayMs),
     ...extra,
   };
   if (typeof host === "string") return new Redis(host, options);

@@ -128,10 +128,12 @@ export class LocalChannels {
   }
 
   private dropIfIdle(channel: string, box: Mailbox): void {
-    if (box.queue.length === 0 && box.waiters.length === 0 && this.boxes.get(channel) === box) this.boxes.delete(channel);
+    if (box.queue.length === 0 && box.waiters.length === 0 && this.boxes.get(channel) === box)
+      this.boxes.delete(channel);
   }
 }
 
 function settle(waiter: Waiter): void {
-  if (waiter.signal !== undefined && waiter.onAbort !== undefined) waiter.signal.removeEventListener("abort", waiter.onAbort);
+  if (waiter.signal !== undefined && waiter.onAbort !== undefined)
+    waiter.signal.removeEventListener("abort", waiter.onAbort);
 }

@@ -96,7 +96,9 @@ end
  * KEYS[1] = channel key; ARGV = expired-before score, capacity, now, member, expiry seconds,
  * channel name or "". Returns 1 when the channel is full (nothing written).
  */
-export const SEND = CHANNEL_COUNTS + `
+export const SEND =
+  CHANNEL_COUNTS +
+  `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
 local card = redis.call('ZCARD', KEYS[1])
@@ -122,7 +124,9 @@ return 0
  * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
  * capacity, expiry seconds. Returns {members, channels skipped as full}.
  */
-export const GROUP_SEND_ALL = CHANNEL_COUNTS + `
+export const GROUP_SEND_ALL =
+  CHANNEL_COUNTS +
+  `
 local prefix, rnd, head, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local member_cutoff, message_cutoff = ARGV[5], ARGV[6]
 local capacity, expiry = tonumber(ARGV[7]), ARGV[8]

@@ -75,6 +75,8 @@ export function checkNumber(name: string, value: number, min: number, integer = 
 export function checkPrefix(prefix: string): void {
   if (typeof prefix !== "string") throw new TypeError(`prefix must be a string, got ${typeof prefix}.`);
   if (/[*?[\]\\]/.test(prefix)) {
-    throw new TypeError(`prefix ${JSON.stringify(prefix)} contains a glob character; flush() would delete other prefixes' keys.`);
+    throw new TypeError(
+      `prefix ${JSON.stringify(prefix)} contains a glob character; flush() would delete other prefixes' keys.`,
+    );
   }
 }

@@ -131,7 +131,13 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return this.guard("send", shard, this.sendNow(channel, message, bang, nonLocal, shard));
   }
 
-  private async sendNow(channel: string, message: Message, bang: number, nonLocal: string, shard: number): Promise<void> {
+  private async sendNow(
+    channel: string,
+    message: Message,
+    bang: number,
+    nonLocal: string,
+    shard: number,
+  ): Promise<void> {
     await afterRestore(this.shards);
     const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
     const client = this.clients[shard] as LayerClient;
@@ -141,7 +147,15 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
     const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
     const key = this.prefix + nonLocal;
-    const full = await client.layerSend(key, String(now - this.expiry), capacity, String(now), member, this.expirySeconds, counted);
+    const full = await client.layerSend(
+      key,
+      String(now - this.expiry),
+      capacity,
+      String(now),
+      member,
+      this.expirySeconds,
+      counted,
+    );
     if (full === 1) throw new ChannelFull(channel, capacity);
   }
 
@@ -174,7 +188,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateChannelName(channel);
     const score = scoreNow();
     const key = this.groupKey(group);
-    const write = this.groupClient(group).multi().zadd(key, String(score), channel).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+    const write = this.groupClient(group)
+      .multi()
+      .zadd(key, String(score), channel)
+      .expire(key, Math.max(1, Math.ceil(this.groupExpiry)))
+      .exec();
     await this.guard("groupAdd", this.shardFor(group), write);
     this.memberships.add(group, channel, score);
     this.refresher.start();
@@ -219,7 +237,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.assertOpen("flush");
     this.memberships.clear();
     this.local.clearQueues();
-    await this.guard("flush", -1, Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*"))));
+    await this.guard(
+      "flush",
+      -1,
+      Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*"))),
+    );
   }
 
   async close(): Promise<void> {
@@ -258,7 +280,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   /** Python's algorithm: list the members on the group's host, then one script call per target host. */
   private async groupSendSharded(group: string, message: Message, now: number): Promise<void> {
     const key = this.groupKey(group);
-    const replies = await this.groupClient(group).multi().zremrangebyscore(key, 0, String(now - this.groupExpiry)).zrange(key, 0, -1).exec();
+    const replies = await this.groupClient(group)
+      .multi()
+      .zremrangebyscore(key, 0, String(now - this.groupExpiry))
+      .zrange(key, 0, -1)
+      .exec();
     const members = replies?.[1]?.[1];
     if (!Array.isArray(members) || members.length === 0) return;
     const buckets = new Map<string, { names: string[]; shard: number }>();
@@ -267,7 +293,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       const nonLocal = bang === -1 ? name : name.slice(0, bang + 1);
       const channelKey = this.prefix + nonLocal;
       const bucket = buckets.get(channelKey);
-      if (bucket === undefined) buckets.set(channelKey, { names: [name], shard: consistentHash(nonLocal, this.shards.length) });
+      if (bucket === undefined)
+        buckets.set(channelKey, { names: [name], shard: consistentHash(nonLocal, this.shards.length) });
       else bucket.names.push(name);
     }
     const byShard = new Map<number, string[]>();
@@ -280,13 +307,24 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     await Promise.all(
       [...byShard].map(([shard, keys]) => {
         const client = this.clients[shard] as LayerClient;
-        const payloads = keys.map((k) => this.serializer.serialize({ ...message, [ASGI_CHANNEL_KEY]: (buckets.get(k) as { names: string[] }).names }));
-        const capacities = keys.map((k) => this.capacities.get((buckets.get(k) as { names: string[] }).names[0] as string));
+        const payloads = keys.map((k) =>
+          this.serializer.serialize({ ...message, [ASGI_CHANNEL_KEY]: (buckets.get(k) as { names: string[] }).names }),
+        );
+        const capacities = keys.map((k) =>
+          this.capacities.get((buckets.get(k) as { names: string[] }).names[0] as string),
+        );
         const reload = () => client.script("LOAD", GROUP_SEND_CAPPED);
         return execChecked(reload, () => {
           const transaction = client.multi() as unknown as TransactionWithScripts;
-            for (const channelKey of keys) transaction.zremrangebyscore(channelKey, 0, cutoff);
-          transaction.layerGroupSendCapped(keys.length, ...keys, ...payloads, ...capacities, String(now), this.expirySeconds);
+          for (const channelKey of keys) transaction.zremrangebyscore(channelKey, 0, cutoff);
+          transaction.layerGroupSendCapped(
+            keys.length,
+            ...keys,
+            ...payloads,
+            ...capacities,
+            String(now),
+            this.expirySeconds,
+          );
           return transaction.exec();
         });
       }),
@@ -302,7 +340,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     }
     // Normal channels are spread round-robin over hosts by every sender, so they are popped on
     // all hosts; so is our own queue, where Python's multi-host direct sends land on the wrong shard.
-    const shardIndexes = normal || own ? this.shards.map((shard) => shard.index) : [this.shardFor(key.slice(this.prefix.length))];
+    const shardIndexes =
+      normal || own ? this.shards.map((shard) => shard.index) : [this.shardFor(key.slice(this.prefix.length))];
     for (const index of shardIndexes) {
       const id = `${index}:${key}`;
       let loop = this.loops.get(id);
@@ -317,7 +356,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
           idleMs: NORMAL_CONNECTION_IDLE_MS,
           // A normal channel's waiters, all served from this one queue; own queues serve many channels.
           wanted: () => (normal ? this.local.waiting(channel) : 0),
-          onPayload: (member, score, rawScore) => this.onPayload(index, key, normal ? channel : undefined, member, score, rawScore),
+          onPayload: (member, score, rawScore) =>
+            this.onPayload(index, key, normal ? channel : undefined, member, score, rawScore),
           onError: () => undefined,
         });
         this.loops.set(id, loop);
@@ -326,7 +366,14 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     }
   }
 
-  private onPayload(shard: number, key: string, normalChannel: string | undefined, member: Buffer, score: number, rawScore: Buffer): void {
+  private onPayload(
+    shard: number,
+    key: string,
+    normalChannel: string | undefined,
+    member: Buffer,
+    score: number,
+    rawScore: Buffer,
+  ): void {
     if (score < Date.now() / 1000 - this.expiry) return; // Older than expiry: Python's queue cleanup would have dropped it.
     if (normalChannel !== undefined && this.local.waiting(normalChannel) === 0) {
       // The receive that asked for it was aborted while the pop was in flight: another worker may
@@ -395,7 +442,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
 
   private writeMembers(group: string, scoreChannelPairs: string[]): Promise<unknown> {
     const key = this.groupKey(group);
-    return this.groupClient(group).multi().zadd(key, ...scoreChannelPairs).expire(key, Math.max(1, Math.ceil(this.groupExpiry))).exec();
+    return this.groupClient(group)
+      .multi()
+      .zadd(key, ...scoreChannelPairs)
+      .expire(key, Math.max(1, Math.ceil(this.groupExpiry)))
+      .exec();
   }
 
   private groupKey(group: string): string {
@@ -436,7 +487,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return this.pending.track(operation, shard, work);
   }
 
-
   private assertOpen(method: string): void {
     if (this.closed) throw new ChannelLayerClosed(method);
   }
@@ -453,7 +503,10 @@ interface TransactionWithScripts {
  * per-command errors). On NOSCRIPT (SCRIPT FLUSH, or a restart: ioredis remembers a script as
  * loaded per connection and so sends only EVALSHA) the script is loaded and the MULTI run once more.
  */
-async function execChecked(reload: () => Promise<unknown>, build: () => Promise<Array<[Error | null, unknown]> | null>): Promise<void> {
+async function execChecked(
+  reload: () => Promise<unknown>,
+  build: () => Promise<Array<[Error | null, unknown]> | null>,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const replies = await build().catch((error: unknown) => [[asError(error), null] as [Error, null]]);
     const failed = replies?.find(([error]) => error !== null)?.[0];

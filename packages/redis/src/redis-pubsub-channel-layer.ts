@@ -118,7 +118,9 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     // Listening starts with the wait, so a failure to subscribe surfaces as this receive's error.
     const listening = channel.includes(this.ownMarker) ? this.listenToOwnChannels() : this.subscribe(channel, false);
     // Tracked so that close() ends a receive whose subscription waits on a host that is down.
-    await this.pending.track("receive", CLOSE_ONLY, listening).catch((error: unknown) => this.local.discard(channel, error));
+    await this.pending
+      .track("receive", CLOSE_ONLY, listening)
+      .catch((error: unknown) => this.local.discard(channel, error));
     return waiting;
   }
 
@@ -187,9 +189,14 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     let subscriber = this.subscribers[index];
     if (subscriber === undefined) {
       // The layer resubscribes itself after a reconnect, so that `up` means "listening again".
-      const client = (this.shards[index] as RedisShard).open({ autoResubscribe: false, maxRetriesPerRequest: null }, true);
+      const client = (this.shards[index] as RedisShard).open(
+        { autoResubscribe: false, maxRetriesPerRequest: null },
+        true,
+      );
       client.on("messageBuffer", (channel: Buffer, data: Buffer) => this.onMessage(channel.toString(), data));
-      client.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, data: Buffer) => this.onMessage(channel.toString(), data));
+      client.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, data: Buffer) =>
+        this.onMessage(channel.toString(), data),
+      );
       subscriber = { client, channels: new Set(), patterns: new Set() };
       this.subscribers[index] = subscriber;
     }
@@ -231,7 +238,6 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     if (this.memberships.membersOf(group) !== undefined) return;
     await this.unsubscribe(this.groupChannel(group));
   }
-
 
   /** After a reconnect: subscribe again to what this host's subscriber had. */
   private async resubscribe(index: number): Promise<void> {
@@ -294,7 +300,6 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   private publisher(name: string): Redis {
     return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
   }
-
 
   private assertOpen(method: string): void {
     if (this.closed) throw new ChannelLayerClosed(method);

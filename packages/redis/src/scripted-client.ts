@@ -5,7 +5,15 @@ type Arg = string | number | Buffer;
 
 /** The layer's scripts as client methods (EVALSHA, falling back to EVAL after a Redis restart). */
 export interface ScriptedClient {
-  layerSend(key: string, expiredBefore: Arg, capacity: Arg, now: Arg, member: Buffer, expiry: Arg, channel: string): Promise<number>;
+  layerSend(
+    key: string,
+    expiredBefore: Arg,
+    capacity: Arg,
+    now: Arg,
+    member: Buffer,
+    expiry: Arg,
+    channel: string,
+  ): Promise<number>;
   layerGroupSendAll(groupKey: string, ...args: Arg[]): Promise<[number, number]>;
   layerGroupSendCapped(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   layerRestoreInflight(key: string, backupKey: string): Promise<unknown>;

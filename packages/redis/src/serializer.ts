@@ -45,7 +45,8 @@ export class MessageSerializer {
 
   /** The decoded value; throws on bad prefix length, a rejected token or bad msgpack. */
   deserialize(data: Uint8Array): unknown {
-    if (data.length < this.prefixLength) throw new RangeError(`payload of ${data.length} bytes is shorter than its random prefix`);
+    if (data.length < this.prefixLength)
+      throw new RangeError(`payload of ${data.length} bytes is shorter than its random prefix`);
     let body = data.subarray(this.prefixLength);
     if (this.crypter !== undefined) body = this.crypter.decrypt(body, this.ttlSeconds);
     return this.decoder.decode(body);

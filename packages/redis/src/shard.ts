@@ -177,7 +177,9 @@ export interface ShardOwner {
   failShard(index: number, error: Error): void;
 }
 
-type ShardOptions = Required<Pick<RedisConnectionOptions, "reconnectMinDelayMs" | "reconnectMaxDelayMs" | "operationTimeoutMs">> &
+type ShardOptions = Required<
+  Pick<RedisConnectionOptions, "reconnectMinDelayMs" | "reconnectMaxDelayMs" | "operationTimeoutMs">
+> &
   Pick<RedisConnectionOptions, "hosts">;
 
 /** One shard per host, in `hosts` order (the order the consistent hash indexes). */

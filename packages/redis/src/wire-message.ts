@@ -23,7 +23,8 @@ export function parseWireMessage(value: unknown): WireMessage {
     throw new MalformedWireMessage(`expected a map, got ${describe(value)}`);
   }
   const record = value as Record<string, unknown>;
-  if (typeof record.type !== "string") throw new MalformedWireMessage(`"type" is ${describe(record.type)}, not a string`);
+  if (typeof record.type !== "string")
+    throw new MalformedWireMessage(`"type" is ${describe(record.type)}, not a string`);
   let channels: string | string[] | undefined;
   for (const key of Object.keys(record)) {
     if (!key.startsWith("__asgi_")) continue;

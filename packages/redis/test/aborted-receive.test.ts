@@ -18,7 +18,8 @@ describeWithRedis("an aborted receive on a normal channel", () => {
       const abort = new AbortController();
       const receiving = a.receive("jobs", { signal: abort.signal });
       // Wait until a's BZPOPMIN is blocked on the queue, so the pop is in flight when aborted.
-      while (((await observer.call("CLIENT", "LIST")) as string).indexOf("cmd=bzpopmin") === -1) await new Promise<void>((r) => setImmediate(r));
+      while (((await observer.call("CLIENT", "LIST")) as string).indexOf("cmd=bzpopmin") === -1)
+        await new Promise<void>((r) => setImmediate(r));
       abort.abort(new Error("worker a stops"));
       await expect(receiving).rejects.toThrow("worker a stops");
       await sender.send("jobs", { type: "job" });

@@ -14,7 +14,8 @@ describeWithRedis("a process queue at 4 x capacity", () => {
     try {
       const channels = await Promise.all([1, 2, 3, 4, 5].map(() => owner.newChannel()));
       // Two per channel for four channels: 8 = 4 x capacity messages in the one queue.
-      for (const channel of channels.slice(0, 4)) for (let i = 0; i < 2; i++) await owner.send(channel, { type: "fill" });
+      for (const channel of channels.slice(0, 4))
+        for (let i = 0; i < 2; i++) await owner.send(channel, { type: "fill" });
       await expect(owner.send(channels[4] as string, { type: "one.more" })).rejects.toBeInstanceOf(ChannelFull);
       const fresh = channels[4] as string;
       await owner.groupAdd("room", fresh);

@@ -2,7 +2,8 @@ import { Fernet, InvalidToken, MultiFernet } from "@channels-ts/redis";
 
 // A token made by Python's cryptography 38: Fernet(urlsafe_b64encode(sha256(b"secret").digest())).encrypt(b"hello"),
 // computed once; it is far past any TTL, so it is read without one.
-const PYTHON_TOKEN = "gAAAAABrB0ZICR7PwCNDncc1TcIiqHWD_h3sdvNn3zhPEssfHsZYn3fbxN1L85vXQEpDo4uyx9-CZxZdqDOnTNyHHJixohodqQ==";
+const PYTHON_TOKEN =
+  "gAAAAABrB0ZICR7PwCNDncc1TcIiqHWD_h3sdvNn3zhPEssfHsZYn3fbxN1L85vXQEpDo4uyx9-CZxZdqDOnTNyHHJixohodqQ==";
 
 describe("Fernet (cryptography-compatible, channels_redis key derivation)", () => {
   const data = Buffer.from("msgpack bytes \x00\xff", "latin1");

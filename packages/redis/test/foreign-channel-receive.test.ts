@@ -15,7 +15,9 @@ describeWithRedis("receive() on another layer's specific channel", () => {
       const first = await owner.newChannel();
       const second = await owner.newChannel();
       await expect(other.receive(first)).rejects.toThrow(TypeError);
-      await expect(other.receive(first)).rejects.toThrow(new RegExp(`${first.replace(/[.!]/g, "\\$&")}.*another layer instance`));
+      await expect(other.receive(first)).rejects.toThrow(
+        new RegExp(`${first.replace(/[.!]/g, "\\$&")}.*another layer instance`),
+      );
       await other.send(second, { type: "for.second" });
       await expect(owner.receive(second)).resolves.toEqual({ type: "for.second" });
     } finally {

@@ -34,14 +34,19 @@ describeWithRedis("malformed data on the wire is dropped with a counted, rate-li
 
   it("RedisChannelLayer: bad queue members are skipped and the next good message arrives", async () => {
     const warnings: string[] = [];
-    const layer = new RedisChannelLayer({ hosts: [server.url], logger: { warn: (m) => warnings.push(m) }, warnIntervalMs: 60_000 });
+    const layer = new RedisChannelLayer({
+      hosts: [server.url],
+      logger: { warn: (m) => warnings.push(m) },
+      warnIntervalMs: 60_000,
+    });
     const events: string[] = [];
     layer.on("malformed", (event) => events.push(event.reason));
     try {
       const channel = await layer.newChannel();
       const key = `asgispecific.${layer.clientPrefix}!`;
       const old = Date.now() / 1000 - 1;
-      for (const [index, [, body]] of GARBAGE.entries()) await redis.zadd(key, String(old + index / 100), Buffer.concat([prefix12, body]));
+      for (const [index, [, body]] of GARBAGE.entries())
+        await redis.zadd(key, String(old + index / 100), Buffer.concat([prefix12, body]));
       await redis.zadd(key, String(old + 0.5), Buffer.from([1, 2, 3])); // shorter than the random prefix
       await layer.send(channel, { type: "good.message" });
       await expect(layer.receive(channel)).resolves.toEqual({ type: "good.message" });
@@ -57,7 +62,11 @@ describeWithRedis("malformed data on the wire is dropped with a counted, rate-li
 
   it("RedisPubSubChannelLayer: bad publications on a channel and a group are skipped", async () => {
     const warnings: string[] = [];
-    const layer = new RedisPubSubChannelLayer({ hosts: [server.url], logger: { warn: (m) => warnings.push(m) }, warnIntervalMs: 60_000 });
+    const layer = new RedisPubSubChannelLayer({
+      hosts: [server.url],
+      logger: { warn: (m) => warnings.push(m) },
+      warnIntervalMs: 60_000,
+    });
     try {
       const channel = await layer.newChannel();
       await layer.groupAdd("room", channel);

@@ -30,7 +30,11 @@ function namePerShard(name: (i: number) => string, hashed: (name: string) => str
   return found as [string, string];
 }
 
-async function channelWhere(newChannel: () => Promise<string>, wanted: (channel: string) => boolean, what: string): Promise<string> {
+async function channelWhere(
+  newChannel: () => Promise<string>,
+  wanted: (channel: string) => boolean,
+  what: string,
+): Promise<string> {
   for (let i = 0; i < 200; i++) {
     const channel = await newChannel();
     if (wanted(channel)) return channel;
@@ -234,7 +238,10 @@ describeWithRedis("sharding over two redis-servers", () => {
         expect(await rawAt(1 - shard).exists(`${prefix}:group:${group}`)).toBe(0);
       }
       const sent: Message[] = [];
-      for (const [name, layer] of [["a", a], ["b", b]] as const) {
+      for (const [name, layer] of [
+        ["a", a],
+        ["b", b],
+      ] as const) {
         for (const group of groups) {
           const message = { type: "room.message", id: `${name}->${group}` };
           await layer.groupSend(group, message);
@@ -255,7 +262,11 @@ describeWithRedis("sharding over two redis-servers", () => {
 
     it("sends directly to the queue's own host even where the full name hashes elsewhere (Python's bug), and the other process receives", async () => {
       const misrouted = await channelWhere(() => b.newChannel(), pythonMisroutes, "that Python would misroute");
-      const aligned = await channelWhere(() => b.newChannel(), (c) => !pythonMisroutes(c), "that Python routes right");
+      const aligned = await channelWhere(
+        () => b.newChannel(),
+        (c) => !pythonMisroutes(c),
+        "that Python routes right",
+      );
       const back = await channelWhere(() => a.newChannel(), pythonMisroutes, "that Python would misroute");
       await a.send(misrouted, { type: "direct", id: "misrouted", bytes: BYTES });
       await a.send(aligned, { type: "direct", id: "aligned" });
@@ -309,16 +320,24 @@ describeWithRedis("sharding over two redis-servers", () => {
         expect(await numsub(rawAt(shard), groupChannel(group))).toBe(2);
       }
       // Each process's own channels: one pattern per host (plus the PublishLog's own "*").
-      for (const client of raw) await until("one own-channel pattern per process on every host", async () => Number(await client.pubsub("NUMPAT")) === 3);
+      for (const client of raw)
+        await until(
+          "one own-channel pattern per process on every host",
+          async () => Number(await client.pubsub("NUMPAT")) === 3,
+        );
       const sent: Message[] = [];
-      for (const [name, layer] of [["a", a], ["b", b]] as const) {
+      for (const [name, layer] of [
+        ["a", a],
+        ["b", b],
+      ] as const) {
         for (const group of groups) {
           const message = { type: "room.message", id: `${name}->${group}`, bytes: BYTES };
           await layer.groupSend(group, message);
           sent.push(message);
         }
       }
-      for (const [shard, group] of groups.entries()) expect(await log.shardsOf(groupChannel(group), 2)).toEqual([shard, shard]);
+      for (const [shard, group] of groups.entries())
+        expect(await log.shardsOf(groupChannel(group), 2)).toEqual([shard, shard]);
       expect(await receiveAll(a, ca, 4)).toEqual(sortById(sent));
       expect(await receiveAll(b, cb, 4)).toEqual(sortById(sent));
       // One more PUBLISH per group, on the same connections: each arrives after the first ones.
@@ -330,8 +349,16 @@ describeWithRedis("sharding over two redis-servers", () => {
 
     it("publishes a direct send on hash(channel)'s host, where the other process's pattern hears it", async () => {
       const targets = [
-        await channelWhere(() => b.newChannel(), (c) => shardOf(c) === 0, "on shard 0"),
-        await channelWhere(() => b.newChannel(), (c) => shardOf(c) === 1, "on shard 1"),
+        await channelWhere(
+          () => b.newChannel(),
+          (c) => shardOf(c) === 0,
+          "on shard 0",
+        ),
+        await channelWhere(
+          () => b.newChannel(),
+          (c) => shardOf(c) === 1,
+          "on shard 1",
+        ),
       ];
       for (const [shard, target] of targets.entries()) {
         await a.send(target, { type: "direct", id: target });
@@ -353,8 +380,10 @@ describeWithRedis("sharding over two redis-servers", () => {
     });
   });
 
-  const pythonMissing = PYTHON === undefined ? "no python3 can import channels_redis (Debian: python3-channels-redis)" : undefined;
-  if (pythonMissing !== undefined) process.stderr.write(`!!! SKIPPED "multi-host interop with channels_redis": ${pythonMissing}.\n`); // Jest hides console output of all-skipped files
+  const pythonMissing =
+    PYTHON === undefined ? "no python3 can import channels_redis (Debian: python3-channels-redis)" : undefined;
+  if (pythonMissing !== undefined)
+    process.stderr.write(`!!! SKIPPED "multi-host interop with channels_redis": ${pythonMissing}.\n`); // Jest hides console output of all-skipped files
   const describePython = pythonMissing === undefined ? describe : describe.skip;
 
   describePython("with Python's channels_redis.core.RedisChannelLayer on the same hosts", () => {
@@ -374,7 +403,11 @@ describeWithRedis("sharding over two redis-servers", () => {
     it("Python group_send reaches the TS member and TS groupSend reaches the Python member, on groups of both hosts", async () => {
       const groups = namePerShard((i) => `py-room-${i}`);
       // Members whose full names hash to another host than their queue: fan-out must use the queue's.
-      const pc = await channelWhere(() => python.newChannel(), pythonMisroutes, "whose full name hashes to another host");
+      const pc = await channelWhere(
+        () => python.newChannel(),
+        pythonMisroutes,
+        "whose full name hashes to another host",
+      );
       const tc = await channelWhere(() => ts.newChannel(), pythonMisroutes, "whose full name hashes to another host");
       for (const group of groups) {
         await python.call({ op: "group_add", group, channel: pc });
@@ -417,8 +450,16 @@ describeWithRedis("sharding over two redis-servers", () => {
       const fresh = new RedisChannelLayer({ hosts, prefix });
       try {
         const misrouted = await channelWhere(() => fresh.newChannel(), pythonMisroutes, "that Python misroutes");
-        const aligned = await channelWhere(() => fresh.newChannel(), (c) => !pythonMisroutes(c), "that Python routes right");
-        await python.call({ op: "send", channel: misrouted, message: { type: "direct", id: "misrouted", bytes: BYTES } });
+        const aligned = await channelWhere(
+          () => fresh.newChannel(),
+          (c) => !pythonMisroutes(c),
+          "that Python routes right",
+        );
+        await python.call({
+          op: "send",
+          channel: misrouted,
+          message: { type: "direct", id: "misrouted", bytes: BYTES },
+        });
         await python.call({ op: "send", channel: aligned, message: { type: "direct", id: "aligned", text: "héllo" } });
         const queueShard = shardOf(`specific.${fresh.clientPrefix}!`);
         const queue = await cardinalities(`${prefix}specific.${fresh.clientPrefix}!`);
@@ -458,7 +499,10 @@ describeWithRedis("sharding over two redis-servers", () => {
       }
       for (const [shard, group] of groups.entries()) {
         // redis-py answers SUBSCRIBE without waiting for Redis's confirmation.
-        await until(`both processes in ${group} on shard ${shard}`, async () => (await numsub(rawAt(shard), groupChannel(group))) === 2);
+        await until(
+          `both processes in ${group} on shard ${shard}`,
+          async () => (await numsub(rawAt(shard), groupChannel(group))) === 2,
+        );
         expect(await numsub(rawAt(1 - shard), groupChannel(group))).toBe(0);
       }
       const sent: Message[] = [];
@@ -469,7 +513,8 @@ describeWithRedis("sharding over two redis-servers", () => {
         await ts.groupSend(group, fromTs);
         sent.push(fromPython, fromTs);
       }
-      for (const [shard, group] of groups.entries()) expect(await log.shardsOf(groupChannel(group), 2)).toEqual([shard, shard]);
+      for (const [shard, group] of groups.entries())
+        expect(await log.shardsOf(groupChannel(group), 2)).toEqual([shard, shard]);
       expect(await receiveAll(ts, tc, 4)).toEqual(sortById(sent));
       const pythonGot: Message[] = [];
       for (let i = 0; i < 4; i++) pythonGot.push(await python.receive(pc));
@@ -478,7 +523,11 @@ describeWithRedis("sharding over two redis-servers", () => {
 
     it("direct sends both ways land on hash(channel)'s host and arrive, on both hosts", async () => {
       for (const shard of [0, 1]) {
-        const pc = await channelWhere(() => python.newChannel(), (c) => shardOf(c) === shard, `on shard ${shard}`);
+        const pc = await channelWhere(
+          () => python.newChannel(),
+          (c) => shardOf(c) === shard,
+          `on shard ${shard}`,
+        );
         await until(`Python's ${pc} subscribed on shard ${shard}`, async () => (await numsub(rawAt(shard), pc)) === 1);
         expect(await numsub(rawAt(1 - shard), pc)).toBe(0);
         const toPython = { type: "direct", id: `ts->${pc}`, bytes: BYTES };
@@ -486,7 +535,11 @@ describeWithRedis("sharding over two redis-servers", () => {
         expect(await log.shardsOf(pc)).toEqual([shard]);
         expect(await python.receive(pc)).toEqual(toPython);
 
-        const tc = await channelWhere(() => ts.newChannel(), (c) => shardOf(c) === shard, `on shard ${shard}`);
+        const tc = await channelWhere(
+          () => ts.newChannel(),
+          (c) => shardOf(c) === shard,
+          `on shard ${shard}`,
+        );
         const toTs = { type: "direct", id: `py->${tc}`, text: "héllo" };
         await python.call({ op: "send", channel: tc, message: toTs });
         expect(await log.shardsOf(tc)).toEqual([shard]);

@@ -3,11 +3,22 @@ import { ChannelLayerClosed, type ChannelLayer } from "@channels-ts/core";
 import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer, type HostEvent } from "@channels-ts/redis";
 import { describeWithRedis, RedisServer } from "./redis-server";
 
-type Layer = ChannelLayer & { close(): Promise<void>; once(event: "down" | "up", listener: (event: HostEvent) => void): unknown };
+type Layer = ChannelLayer & {
+  close(): Promise<void>;
+  once(event: "down" | "up", listener: (event: HostEvent) => void): unknown;
+};
 
 const layers = [
-  ["RedisChannelLayer", (url: string, operationTimeoutMs: number) => new RedisChannelLayer({ hosts: [url], operationTimeoutMs, reconnectMaxDelayMs: 100 })],
-  ["RedisPubSubChannelLayer", (url: string, operationTimeoutMs: number) => new RedisPubSubChannelLayer({ hosts: [url], operationTimeoutMs, reconnectMaxDelayMs: 100 })],
+  [
+    "RedisChannelLayer",
+    (url: string, operationTimeoutMs: number) =>
+      new RedisChannelLayer({ hosts: [url], operationTimeoutMs, reconnectMaxDelayMs: 100 }),
+  ],
+  [
+    "RedisPubSubChannelLayer",
+    (url: string, operationTimeoutMs: number) =>
+      new RedisPubSubChannelLayer({ hosts: [url], operationTimeoutMs, reconnectMaxDelayMs: 100 }),
+  ],
 ] as const;
 
 /** A port on 127.0.0.1 where nothing listens (bound, then released). */
@@ -17,7 +28,11 @@ function deadUrl(): Promise<string> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(`redis://127.0.0.1:${address.port}`) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address !== null
+          ? resolve(`redis://127.0.0.1:${address.port}`)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -27,29 +42,44 @@ function next(layer: Layer, event: "down" | "up"): Promise<HostEvent> {
 }
 
 describe("a Redis host where nothing listens", () => {
-  it.each(layers)("%s: operations reject with RedisHostUnavailable naming the host after operationTimeoutMs", async (_name, make) => {
-    const url = await deadUrl();
-    const layer = make(url, 200) as Layer;
-    try {
-      const unavailable = expect.objectContaining({ code: "REDIS_HOST_UNAVAILABLE", host: url, message: expect.stringContaining(url) });
-      const channel = "specific.abc!def";
-      const outcomes = await Promise.allSettled([layer.groupAdd("g", channel), layer.send(channel, { type: "x" }), layer.groupSend("g", { type: "x" })]);
-      for (const outcome of outcomes) {
-        expect(outcome.status).toBe("rejected");
-        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(RedisHostUnavailable);
-        expect((outcome as PromiseRejectedResult).reason).toEqual(unavailable);
+  it.each(layers)(
+    "%s: operations reject with RedisHostUnavailable naming the host after operationTimeoutMs",
+    async (_name, make) => {
+      const url = await deadUrl();
+      const layer = make(url, 200) as Layer;
+      try {
+        const unavailable = expect.objectContaining({
+          code: "REDIS_HOST_UNAVAILABLE",
+          host: url,
+          message: expect.stringContaining(url),
+        });
+        const channel = "specific.abc!def";
+        const outcomes = await Promise.allSettled([
+          layer.groupAdd("g", channel),
+          layer.send(channel, { type: "x" }),
+          layer.groupSend("g", { type: "x" }),
+        ]);
+        for (const outcome of outcomes) {
+          expect(outcome.status).toBe("rejected");
+          expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(RedisHostUnavailable);
+          expect((outcome as PromiseRejectedResult).reason).toEqual(unavailable);
+        }
+        // While the host stays down, later operations fail without waiting again.
+        await expect(layer.send(channel, { type: "y" })).rejects.toEqual(unavailable);
+      } finally {
+        await layer.close();
       }
-      // While the host stays down, later operations fail without waiting again.
-      await expect(layer.send(channel, { type: "y" })).rejects.toEqual(unavailable);
-    } finally {
-      await layer.close();
-    }
-  });
+    },
+  );
 
   it.each(layers)("%s: close() rejects operations still waiting for the host", async (_name, make) => {
     const layer = make(await deadUrl(), 60_000) as Layer;
     const channel = "specific.abc!def";
-    const pending = [layer.send(channel, { type: "x" }), layer.groupSend("g", { type: "x" }), layer.groupAdd("g", channel)];
+    const pending = [
+      layer.send(channel, { type: "x" }),
+      layer.groupSend("g", { type: "x" }),
+      layer.groupAdd("g", channel),
+    ];
     const receiving = layer.receive("plain.worker");
     await next(layer, "down");
     await layer.close();

@@ -7,7 +7,12 @@ import { PYTHON, REDIS_SERVER, RedisServer } from "./redis-server";
 import { fromJson } from "./wire-json";
 
 const SCRIPT = join(__dirname, "python", "interop.py");
-const why = REDIS_SERVER === undefined ? "redis-server is not on PATH" : PYTHON === undefined ? "no python3 can import channels_redis (Debian: python3-channels-redis)" : undefined;
+const why =
+  REDIS_SERVER === undefined
+    ? "redis-server is not on PATH"
+    : PYTHON === undefined
+      ? "no python3 can import channels_redis (Debian: python3-channels-redis)"
+      : undefined;
 if (why !== undefined) process.stderr.write(`!!! SKIPPED "channels_redis interop": ${why}.\n`); // Jest hides console output of all-skipped files
 const describeInterop = why === undefined ? describe : describe.skip;
 
@@ -33,9 +38,14 @@ class PythonPeer {
   }
 
   async next(): Promise<Record<string, unknown>> {
-    const line = this.lines.shift() ?? (await Promise.race([new Promise<string>((resolve) => this.waiters.push(resolve)), this.exited.then((code) => {
-      throw new Error(`python exited with ${code}: ${this.stderr}`);
-    })]));
+    const line =
+      this.lines.shift() ??
+      (await Promise.race([
+        new Promise<string>((resolve) => this.waiters.push(resolve)),
+        this.exited.then((code) => {
+          throw new Error(`python exited with ${code}: ${this.stderr}`);
+        }),
+      ]));
     return JSON.parse(line) as Record<string, unknown>;
   }
 
@@ -52,7 +62,10 @@ function byType(messages: Message[]): Record<string, Message> {
   return Object.fromEntries(messages.map((message) => [message.type, message]));
 }
 
-async function exchange(layer: ChannelLayer, python: PythonPeer): Promise<{ tsReceived: Message[]; pyReceived: Message[] }> {
+async function exchange(
+  layer: ChannelLayer,
+  python: PythonPeer,
+): Promise<{ tsReceived: Message[]; pyReceived: Message[] }> {
   const ready = await python.next();
   const pythonChannel = ready.ready as string;
   const channel = await layer.newChannel();

@@ -64,27 +64,33 @@ describeWithRedis("a Redis restart (data lost) under traffic", () => {
 
   it.each([
     ["RedisChannelLayer", (url: string) => new RedisChannelLayer({ hosts: [url], reconnectMaxDelayMs: 200 })],
-    ["RedisPubSubChannelLayer", (url: string) => new RedisPubSubChannelLayer({ hosts: [url], reconnectMaxDelayMs: 200 })],
-  ] as const)("%s: a groupSend made while Redis is down reaches this process's members once it is back", async (_name, make) => {
-    const layer = make(server.url) as EventfulLayer & { close(): Promise<void> };
-    try {
-      const channel = await layer.newChannel();
-      await layer.groupAdd("outage", channel);
-      const down = next(layer, "down");
-      await server.stop();
-      await down;
-      // Sent during the outage: it must wait for the memberships/subscriptions to be restored,
-      // not be replayed from the client's offline queue onto an empty Redis before them.
-      const sending = layer.groupSend("outage", { type: "sent.while.down" });
-      const up = next(layer, "up");
-      await server.restart();
-      await up;
-      await sending;
-      await expect(layer.receive(channel)).resolves.toEqual({ type: "sent.while.down" });
-    } finally {
-      await layer.close();
-    }
-  });
+    [
+      "RedisPubSubChannelLayer",
+      (url: string) => new RedisPubSubChannelLayer({ hosts: [url], reconnectMaxDelayMs: 200 }),
+    ],
+  ] as const)(
+    "%s: a groupSend made while Redis is down reaches this process's members once it is back",
+    async (_name, make) => {
+      const layer = make(server.url) as EventfulLayer & { close(): Promise<void> };
+      try {
+        const channel = await layer.newChannel();
+        await layer.groupAdd("outage", channel);
+        const down = next(layer, "down");
+        await server.stop();
+        await down;
+        // Sent during the outage: it must wait for the memberships/subscriptions to be restored,
+        // not be replayed from the client's offline queue onto an empty Redis before them.
+        const sending = layer.groupSend("outage", { type: "sent.while.down" });
+        const up = next(layer, "up");
+        await server.restart();
+        await up;
+        await sending;
+        await expect(layer.receive(channel)).resolves.toEqual({ type: "sent.while.down" });
+      } finally {
+        await layer.close();
+      }
+    },
+  );
 
   it("RedisChannelLayer: a receive pending across the restart still gets the next message", async () => {
     const layer = new RedisChannelLayer({ hosts: [server.url], reconnectMaxDelayMs: 200 });

@@ -10,7 +10,9 @@ export const REDIS_SERVER = findOnPath("redis-server");
 /** `describe`, or `describe.skip` with a warning naming why, when redis-server is missing. */
 export function describeWithRedis(name: string, body: () => void): void {
   if (REDIS_SERVER === undefined) {
-    process.stderr.write(`!!! SKIPPED "${name}": redis-server is not on PATH (Debian: apt-get install redis-server).\n`); // Jest hides console output of all-skipped files
+    process.stderr.write(
+      `!!! SKIPPED "${name}": redis-server is not on PATH (Debian: apt-get install redis-server).\n`,
+    ); // Jest hides console output of all-skipped files
     describe.skip(name, body);
   } else {
     describe(name, body);
@@ -45,7 +47,18 @@ export class RedisServer {
   /** (Re)start on the same port, with no data (nothing is ever saved). */
   restart(): Promise<void> {
     if (REDIS_SERVER === undefined) return Promise.reject(new Error("redis-server is not on PATH"));
-    const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", tmpdir()];
+    const args = [
+      "--port",
+      String(this.port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      tmpdir(),
+    ];
     const child = spawn(REDIS_SERVER, args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     return new Promise<void>((resolve, reject) => {
@@ -83,7 +96,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -103,5 +118,7 @@ function findOnPath(command: string): string | undefined {
 
 /** A Python interpreter that can import channels_redis (PYTHON, python3, then Debian's), or undefined. */
 export const PYTHON = [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ["-c", "import channels_redis, channels"], { stdio: "ignore" }).status === 0,
+  (candidate) =>
+    candidate !== undefined &&
+    spawnSync(candidate, ["-c", "import channels_redis, channels"], { stdio: "ignore" }).status === 0,
 );

@@ -7,7 +7,8 @@ import { describeWithRedis, RedisServer } from "./redis-server";
 async function zrange(redis: Redis, key: string): Promise<Array<{ member: Buffer; score: number }>> {
   const flat = await redis.zrangeBuffer(key, 0, -1, "WITHSCORES");
   const out: Array<{ member: Buffer; score: number }> = [];
-  for (let i = 0; i < flat.length; i += 2) out.push({ member: flat[i] as Buffer, score: Number((flat[i + 1] as Buffer).toString()) });
+  for (let i = 0; i < flat.length; i += 2)
+    out.push({ member: flat[i] as Buffer, score: Number((flat[i + 1] as Buffer).toString()) });
   return out;
 }
 
@@ -19,7 +20,8 @@ function payload(member: Buffer): Record<string, unknown> {
 async function commandCalls(redis: Redis): Promise<Record<string, number>> {
   const info = await redis.info("commandstats");
   const calls: Record<string, number> = {};
-  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) if (match[1] !== "info") calls[match[1] as string] = Number(match[2]);
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+    if (match[1] !== "info") calls[match[1] as string] = Number(match[2]);
   return calls;
 }
 
@@ -57,7 +59,12 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     const entries = await zrange(redis, key);
     expect(entries).toHaveLength(2); // identical messages stay distinct members thanks to the prefix
     const { member, score } = entries[0] as { member: Buffer; score: number };
-    expect(payload(member)).toEqual({ type: "chat.message", text: "héllo", bytes: new Uint8Array([0, 255]), __asgi_channel__: channel });
+    expect(payload(member)).toEqual({
+      type: "chat.message",
+      text: "héllo",
+      bytes: new Uint8Array([0, 255]),
+      __asgi_channel__: channel,
+    });
     const body = member.subarray(12);
     expect(body[0]).toBe(0x84); // a map of 4: the message keys, then __asgi_channel__ last
     expect(body.includes(Buffer.from([0xc4, 0x02, 0x00, 0xff]))).toBe(true); // bin 8, not str
@@ -95,13 +102,27 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     const before = await commandCalls(redis);
     await layer.groupSend("room2", { type: "chat.message", text: "hi", bytes: new Uint8Array([1]) });
     const after = await commandCalls(redis);
-    const delta = Object.fromEntries(Object.entries(after).map(([name, calls]) => [name, calls - (before[name] ?? 0)]).filter(([, n]) => n !== 0));
+    const delta = Object.fromEntries(
+      Object.entries(after)
+        .map(([name, calls]) => [name, calls - (before[name] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     // commandstats also counts what the script calls; the client itself sent one EVALSHA and nothing else.
     expect(delta).toEqual({ evalsha: 1, zremrangebyscore: 3, zrange: 1, zcard: 2, zadd: 2, expire: 2 });
     const [own] = await zrange(redis, `asgispecific.${layer.clientPrefix}!`);
-    expect(payload((own as { member: Buffer }).member)).toEqual({ type: "chat.message", text: "hi", bytes: new Uint8Array([1]), __asgi_channel__: members });
+    expect(payload((own as { member: Buffer }).member)).toEqual({
+      type: "chat.message",
+      text: "hi",
+      bytes: new Uint8Array([1]),
+      __asgi_channel__: members,
+    });
     const [worker] = await zrange(redis, "asgiplain.worker");
-    expect(payload((worker as { member: Buffer }).member)).toEqual({ type: "chat.message", text: "hi", bytes: new Uint8Array([1]), __asgi_channel__: ["plain.worker"] });
+    expect(payload((worker as { member: Buffer }).member)).toEqual({
+      type: "chat.message",
+      text: "hi",
+      bytes: new Uint8Array([1]),
+      __asgi_channel__: ["plain.worker"],
+    });
   });
 
   it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {

@@ -21,7 +21,8 @@ function headerText(part: unknown): string {
  */
 export function acceptHeaderLines(headers: unknown): string[] {
   if (headers === undefined || headers === null) return [];
-  if (!Array.isArray(headers)) throw new ProtocolError("websocket.accept headers must be an array of [name, value] pairs.");
+  if (!Array.isArray(headers))
+    throw new ProtocolError("websocket.accept headers must be an array of [name, value] pairs.");
   const lines: string[] = [];
   for (const pair of headers as unknown[]) {
     if (!Array.isArray(pair) || pair.length !== 2) {
@@ -41,7 +42,9 @@ export function acceptHeaderLines(headers: unknown): string[] {
       );
     }
     if (RESERVED_ACCEPT_HEADERS.has(name.toLowerCase())) {
-      throw new ProtocolError(`websocket.accept header ${JSON.stringify(name)} is set by the server and cannot be set by an application.`);
+      throw new ProtocolError(
+        `websocket.accept header ${JSON.stringify(name)} is set by the server and cannot be set by an application.`,
+      );
     }
     lines.push(`${name}: ${value}`);
   }

@@ -22,7 +22,13 @@ export function formatLogDate(date: Date): string {
  * so control characters, quotes and backslashes in them are written as `\xNN`: one request
  * is always exactly one line, and its quoted field cannot be ended early.
  */
-export function formatAccessLine(client: string, request: string, status?: number, size?: number, date = new Date()): string {
+export function formatAccessLine(
+  client: string,
+  request: string,
+  status?: number,
+  size?: number,
+  date = new Date(),
+): string {
   return `${escapeLogText(client)} - - [${formatLogDate(date)}] "${escapeLogText(request)}" ${status ?? "-"} ${size ?? "-"}`;
 }
 

@@ -23,8 +23,7 @@ export function pathMatcher(paths: PathFilter | undefined): (path: string) => bo
   if (paths === undefined) return () => true;
   if (typeof paths === "function") return paths;
   const list = [...paths];
-  return (path) =>
-    list.some((p) => path === p || (p.endsWith("/") ? path.startsWith(p) : path.startsWith(`${p}/`)));
+  return (path) => list.some((p) => path === p || (p.endsWith("/") ? path.startsWith(p) : path.startsWith(`${p}/`)));
 }
 
 /**
@@ -33,7 +32,11 @@ export function pathMatcher(paths: PathFilter | undefined): (path: string) => bo
  * every other request goes to the listeners the server already had. Attach after the host
  * framework has installed its own request listener, so it can be wrapped.
  */
-export function attach(httpServer: HttpServer | HttpsServer, app: Application, options: AttachOptions = {}): AttachHandle {
+export function attach(
+  httpServer: HttpServer | HttpsServer,
+  app: Application,
+  options: AttachOptions = {},
+): AttachHandle {
   const { paths, http = false, ...rest } = options;
   const resolved = resolveOptions({ ...rest, paths, http }, "attach");
   const core = new ChannelsServer(app, { ...resolved, lifespan: "off" });

@@ -23,7 +23,10 @@ export class ChannelsServer {
   private readonly lifespan: Lifespan | undefined;
   private closing: Promise<void> | undefined;
 
-  constructor(app: Application, readonly options: ResolvedServerOptions) {
+  constructor(
+    app: Application,
+    readonly options: ResolvedServerOptions,
+  ) {
     const handshakes = new WeakMap<IncomingMessage, AcceptDetails>();
     const tickMs = options.pingIntervalMs === 0 ? 0 : Math.min(options.pingIntervalMs, options.pongTimeoutMs);
     this.context = {

@@ -40,7 +40,8 @@ function onShutdownSignal(stop: () => Promise<void>, logger: Logger): void {
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidServerOption("port", `--port must be 0-65535, got ${JSON.stringify(value)}.`);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidServerOption("port", `--port must be 0-65535, got ${JSON.stringify(value)}.`);
   return port;
 }
 
@@ -73,7 +74,8 @@ async function serveCommand(args: string[], logger: Logger): Promise<void> {
 async function workerCommand(args: string[], logger: Logger): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { alias: { type: "string" } } });
   const [target, ...channels] = positionals;
-  if (target === undefined || channels.length === 0) throw new UsageError("worker takes <module>[:export] and at least one <channel>.");
+  if (target === undefined || channels.length === 0)
+    throw new UsageError("worker takes <module>[:export] and at least one <channel>.");
   // Importing the module configures its channel layers, so it comes before the Worker looks one up.
   const application = loadApplication(target);
   const worker = new Worker(application, channels, {

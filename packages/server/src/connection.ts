@@ -33,7 +33,10 @@ export class Release {
   private timer: NodeJS.Timeout | undefined;
   private settled = false;
 
-  constructor(private readonly context: ServerContext, private readonly label: () => string) {
+  constructor(
+    private readonly context: ServerContext,
+    private readonly label: () => string,
+  ) {
     this.released = new Promise<void>((resolve) => (this.resolve = resolve));
   }
 

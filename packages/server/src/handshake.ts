@@ -13,14 +13,20 @@ export function handshakeProblem(req: IncomingMessage): { status: number; reason
   if (req.method !== "GET") return { status: 405, reason: "Invalid HTTP method" };
   if (req.headers.upgrade?.toLowerCase() !== "websocket") return { status: 400, reason: "Invalid Upgrade header" };
   const key = req.headers["sec-websocket-key"];
-  if (key === undefined || !KEY.test(key)) return { status: 400, reason: "Missing or invalid Sec-WebSocket-Key header" };
+  if (key === undefined || !KEY.test(key))
+    return { status: 400, reason: "Missing or invalid Sec-WebSocket-Key header" };
   const version = req.headers["sec-websocket-version"];
-  if (version !== "13" && version !== "8") return { status: 400, reason: "Missing or invalid Sec-WebSocket-Version header" };
+  if (version !== "13" && version !== "8")
+    return { status: 400, reason: "Missing or invalid Sec-WebSocket-Version header" };
   return undefined;
 }
 
 /** Refuses an upgrade request with a plain HTTP response and closes the socket. */
-export function refuseHandshake(socket: Duplex, status: number, body = `${status} ${STATUS_CODES[status] ?? ""}\n`): void {
+export function refuseHandshake(
+  socket: Duplex,
+  status: number,
+  body = `${status} ${STATUS_CODES[status] ?? ""}\n`,
+): void {
   if (socket.destroyed) return;
   if (!socket.writable) {
     socket.destroy();

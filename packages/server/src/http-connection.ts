@@ -18,7 +18,8 @@ function statusHasBody(status: number, method: string): boolean {
 /** Flattens ASGI header pairs into Node's raw `[name, value, name, value]` form, keeping duplicates. */
 function flattenHeaders(headers: unknown): { flat: string[]; hasLength: boolean } {
   if (headers === undefined) return { flat: [], hasLength: false };
-  if (!Array.isArray(headers)) throw new ProtocolError("http.response.start headers must be an array of [name, value] pairs.");
+  if (!Array.isArray(headers))
+    throw new ProtocolError("http.response.start headers must be an array of [name, value] pairs.");
   const flat: string[] = [];
   let hasLength = false;
   for (const pair of headers as unknown[]) {
@@ -167,18 +168,25 @@ export class HttpConnection implements Connection {
         }
         this.status = Number(message.status);
         if (!Number.isInteger(this.status) || this.status < 100 || this.status > 999) {
-          throw new ProtocolError(`http.response.start status must be an integer HTTP status, got ${JSON.stringify(message.status)}.`);
+          throw new ProtocolError(
+            `http.response.start status must be an integer HTTP status, got ${JSON.stringify(message.status)}.`,
+          );
         }
         this.headers = flattenHeaders(message.headers);
         this.state = "started";
         return;
       case "http.response.body":
         if (this.state === "waiting") {
-          throw new ProtocolError("http.response.body sent before http.response.start; send the status and headers first.");
+          throw new ProtocolError(
+            "http.response.body sent before http.response.start; send the status and headers first.",
+          );
         }
         // As Daphne: once the client is gone or the response is over, further sends are dropped.
         if (this.state === "complete" || this.disconnected) return;
-        return this.writeBody(message.body === undefined ? EMPTY : toBytes(message.body, "http.response.body body"), message.more_body === true);
+        return this.writeBody(
+          message.body === undefined ? EMPTY : toBytes(message.body, "http.response.body body"),
+          message.more_body === true,
+        );
       default:
         throw new ProtocolError(
           `An HTTP application cannot send message type ${typeOf(message)}; ` +
@@ -232,7 +240,7 @@ export class HttpConnection implements Connection {
     this.context.accessLog.http(
       clientLabel(this.scope.client),
       this.scope.method,
-      this.req.url === undefined ? this.scope.path : this.req.url.split("?", 1)[0] ?? "",
+      this.req.url === undefined ? this.scope.path : (this.req.url.split("?", 1)[0] ?? ""),
       this.res.headersSent ? this.res.statusCode : undefined,
       this.bytesSent,
     );
@@ -271,7 +279,10 @@ export class HttpConnection implements Connection {
     this.state = "complete";
     const text = `${status} ${STATUS_CODES[status] ?? ""}\n`;
     this.bytesSent += Buffer.byteLength(text);
-    this.res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    this.res.writeHead(status, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+    });
     this.res.end(text);
   }
 }

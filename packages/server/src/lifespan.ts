@@ -67,13 +67,18 @@ export class Lifespan {
     if (!this.started || this.ended !== undefined) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<Outcome>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: "ended", err: new Error(`no answer within ${timeoutMs} ms`) }), timeoutMs);
+      timer = setTimeout(
+        () => resolve({ kind: "ended", err: new Error(`no answer within ${timeoutMs} ms`) }),
+        timeoutMs,
+      );
     });
     const outcome = await Promise.race([this.exchange("shutdown"), timeout]);
     clearTimeout(timer);
     if (outcome.kind === "failed") this.logger.error(`Application shutdown failed: ${outcome.message}`);
     else if (outcome.kind === "ended" && outcome.err !== undefined) {
-      this.logger.warn(`Application lifespan shutdown did not complete: ${(outcome.err as Error).message ?? outcome.err}`);
+      this.logger.warn(
+        `Application lifespan shutdown did not complete: ${(outcome.err as Error).message ?? outcome.err}`,
+      );
     }
   }
 

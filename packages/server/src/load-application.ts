@@ -26,7 +26,10 @@ function registerTypeScript(): void {
  * Loads a module (compiled .js, or .ts through tsx) and returns its application: the named
  * export, else `application`, else `default`, else the module itself if it is a function.
  */
-export function loadModule(target: string, cwd = process.cwd()): { module: Record<string, unknown>; exportName: string | undefined; file: string } {
+export function loadModule(
+  target: string,
+  cwd = process.cwd(),
+): { module: Record<string, unknown>; exportName: string | undefined; file: string } {
   const { module: spec, exportName } = parseTarget(target);
   const local = resolvePath(cwd, spec);
   let file: string;
@@ -37,7 +40,10 @@ export function loadModule(target: string, cwd = process.cwd()): { module: Recor
   }
   if (TS_FILE.test(file)) registerTypeScript();
   const loaded = require(file) as unknown;
-  const mod = (typeof loaded === "object" && loaded !== null) || typeof loaded === "function" ? (loaded as Record<string, unknown>) : {};
+  const mod =
+    (typeof loaded === "object" && loaded !== null) || typeof loaded === "function"
+      ? (loaded as Record<string, unknown>)
+      : {};
   return { module: mod, exportName, file };
 }
 
@@ -48,7 +54,9 @@ export function loadApplication(target: string, cwd = process.cwd()): Applicatio
     const value = mod[name];
     if (typeof value === "function") return value as Application;
     if (value !== undefined && exportName !== undefined) {
-      throw new ApplicationLoadError(`Export ${JSON.stringify(name)} of ${file} is a ${typeof value}, not an application function.`);
+      throw new ApplicationLoadError(
+        `Export ${JSON.stringify(name)} of ${file} is a ${typeof value}, not an application function.`,
+      );
     }
   }
   if (exportName === undefined && typeof mod === "function") return mod as unknown as Application;

@@ -80,7 +80,9 @@ const nonNegativeInt: Check = (v) =>
 const checks: Record<keyof ServerOptions, Check> = {
   host: (v) => (typeof v === "string" && v.length > 0 ? undefined : "a non-empty host name or IP address"),
   port: (v) =>
-    typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535 ? undefined : "an integer port from 0 to 65535",
+    typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535
+      ? undefined
+      : "an integer port from 0 to 65535",
   rootPath: (v) =>
     typeof v === "string" && (v === "" || (v.startsWith("/") && !v.endsWith("/")))
       ? undefined
@@ -141,7 +143,8 @@ export function resolveOptions(options: object, kind: "serve" | "attach"): Resol
         "attach() does not take option lifespan: the host server owns startup and shutdown, so run your startup code before it listens.",
       );
     }
-    const check = (checks as Record<string, Check | undefined>)[name] ?? (kind === "attach" ? attachOnly[name] : undefined);
+    const check =
+      (checks as Record<string, Check | undefined>)[name] ?? (kind === "attach" ? attachOnly[name] : undefined);
     if (check === undefined) {
       const known = [...Object.keys(checks), ...(kind === "attach" ? Object.keys(attachOnly) : [])].join(", ");
       throw new InvalidServerOption(name, `Unknown ${kind}() option ${name}; the options are: ${known}.`);

@@ -14,7 +14,9 @@ export function splitTarget(url: string): { rawPath: string; queryString: string
     target = slash === -1 ? "/" : target.slice(slash);
   }
   const q = target.indexOf("?");
-  return q === -1 ? { rawPath: target, queryString: "" } : { rawPath: target.slice(0, q), queryString: target.slice(q + 1) };
+  return q === -1
+    ? { rawPath: target, queryString: "" }
+    : { rawPath: target.slice(0, q), queryString: target.slice(q + 1) };
 }
 
 /** Headers as ASGI has them: lower-cased names, in arrival order, duplicates kept. */
@@ -43,7 +45,8 @@ function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoi
   const socket = req.socket;
   const client: HostPort | null =
     socket.remoteAddress === undefined ? null : [socket.remoteAddress, socket.remotePort ?? 0];
-  const server: HostPort | null = socket.localAddress === undefined ? null : [socket.localAddress, socket.localPort ?? 0];
+  const server: HostPort | null =
+    socket.localAddress === undefined ? null : [socket.localAddress, socket.localPort ?? 0];
   let secure = (socket as TLSSocket).encrypted === true;
   if (!options.trustProxyHeaders) return { client, server, secure };
   // As Daphne: the left-most X-Forwarded-For entry is the client, and its port is only

@@ -115,7 +115,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     const { pingIntervalMs, pongTimeoutMs } = this.context.options;
     if (this.pingSentAt !== 0) {
       if (now - this.pingSentAt < pongTimeoutMs) return;
-      this.context.logger.debug(`WebSocket ${this.logPath} from ${this.client}: no pong in ${pongTimeoutMs} ms; dropping it`);
+      this.context.logger.debug(
+        `WebSocket ${this.logPath} from ${this.client}: no pong in ${pongTimeoutMs} ms; dropping it`,
+      );
       ws.terminate();
       return;
     }
@@ -147,7 +149,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   private sendFrame(message: Message): void {
     const ws = this.ws;
     if (this.state === "connecting") {
-      throw new ProtocolError(`websocket.send before websocket.accept on ${this.scope.path}; accept the connection first.`);
+      throw new ProtocolError(
+        `websocket.send before websocket.accept on ${this.scope.path}; accept the connection first.`,
+      );
     }
     // As Daphne: frames sent after the connection is closing are dropped.
     if (ws === undefined || this.state !== "open") return;
@@ -167,7 +171,10 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
 
   private accept(message: Message): void {
     const subprotocol = message.subprotocol ?? undefined;
-    if (subprotocol !== undefined && (typeof subprotocol !== "string" || !this.scope.subprotocols.includes(subprotocol))) {
+    if (
+      subprotocol !== undefined &&
+      (typeof subprotocol !== "string" || !this.scope.subprotocols.includes(subprotocol))
+    ) {
       throw new ProtocolError(
         `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which the client did not offer ` +
           `(offered: ${JSON.stringify(this.scope.subprotocols)}); pick one of those or none.`,
@@ -226,7 +233,10 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
 
   private readonly onClose = (code: number, reason: Buffer): void => {
     this.context.heartbeat.delete(this);
-    this.disconnect(code === 1006 && this.serverCloseCode !== undefined ? this.serverCloseCode : code, reason.toString());
+    this.disconnect(
+      code === 1006 && this.serverCloseCode !== undefined ? this.serverCloseCode : code,
+      reason.toString(),
+    );
   };
 
   /** Delivers the one `websocket.disconnect` of this connection. */
@@ -236,7 +246,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     const wasOpen = this.state !== "connecting";
     this.state = "closed";
     this.clearAcceptTimer();
-    this.queue.push(reason === "" ? { type: "websocket.disconnect", code } : { type: "websocket.disconnect", code, reason });
+    this.queue.push(
+      reason === "" ? { type: "websocket.disconnect", code } : { type: "websocket.disconnect", code, reason },
+    );
     if (wasOpen) this.context.accessLog.websocket(this.client, "WSDISCONNECT", this.scope.path);
     this.release.startDeadline();
   }
@@ -311,6 +323,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   private readonly onFault = (fault: unknown): void => {
     this.release.settle();
     this.terminate();
-    this.context.logger.error({ err: fault }, `Internal error while ending WebSocket ${this.logPath}; connection dropped`);
+    this.context.logger.error(
+      { err: fault },
+      `Internal error while ending WebSocket ${this.logPath}; connection dropped`,
+    );
   };
 }

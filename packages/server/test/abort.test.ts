@@ -29,7 +29,9 @@ test("a client whose TCP connection is destroyed yields websocket.disconnect 100
   (ws as unknown as { _socket: { destroy(): void } })._socket.destroy();
   await disconnected.promise;
   await server.close();
-  expect(messages.filter((m) => m.type === "websocket.disconnect")).toEqual([{ type: "websocket.disconnect", code: 1006 }]);
+  expect(messages.filter((m) => m.type === "websocket.disconnect")).toEqual([
+    { type: "websocket.disconnect", code: 1006 },
+  ]);
   expect(messages[0]).toEqual({ type: "websocket.receive", text: "hello" });
   expect(logger.entries.filter((e) => e.msg.includes('"WSDISCONNECT /room/1/"'))).toHaveLength(1);
 });

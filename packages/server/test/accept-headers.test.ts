@@ -40,20 +40,23 @@ test.each([
   ["a colon in a name", [["x:y", "1"]], /name "x:y" is not a valid HTTP header name/],
   ["an empty name", [["", "1"]], /name "" is not a valid HTTP header name/],
   ["a header the handshake owns", [["Sec-WebSocket-Accept", "x"]], /"Sec-WebSocket-Accept" is set by the server/],
-])("websocket.accept with %s is a ProtocolError naming the header; the handshake is refused", async (_what, headers, message) => {
-  const failure = deferred<unknown>();
-  const server = await start(async (scope, receive, send) => {
-    if (scope.type !== "websocket") return;
-    await receive();
-    try {
-      await send({ type: "websocket.accept", headers });
-    } catch (err) {
-      failure.resolve(err);
-      throw err;
-    }
-  });
-  expect(await refusal(wsUrl(server, "/"))).toBe(500);
-  const err = await failure.promise;
-  expect(err).toBeInstanceOf(ProtocolError);
-  expect((err as Error).message).toMatch(message);
-});
+])(
+  "websocket.accept with %s is a ProtocolError naming the header; the handshake is refused",
+  async (_what, headers, message) => {
+    const failure = deferred<unknown>();
+    const server = await start(async (scope, receive, send) => {
+      if (scope.type !== "websocket") return;
+      await receive();
+      try {
+        await send({ type: "websocket.accept", headers });
+      } catch (err) {
+        failure.resolve(err);
+        throw err;
+      }
+    });
+    expect(await refusal(wsUrl(server, "/"))).toBe(500);
+    const err = await failure.promise;
+    expect(err).toBeInstanceOf(ProtocolError);
+    expect((err as Error).message).toMatch(message);
+  },
+);

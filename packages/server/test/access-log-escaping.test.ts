@@ -34,13 +34,15 @@ test("a WebSocket path that percent-decodes to a newline cannot forge an access-
     },
     { logger },
   );
-  const forged = '/x%0A10.0.0.1:1234%20-%20-%20%5B25/Nov/2026:20:00:00%5D%20%22GET%20/admin%22%20200%200';
+  const forged = "/x%0A10.0.0.1:1234%20-%20-%20%5B25/Nov/2026:20:00:00%5D%20%22GET%20/admin%22%20200%200";
   expect(await refusal(wsUrl(server, forged))).toBe(403); // closed before accept
   await logger.waitFor((e) => e.msg.includes("WSREJECT"));
   const lines = logger.entries.filter((e) => e.msg.includes(" - - [")).map((e) => e.msg);
   expect(lines).toHaveLength(2);
   for (const line of lines) {
     expect(line).not.toMatch(/[\n\r]/);
-    expect(line).toMatch(/"WS(CONNECTING|REJECT) \/x\\x0a10\.0\.0\.1:1234 - - \[25\/Nov\/2026:20:00:00\] \\x22GET \/admin\\x22 200 0" - -$/);
+    expect(line).toMatch(
+      /"WS(CONNECTING|REJECT) \/x\\x0a10\.0\.0\.1:1234 - - \[25\/Nov\/2026:20:00:00\] \\x22GET \/admin\\x22 200 0" - -$/,
+    );
   }
 });

@@ -1,5 +1,17 @@
 import { ProtocolError, type Application, type Message } from "@channels-ts/core";
-import { closeAll, closed, deferred, fetchText, nextFrame, openWs, recordingLogger, refusal, start, terminateClients, wsUrl } from "./helpers";
+import {
+  closeAll,
+  closed,
+  deferred,
+  fetchText,
+  nextFrame,
+  openWs,
+  recordingLogger,
+  refusal,
+  start,
+  terminateClients,
+  wsUrl,
+} from "./helpers";
 
 afterEach(async () => {
   terminateClients();

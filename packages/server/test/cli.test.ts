@@ -62,7 +62,9 @@ test("channels-ts serve runs a .ts module, logs its port and access lines, and e
 });
 
 test("channels-ts serve explains a missing export and exits 1", async () => {
-  child = spawn(process.execPath, [bin, "serve", `${fixture}:nothing`, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(process.execPath, [bin, "serve", `${fixture}:nothing`, "--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child!.once("exit", (c) => resolve(c)));

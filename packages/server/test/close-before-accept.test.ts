@@ -20,7 +20,7 @@ test("websocket.close before accept refuses the handshake with 403, and the appl
   const lines = logger.entries.map((e) => e.msg);
   expect(lines.some((l) => l.includes('"WSCONNECTING /private/"'))).toBe(true);
   expect(lines.some((l) => l.includes('"WSREJECT /private/"'))).toBe(true);
-  expect(lines.some((l) => l.includes("WSCONNECT /private/\""))).toBe(false);
+  expect(lines.some((l) => l.includes('WSCONNECT /private/"'))).toBe(false);
 });
 
 test("an application that neither accepts nor closes within acceptTimeoutMs is refused", async () => {

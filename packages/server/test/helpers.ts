@@ -85,7 +85,9 @@ export function fetchText(
     const req = httpRequest(url, { method: options.method ?? "GET", headers: options.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -107,12 +109,17 @@ export interface LogEntry {
 }
 
 /** A Logger that records every call; `waitFor` resolves on the first entry matching. */
-export function recordingLogger(): Logger & { entries: LogEntry[]; waitFor(match: (e: LogEntry) => boolean): Promise<LogEntry> } {
+export function recordingLogger(): Logger & {
+  entries: LogEntry[];
+  waitFor(match: (e: LogEntry) => boolean): Promise<LogEntry>;
+} {
   const entries: LogEntry[] = [];
   const watchers: Array<{ match: (e: LogEntry) => boolean; resolve: (e: LogEntry) => void }> = [];
   const record = (level: LogEntry["level"]) => (objOrMsg: object | string, msg?: string) => {
     const entry: LogEntry =
-      typeof objOrMsg === "string" ? { level, obj: undefined, msg: objOrMsg } : { level, obj: objOrMsg, msg: msg ?? "" };
+      typeof objOrMsg === "string"
+        ? { level, obj: undefined, msg: objOrMsg }
+        : { level, obj: objOrMsg, msg: msg ?? "" };
     entries.push(entry);
     for (let i = watchers.length - 1; i >= 0; i--) {
       const w = watchers[i]!;

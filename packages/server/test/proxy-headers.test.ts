@@ -34,7 +34,11 @@ function capture(): { app: Application; scopes: Scope[]; next: () => Promise<Sco
   };
 }
 
-const forwarded = { "X-Forwarded-For": "203.0.113.7, 10.0.0.1", "X-Forwarded-Proto": "https", "X-Forwarded-Port": "4431" };
+const forwarded = {
+  "X-Forwarded-For": "203.0.113.7, 10.0.0.1",
+  "X-Forwarded-Proto": "https",
+  "X-Forwarded-Port": "4431",
+};
 
 test("with trustProxyHeaders, X-Forwarded-* set client and scheme (http and websocket)", async () => {
   const { app, next } = capture();

@@ -23,7 +23,8 @@ export function djangoEnv(layer: RedisLayerKind, redisUrl: string): NodeJS.Proce
  * the port it listens on (port 0: the system picks a free one, so no port race).
  */
 export async function startDaphne(layer: RedisLayerKind, redisUrl: string): Promise<RunningServer> {
-  if (DJANGO_PYTHON === undefined) throw new Error("startDaphne needs DJANGO_PYTHON; skip the suite when it is undefined");
+  if (DJANGO_PYTHON === undefined)
+    throw new Error("startDaphne needs DJANGO_PYTHON; skip the suite when it is undefined");
   const { service, ready } = await ServiceProcess.start({
     name: `daphne (CHANNEL_LAYER=${layer})`,
     command: DJANGO_PYTHON,

@@ -9,7 +9,8 @@ const MODULES = "daphne, channels, channels_redis, django";
  * Debian's packages), then Debian's `/usr/bin/python3`.
  */
 export const DJANGO_PYTHON = [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ["-c", `import ${MODULES}`], { stdio: "ignore" }).status === 0,
+  (candidate) =>
+    candidate !== undefined && spawnSync(candidate, ["-c", `import ${MODULES}`], { stdio: "ignore" }).status === 0,
 );
 
 export const DJANGO_PYTHON_MISSING = `no python3 can import ${MODULES} (Debian: apt-get install daphne python3-django-channels python3-channels-redis)`;

@@ -1,7 +1,9 @@
 import { HandlerNotFound } from "../errors";
 
 /** `chat.message` -> `chat_message`, as the compiler sees it (for typed handler maps). */
-export type HandlerName<T extends string> = T extends `${infer Head}.${infer Tail}` ? `${Head}_${HandlerName<Tail>}` : T;
+export type HandlerName<T extends string> = T extends `${infer Head}.${infer Tail}`
+  ? `${Head}_${HandlerName<Tail>}`
+  : T;
 
 // Names that would resolve on Object.prototype (constructor, toString, __proto__, ...) are never
 // handlers: a message type must not be able to reach them.
@@ -32,7 +34,10 @@ const cache = new WeakMap<object, Map<string, string>>();
  */
 export function handlerNameFor(target: object, type: unknown): string {
   if (typeof type !== "string") {
-    throw new HandlerNotFound(String(type), `Message has no string "type" (got ${typeof type}); every message needs one.`);
+    throw new HandlerNotFound(
+      String(type),
+      `Message has no string "type" (got ${typeof type}); every message needs one.`,
+    );
   }
   const proto = Object.getPrototypeOf(target) as object;
   let byType = cache.get(proto);
@@ -44,15 +49,24 @@ export function handlerNameFor(target: object, type: unknown): string {
   if (cached !== undefined && typeof (target as Record<string, unknown>)[cached] === "function") return cached;
 
   if (type.startsWith("_")) {
-    throw new HandlerNotFound(type, `Malformed type in message: ${JSON.stringify(type)} starts with an underscore; handlers with a leading underscore are private.`);
+    throw new HandlerNotFound(
+      type,
+      `Malformed type in message: ${JSON.stringify(type)} starts with an underscore; handlers with a leading underscore are private.`,
+    );
   }
   const snake = type.replace(/\./g, "_");
   for (const name of [snake, camelCase(type)]) {
     if (reserved.has(name)) {
-      throw new HandlerNotFound(type, `Message type ${JSON.stringify(type)} names the consumer method ${name}(), which is not a message handler; rename the message type.`);
+      throw new HandlerNotFound(
+        type,
+        `Message type ${JSON.stringify(type)} names the consumer method ${name}(), which is not a message handler; rename the message type.`,
+      );
     }
     if (forbidden.has(name)) {
-      throw new HandlerNotFound(type, `Message type ${JSON.stringify(type)} names ${JSON.stringify(name)}, which is not a handler; rename the message type.`);
+      throw new HandlerNotFound(
+        type,
+        `Message type ${JSON.stringify(type)} names ${JSON.stringify(name)}, which is not a handler; rename the message type.`,
+      );
     }
     if (typeof (target as Record<string, unknown>)[name] === "function") {
       byType.set(type, name);

@@ -47,24 +47,39 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
 
   /** Answers the request; `body` is the whole request body. */
   async handle(_body: Uint8Array): Promise<void> {
-    throw new ChannelsError("NOT_IMPLEMENTED", `${this.constructor.name} must define handle(body) to answer HTTP requests.`);
+    throw new ChannelsError(
+      "NOT_IMPLEMENTED",
+      `${this.constructor.name} must define handle(body) to answer HTTP requests.`,
+    );
   }
 
   /** Called when the client goes away before the response ended. */
   async disconnect(): Promise<void> {}
 
   async sendHeaders(status = 200, headers: HeadersInit = []): Promise<void> {
-    await this.baseSend({ type: "http.response.start", status, headers: Array.isArray(headers) ? headers : Object.entries(headers) });
+    await this.baseSend({
+      type: "http.response.start",
+      status,
+      headers: Array.isArray(headers) ? headers : Object.entries(headers),
+    });
   }
 
   /** Sends a body chunk; without `more`, it is the last one and the consumer ends after this handler. */
   async sendBody(body: string | Uint8Array, options: { more?: boolean } = {}): Promise<void> {
     const more = options.more === true;
-    await this.baseSend({ type: "http.response.body", body: typeof body === "string" ? Buffer.from(body) : body, more_body: more });
+    await this.baseSend({
+      type: "http.response.body",
+      body: typeof body === "string" ? Buffer.from(body) : body,
+      more_body: more,
+    });
     if (!more) this.stopAfterThisMessage();
   }
 
-  async sendResponse(status: number, body: string | Uint8Array, options: { headers?: HeadersInit } = {}): Promise<void> {
+  async sendResponse(
+    status: number,
+    body: string | Uint8Array,
+    options: { headers?: HeadersInit } = {},
+  ): Promise<void> {
     await this.sendHeaders(status, options.headers);
     await this.sendBody(body);
   }

@@ -46,7 +46,9 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
 
   /** Sends a text (string) or binary (Uint8Array) frame; `close` true or a code closes after it. */
   async send(data: string | Uint8Array, close: boolean | number = false): Promise<void> {
-    await this.baseSend(typeof data === "string" ? { type: "websocket.send", text: data } : { type: "websocket.send", bytes: data });
+    await this.baseSend(
+      typeof data === "string" ? { type: "websocket.send", text: data } : { type: "websocket.send", bytes: data },
+    );
     if (close !== false) await this.close(close === true ? undefined : close);
   }
 

@@ -235,7 +235,9 @@ export function runChannelLayerContract(options: ChannelLayerContractOptions): v
       it("rejects at once with an AbortError when the signal is already aborted", async () => {
         const layer = await newLayer();
         const channel = await layer.newChannel();
-        await expect(layer.receive(channel, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+        await expect(layer.receive(channel, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+          name: "AbortError",
+        });
       });
 
       it("rejects a pending receive with an AbortError when its channel is discarded", async () => {
@@ -253,14 +255,26 @@ export function runChannelLayerContract(options: ChannelLayerContractOptions): v
         const [a, b] = await newChannels(layer, 2);
         const pending = [layer.receive(a), layer.receive(b)];
         await layer.close();
-        const outcomes = await Promise.allSettled(pending.map((p) => settleWithin(p, "close() to end a pending receive")));
-        for (const outcome of outcomes) expect(outcome).toMatchObject({ status: "rejected", reason: { name: "AbortError" } });
+        const outcomes = await Promise.allSettled(
+          pending.map((p) => settleWithin(p, "close() to end a pending receive")),
+        );
+        for (const outcome of outcomes)
+          expect(outcome).toMatchObject({ status: "rejected", reason: { name: "AbortError" } });
         await expect(layer.close()).resolves.toBeUndefined();
       });
     });
 
     describe("validation", () => {
-      const badChannels: unknown[] = ["", "has space", "!starts-with-bang", "two!bangs!", "café", "a".repeat(100), 42, null];
+      const badChannels: unknown[] = [
+        "",
+        "has space",
+        "!starts-with-bang",
+        "two!bangs!",
+        "café",
+        "a".repeat(100),
+        42,
+        null,
+      ];
       const badGroups: unknown[] = ["", "has space", "specific!", "café", "g".repeat(100), undefined];
 
       it("rejects invalid channel names with a TypeError from every operation", async () => {

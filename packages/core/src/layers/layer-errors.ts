@@ -35,7 +35,10 @@ export class ChannelLayerClosed extends ChannelsError {
 export class InvalidLayerOption extends ChannelsError {
   readonly option: string;
   constructor(option: string, value: unknown, expected: string) {
-    super("INVALID_LAYER_OPTION", `Invalid channel layer option ${option}: ${describeOption(value)}; expected ${expected}.`);
+    super(
+      "INVALID_LAYER_OPTION",
+      `Invalid channel layer option ${option}: ${describeOption(value)}; expected ${expected}.`,
+    );
     this.option = option;
   }
 }

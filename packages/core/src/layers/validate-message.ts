@@ -61,7 +61,9 @@ function checkValue(value: unknown): Rejection | undefined {
     case "string":
       // A lone surrogate (JSON.parse('"\ud800"') makes one) has no UTF-8 form: msgpack would
       // write invalid bytes and a Python peer would fail to decode the whole message.
-      return isWellFormed.call(value) ? undefined : reject("is a string with a lone UTF-16 surrogate (not valid Unicode)");
+      return isWellFormed.call(value)
+        ? undefined
+        : reject("is a string with a lone UTF-16 surrogate (not valid Unicode)");
     case "number":
     case "boolean":
       return undefined;

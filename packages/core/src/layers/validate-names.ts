@@ -12,8 +12,7 @@ export const MAX_NAME_LENGTH = 100;
 const CHANNEL_NAME = /^[a-zA-Z\d\-_.]+(?:![\w\-.]*)?$/;
 const GROUP_NAME = /^[a-zA-Z\d\-_.]+$/;
 
-const ALLOWED =
-  `a string shorter than ${MAX_NAME_LENGTH} characters made of ASCII letters, digits, "-", "_" and "."`;
+const ALLOWED = `a string shorter than ${MAX_NAME_LENGTH} characters made of ASCII letters, digits, "-", "_" and "."`;
 
 /**
  * Throws a `TypeError` unless `name` is a valid channel name: ASCII letters, digits, `-`, `_`,
@@ -59,6 +58,7 @@ export function validateChannelPrefix(prefix: unknown, suffixLength: number): as
 
 function describeName(name: unknown): string {
   if (typeof name !== "string") return name === null ? "null" : `of type ${typeof name}`;
-  const shown = name.length > 60 ? `${JSON.stringify(name.slice(0, 60))}... (${name.length} characters)` : JSON.stringify(name);
+  const shown =
+    name.length > 60 ? `${JSON.stringify(name.slice(0, 60))}... (${name.length} characters)` : JSON.stringify(name);
   return shown;
 }

@@ -25,7 +25,9 @@ export interface AuthMiddlewareOptions<U extends User> {
  * `_auth_user_id` and loads that user. If the user has a `sessionAuthHash` that no longer
  * matches the one stored at login, the session is flushed and the user is anonymous.
  */
-export function sessionUserResolver<U extends User>(loadUser: (id: string | number) => Promise<U | null>): UserResolver<U> {
+export function sessionUserResolver<U extends User>(
+  loadUser: (id: string | number) => Promise<U | null>,
+): UserResolver<U> {
   return async function resolveSessionUser(scope) {
     const session = getSession(scope, "AuthMiddleware's session resolver");
     const id = await session.get(SESSION_USER_ID_KEY);
@@ -49,7 +51,9 @@ export function AuthMiddleware<U extends User, S extends AuthScope<U> = AuthScop
 ): Application {
   const resolveUser = options.resolveUser ?? (options.loadUser && sessionUserResolver(options.loadUser));
   if (resolveUser === undefined) {
-    throw new MiddlewareConfigError("AuthMiddleware needs options.loadUser(id) (to read the session) or options.resolveUser(scope).");
+    throw new MiddlewareConfigError(
+      "AuthMiddleware needs options.loadUser(id) (to read the session) or options.resolveUser(scope).",
+    );
   }
   return keepPathRouting(inner as Application<never>, async function authMiddleware(scope, receive, send) {
     if (scope["user"] !== undefined) return inner({ ...scope } as S, receive, send);
@@ -61,9 +65,9 @@ export function AuthMiddleware<U extends User, S extends AuthScope<U> = AuthScop
 export type AuthMiddlewareStackOptions<U extends User> = SessionMiddlewareOptions & AuthMiddlewareOptions<U>;
 
 /** `CookieMiddleware(SessionMiddleware(AuthMiddleware(inner)))`, as Channels' `AuthMiddlewareStack`. */
-export function AuthMiddlewareStack<U extends User, S extends AuthScope<U> & SessionScope = AuthScope<U> & SessionScope>(
-  inner: Application<S>,
-  options: AuthMiddlewareStackOptions<U>,
-): Application {
+export function AuthMiddlewareStack<
+  U extends User,
+  S extends AuthScope<U> & SessionScope = AuthScope<U> & SessionScope,
+>(inner: Application<S>, options: AuthMiddlewareStackOptions<U>): Application {
   return CookieMiddleware(SessionMiddleware(AuthMiddleware<U, S>(inner, options), options));
 }

@@ -14,14 +14,7 @@ export {
   type SessionScope,
 } from "./session-middleware";
 export { AnonymousUser, isAuthenticated, type User } from "./user";
-export {
-  login,
-  logout,
-  getSession,
-  SESSION_USER_ID_KEY,
-  SESSION_USER_HASH_KEY,
-  type LoginOptions,
-} from "./login";
+export { login, logout, getSession, SESSION_USER_ID_KEY, SESSION_USER_HASH_KEY, type LoginOptions } from "./login";
 export {
   AuthMiddleware,
   AuthMiddlewareStack,

@@ -52,7 +52,11 @@ export function parseOrigin(value: string | undefined): ParsedOrigin | null {
   }
   if (url.hostname === "") return null;
   const scheme = url.protocol.slice(0, -1);
-  return { scheme, hostname: normalizeHost(url.hostname), port: url.port === "" ? defaultPort(scheme) : Number(url.port) };
+  return {
+    scheme,
+    hostname: normalizeHost(url.hostname),
+    port: url.port === "" ? defaultPort(scheme) : Number(url.port),
+  };
 }
 
 /**

@@ -40,6 +40,9 @@ export function patternCheck(matcher: OriginMatcher): OriginCheck {
  * `OriginValidator(app, [".example.com", "http://localhost:8000"])`.
  * Patterns are compiled once here; a missing Origin is refused unless "*" is listed.
  */
-export function OriginValidator<S extends Scope = Scope>(inner: Application<S>, allowedOrigins: readonly string[]): Application {
+export function OriginValidator<S extends Scope = Scope>(
+  inner: Application<S>,
+  allowedOrigins: readonly string[],
+): Application {
   return originGate(inner as Application, patternCheck(compileOriginPatterns(allowedOrigins)), "originValidator");
 }

@@ -76,7 +76,9 @@ export function SessionMiddleware<S extends SessionScope = SessionScope>(
 ): Application {
   const config = resolveOptions(options);
   if (!Number.isFinite(config.maxAgeSeconds) || config.maxAgeSeconds <= 0) {
-    throw new MiddlewareConfigError(`SessionMiddleware maxAgeSeconds must be a positive number of seconds, got ${String(config.maxAgeSeconds)}.`);
+    throw new MiddlewareConfigError(
+      `SessionMiddleware maxAgeSeconds must be a positive number of seconds, got ${String(config.maxAgeSeconds)}.`,
+    );
   }
   const signer = new CookieSigner(config.secret);
   const store = config.store ?? processSessionStore();

@@ -25,7 +25,9 @@ const ATTRIBUTE_VALUE = /^[\x20-\x3a\x3c-\x7e]+$/;
  */
 export function setCookieHeader(name: string, value: string, options: CookieOptions = {}): string {
   if (!TOKEN.test(name)) {
-    throw new InvalidCookie(`Cookie name ${JSON.stringify(name)} is not an RFC 6265 token: use letters, digits and !#$%&'*+-.^_\`|~ only.`);
+    throw new InvalidCookie(
+      `Cookie name ${JSON.stringify(name)} is not an RFC 6265 token: use letters, digits and !#$%&'*+-.^_\`|~ only.`,
+    );
   }
   let header = `${name}=${encodeURIComponent(value)}`;
   let expires = options.expires;
@@ -65,7 +67,9 @@ export function deleteCookieHeader(name: string, options: Omit<CookieOptions, "m
 
 function checkAttribute(name: string, attribute: string, value: string): string {
   if (!ATTRIBUTE_VALUE.test(value)) {
-    throw new InvalidCookie(`Cookie ${name}: ${attribute} ${JSON.stringify(value)} must be non-empty printable ASCII without ";".`);
+    throw new InvalidCookie(
+      `Cookie ${name}: ${attribute} ${JSON.stringify(value)} must be non-empty printable ASCII without ";".`,
+    );
   }
   return value;
 }

@@ -7,7 +7,11 @@ import { NotAnApplication } from "./routing-errors";
  */
 export function assertApplication(where: string, app: unknown): void {
   if (typeof app !== "function") {
-    throw new NotAnApplication(where, `${app === null ? "null" : typeof app}`, "pass an application: an async (scope, receive, send) function");
+    throw new NotAnApplication(
+      where,
+      `${app === null ? "null" : typeof app}`,
+      "pass an application: an async (scope, receive, send) function",
+    );
   }
   if (/^class[\s{]/.test(Function.prototype.toString.call(app))) {
     const name = (app as { name?: string }).name || "the consumer class";

@@ -63,7 +63,10 @@ for (const [name, converter] of BUILT_IN) registry.set(name, compile(name, conve
  */
 export function registerConverter<T>(name: string, converter: PathConverter<T>): void {
   if (!/^[^<>:\s]+$/.test(name)) {
-    throw new InvalidRoute(`<${name}:...>`, `uses the converter name ${JSON.stringify(name)}; names cannot contain "<", ">", ":" or whitespace.`);
+    throw new InvalidRoute(
+      `<${name}:...>`,
+      `uses the converter name ${JSON.stringify(name)}; names cannot contain "<", ">", ":" or whitespace.`,
+    );
   }
   if (registry.has(name)) {
     throw new InvalidRoute(

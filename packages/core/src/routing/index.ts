@@ -4,4 +4,10 @@ export { ChannelNameRouter } from "./channel-name-router";
 export { path, rePath, type Route, type RouteOptions, type PatternMatch } from "./route";
 export { registerConverter, type PathConverter } from "./converters";
 export { PATH_ROUTING, URL_ROUTES, markPathRouting, isPathRouting } from "./path-routing";
-export { UnknownProtocolType, UnknownChannelName, ScopeKeyMissing, InvalidRoute, NotAnApplication } from "./routing-errors";
+export {
+  UnknownProtocolType,
+  UnknownChannelName,
+  ScopeKeyMissing,
+  InvalidRoute,
+  NotAnApplication,
+} from "./routing-errors";

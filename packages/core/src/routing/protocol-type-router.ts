@@ -1,4 +1,13 @@
-import type { Application, ChannelScope, HttpScope, LifespanScope, Receive, Scope, Send, WebsocketScope } from "../types";
+import type {
+  Application,
+  ChannelScope,
+  HttpScope,
+  LifespanScope,
+  Receive,
+  Scope,
+  Send,
+  WebsocketScope,
+} from "../types";
 import { assertApplication } from "./application-check";
 import { UnknownProtocolType } from "./routing-errors";
 

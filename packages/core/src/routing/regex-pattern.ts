@@ -20,7 +20,9 @@ export function compileRegexPattern(regex: string | RegExp, endpoint: boolean): 
     );
   }
   let { source, flags } =
-    typeof regex === "string" ? translatePythonRegex(regex) : { source: regex.source, flags: regex.flags.replace(/[gy]/g, "") };
+    typeof regex === "string"
+      ? translatePythonRegex(regex)
+      : { source: regex.source, flags: regex.flags.replace(/[gy]/g, "") };
   if (endpoint && written.endsWith("$")) {
     source = flags.includes("m") ? `(?<![\\s\\S])(?:${source})(?![\\s\\S])` : `^(?:${source})$`;
   }

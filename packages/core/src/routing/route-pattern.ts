@@ -47,7 +47,9 @@ export function compileRoutePattern(route: string, endpoint: boolean): PatternMa
   try {
     regex = new RegExp(source, "u");
   } catch (error) {
-    throw new InvalidRoute(route, `does not compile to a valid regular expression: ${(error as Error).message}`, { cause: error });
+    throw new InvalidRoute(route, `does not compile to a valid regular expression: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return function matchRoute(path: string): PatternMatch | undefined {
     if (!path.startsWith(prefix)) return undefined;
@@ -77,7 +79,10 @@ function parameterGroup(route: string, m: RegExpExecArray | RegExpMatchArray, pa
     throw new InvalidRoute(route, `uses parameter name ${JSON.stringify(name)}, which isn't a valid identifier.`);
   }
   if (params.some((p) => p.name === name)) {
-    throw new InvalidRoute(route, `uses parameter name ${JSON.stringify(name)} more than once; give each parameter its own name.`);
+    throw new InvalidRoute(
+      route,
+      `uses parameter name ${JSON.stringify(name)} more than once; give each parameter its own name.`,
+    );
   }
   const converter = getConverter(converterName);
   if (converter === undefined) {
@@ -93,7 +98,10 @@ function parameterGroup(route: string, m: RegExpExecArray | RegExpMatchArray, pa
 
 function escapeLiteral(route: string, literal: string): string {
   if (literal.includes("<") || literal.includes(">")) {
-    throw new InvalidRoute(route, `has an unmatched "<" or ">" in ${JSON.stringify(literal)}; parameters are written <converter:name>.`);
+    throw new InvalidRoute(
+      route,
+      `has an unmatched "<" or ">" in ${JSON.stringify(literal)}; parameters are written <converter:name>.`,
+    );
   }
   return literal.replace(REGEX_SYNTAX, "\\$&");
 }
@@ -103,6 +111,5 @@ function literalMatcher(route: string, endpoint: boolean): PatternMatcher {
   if (endpoint) {
     return (path) => (path === route ? { remaining: "", args: [], kwargs: {} } : undefined);
   }
-  return (path) =>
-    path.startsWith(route) ? { remaining: path.slice(route.length), args: [], kwargs: {} } : undefined;
+  return (path) => (path.startsWith(route) ? { remaining: path.slice(route.length), args: [], kwargs: {} } : undefined);
 }

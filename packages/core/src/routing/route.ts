@@ -40,7 +40,11 @@ export function path<S extends Scope>(route: string, app: Application<S>, option
  * A route as a regular expression (Django's `re_path()`). A string is Python `re` syntax, so
  * patterns copy over unchanged: String.raw`^room/(?P<group>\w+)/$`. A `RegExp` is used as is.
  */
-export function rePath<S extends Scope>(regex: string | RegExp, app: Application<S>, options: RouteOptions = {}): Route {
+export function rePath<S extends Scope>(
+  regex: string | RegExp,
+  app: Application<S>,
+  options: RouteOptions = {},
+): Route {
   const display = typeof regex === "string" ? regex : String(regex);
   assertApplication(`rePath(${JSON.stringify(display)})`, app);
   const endpoint = !isPathRouting(app);

@@ -42,7 +42,11 @@ export function URLRouter(routes: readonly Route[]): URLRouterApplication {
     for (let skip = 0; ; skip++) {
       const hit = findRoute(table, routed, outerArgs, outerKwargs, { skip });
       if (hit === undefined) throw routeNotFound(scope, routed);
-      const inner: Scope = { ...scope, path_remaining: hit.remaining, url_route: { args: hit.args, kwargs: hit.kwargs } };
+      const inner: Scope = {
+        ...scope,
+        path_remaining: hit.remaining,
+        url_route: { args: hit.args, kwargs: hit.kwargs },
+      };
       if (!isPathRouting(hit.app)) return hit.app(inner, receive, send);
       try {
         return await hit.app(inner, receive, send);
@@ -104,7 +108,10 @@ function routedPath(scope: Scope): string {
   const root = scope.root_path;
   if (typeof root !== "string" || root === "") return stripLeadingSlashes(path);
   if (!isUnder(path, root)) {
-    throw new RouteNotFound(path, `No route found for path ${JSON.stringify(path)}: it is not under root_path ${JSON.stringify(root)}.`);
+    throw new RouteNotFound(
+      path,
+      `No route found for path ${JSON.stringify(path)}: it is not under root_path ${JSON.stringify(root)}.`,
+    );
   }
   return stripLeadingSlashes(path.slice(root.length));
 }
@@ -130,7 +137,10 @@ function routeNotFound(scope: Scope, routed: string): RouteNotFound {
 
 function checkRoute(route: Route, index: number): Route {
   if (route === null || typeof route !== "object" || typeof route.match !== "function") {
-    throw new InvalidRoute(String(route), `is entry ${index} of URLRouter([...]) and is not a route; make entries with path() or rePath().`);
+    throw new InvalidRoute(
+      String(route),
+      `is entry ${index} of URLRouter([...]) and is not a route; make entries with path() or rePath().`,
+    );
   }
   return route;
 }

@@ -51,7 +51,8 @@ export class ApplicationCommunicator {
     const arrived = await this.waitFor(timeoutMs, (wake) => this.output.onceNotEmpty(wake));
     if (this.output.size > 0) return this.output.get();
     this.throwIfFailed();
-    if (this.done) throw new ChannelsError("APPLICATION_ENDED", "The application ended without sending another message.");
+    if (this.done)
+      throw new ChannelsError("APPLICATION_ENDED", "The application ended without sending another message.");
     if (!arrived) {
       await this.stop("receiveOutput timed out");
       throw new CommunicatorTimeout("the application to send a message", timeoutMs);

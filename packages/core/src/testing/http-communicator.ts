@@ -13,7 +13,13 @@ export interface HttpResponse {
 export class HttpCommunicator extends ApplicationCommunicator {
   private readonly body: Uint8Array;
 
-  constructor(application: Application, method: string, path: string, body: string | Uint8Array = new Uint8Array(), headers: Headers = []) {
+  constructor(
+    application: Application,
+    method: string,
+    path: string,
+    body: string | Uint8Array = new Uint8Array(),
+    headers: Headers = [],
+  ) {
     const q = path.indexOf("?");
     const rawPath = q === -1 ? path : path.slice(0, q);
     const scope: HttpScope = {
@@ -50,6 +56,10 @@ export class HttpCommunicator extends ApplicationCommunicator {
       if (part.body instanceof Uint8Array) chunks.push(part.body);
       if (part.more_body !== true) break;
     }
-    return { status: Number(start.status), headers: (start.headers as Headers | undefined) ?? [], body: Buffer.concat(chunks) };
+    return {
+      status: Number(start.status),
+      headers: (start.headers as Headers | undefined) ?? [],
+      body: Buffer.concat(chunks),
+    };
   }
 }

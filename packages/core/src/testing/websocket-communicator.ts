@@ -51,17 +51,30 @@ export class WebsocketCommunicator extends ApplicationCommunicator {
     await this.sendInput({ type: "websocket.connect" });
     const response = await this.receiveOutput(timeoutMs);
     if (response.type === "websocket.accept") {
-      return { connected: true, subprotocol: typeof response.subprotocol === "string" ? response.subprotocol : null, closeCode: null };
+      return {
+        connected: true,
+        subprotocol: typeof response.subprotocol === "string" ? response.subprotocol : null,
+        closeCode: null,
+      };
     }
     if (response.type === "websocket.close") {
-      return { connected: false, subprotocol: null, closeCode: typeof response.code === "number" ? response.code : 1000 };
+      return {
+        connected: false,
+        subprotocol: null,
+        closeCode: typeof response.code === "number" ? response.code : 1000,
+      };
     }
-    throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected websocket.accept or websocket.close after connect, got ${JSON.stringify(response.type)}.`);
+    throw new ChannelsError(
+      "UNEXPECTED_MESSAGE",
+      `Expected websocket.accept or websocket.close after connect, got ${JSON.stringify(response.type)}.`,
+    );
   }
 
   /** Sends a frame from the client: a string is a text frame, a Uint8Array a binary one. */
   async sendTo(data: string | Uint8Array): Promise<void> {
-    await this.sendInput(typeof data === "string" ? { type: "websocket.receive", text: data } : { type: "websocket.receive", bytes: data });
+    await this.sendInput(
+      typeof data === "string" ? { type: "websocket.receive", text: data } : { type: "websocket.receive", bytes: data },
+    );
   }
 
   async sendJsonTo(data: unknown): Promise<void> {
@@ -73,7 +86,10 @@ export class WebsocketCommunicator extends ApplicationCommunicator {
     const response = await this.receiveOutput(timeoutMs);
     if (response.type !== "websocket.send") {
       const detail = response.type === "websocket.close" ? ` (close code ${String(response.code ?? 1000)})` : "";
-      throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected websocket.send, got ${JSON.stringify(response.type)}${detail}.`);
+      throw new ChannelsError(
+        "UNEXPECTED_MESSAGE",
+        `Expected websocket.send, got ${JSON.stringify(response.type)}${detail}.`,
+      );
     }
     if (typeof response.text === "string") return response.text;
     if (response.bytes instanceof Uint8Array) return response.bytes;
@@ -83,7 +99,8 @@ export class WebsocketCommunicator extends ApplicationCommunicator {
   /** The next text frame, decoded as JSON. */
   async receiveJsonFrom(timeoutMs = 1000): Promise<unknown> {
     const frame = await this.receiveFrom(timeoutMs);
-    if (typeof frame !== "string") throw new ChannelsError("UNEXPECTED_MESSAGE", "Expected a JSON text frame, got a binary frame.");
+    if (typeof frame !== "string")
+      throw new ChannelsError("UNEXPECTED_MESSAGE", "Expected a JSON text frame, got a binary frame.");
     return JSON.parse(frame);
   }
 
@@ -93,4 +110,3 @@ export class WebsocketCommunicator extends ApplicationCommunicator {
     await this.wait(timeoutMs);
   }
 }
-

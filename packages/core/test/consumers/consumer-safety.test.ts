@@ -26,23 +26,33 @@ afterEach(async () => {
 });
 
 describe("message types cannot reach the framework's own methods", () => {
-  it.each(["push", "fail", "run", "dispatch", "send", "accept", "close", "receive", "group.add", "groupSend", "stopAfterThisMessage", "connect"])(
-    "a layer message of type %s ends that consumer with HandlerNotFound (and nothing else happens)",
-    async (type) => {
-      let channel = "";
-      class Member extends WebsocketConsumer {
-        override async connect(): Promise<void> {
-          channel = this.channelName as string;
-          await this.accept();
-        }
+  it.each([
+    "push",
+    "fail",
+    "run",
+    "dispatch",
+    "send",
+    "accept",
+    "close",
+    "receive",
+    "group.add",
+    "groupSend",
+    "stopAfterThisMessage",
+    "connect",
+  ])("a layer message of type %s ends that consumer with HandlerNotFound (and nothing else happens)", async (type) => {
+    let channel = "";
+    class Member extends WebsocketConsumer {
+      override async connect(): Promise<void> {
+        channel = this.channelName as string;
+        await this.accept();
       }
-      const c = new WebsocketCommunicator(Member.asApp(), "/");
-      await c.connect();
-      await layer.send(channel, { type });
-      await expect(c.receiveOutput()).rejects.toThrow(HandlerNotFound);
-      await expect(c.receiveOutput()).rejects.toThrow(JSON.stringify(type));
-    },
-  );
+    }
+    const c = new WebsocketCommunicator(Member.asApp(), "/");
+    await c.connect();
+    await layer.send(channel, { type });
+    await expect(c.receiveOutput()).rejects.toThrow(HandlerNotFound);
+    await expect(c.receiveOutput()).rejects.toThrow(JSON.stringify(type));
+  });
 
   it("the protocol handlers stay reachable (websocket_receive is how frames arrive)", async () => {
     class Echo extends WebsocketConsumer {

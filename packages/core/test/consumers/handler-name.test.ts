@@ -34,7 +34,9 @@ describe("handler lookup by message type", () => {
   );
 
   it("names the type and the method to define when the handler is missing", () => {
-    expect(() => handlerNameFor(target, "chat.missing")).toThrow(/chat\.missing.*chat_missing\(\).*chatMissing\(\).*Target/);
+    expect(() => handlerNameFor(target, "chat.missing")).toThrow(
+      /chat\.missing.*chat_missing\(\).*chatMissing\(\).*Target/,
+    );
   });
 
   it("does not call a property that is not a function", () => {

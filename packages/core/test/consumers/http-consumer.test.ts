@@ -1,4 +1,10 @@
-import { ApplicationCommunicator, HttpCommunicator, HttpConsumer, type HttpScope, type Message } from "@channels-ts/core";
+import {
+  ApplicationCommunicator,
+  HttpCommunicator,
+  HttpConsumer,
+  type HttpScope,
+  type Message,
+} from "@channels-ts/core";
 import { useInMemoryLayer } from "./layer-fixture";
 
 const layer = useInMemoryLayer();

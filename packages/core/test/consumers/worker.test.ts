@@ -1,4 +1,11 @@
-import { AsyncConsumer, ChannelLayerMissing, ChannelNameRouter, InMemoryChannelLayer, Worker, type Message } from "@channels-ts/core";
+import {
+  AsyncConsumer,
+  ChannelLayerMissing,
+  ChannelNameRouter,
+  InMemoryChannelLayer,
+  Worker,
+  type Message,
+} from "@channels-ts/core";
 
 describe("Worker", () => {
   it("runs one application instance per channel and hands it every message in order", async () => {

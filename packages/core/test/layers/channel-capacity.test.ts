@@ -54,7 +54,14 @@ describe("ChannelCapacities", () => {
     ["a pair too short", [["chat.*"]], "channelCapacity[0]"],
     ["a bad pattern", [[42, 3]], "channelCapacity[0][0]"],
     ["a reversed range", [["[z-a]", 3]], "channelCapacity[0][0]"],
-    ["a zero capacity", [["chat.*", 10], ["x", 0]], "channelCapacity[1][1]"],
+    [
+      "a zero capacity",
+      [
+        ["chat.*", 10],
+        ["x", 0],
+      ],
+      "channelCapacity[1][1]",
+    ],
     ["a fractional capacity", [["chat.*", 1.5]], "channelCapacity[0][1]"],
   ])("rejects %s, naming the option", (_label, value, option) => {
     const build = (): ChannelCapacities =>

@@ -29,7 +29,11 @@ describe("InMemoryChannelLayer specifics", () => {
     expect(gotA).toBe(gotB);
     expect(gotA).not.toBe(sent);
     expect(gotA).toEqual(sent);
-    expect(Object.isFrozen(gotA) && Object.isFrozen(gotA.nested) && Object.isFrozen((gotA.nested as { list: unknown[] }).list)).toBe(true);
+    expect(
+      Object.isFrozen(gotA) &&
+        Object.isFrozen(gotA.nested) &&
+        Object.isFrozen((gotA.nested as { list: unknown[] }).list),
+    ).toBe(true);
     expect(() => {
       (gotA as unknown as { text: string }).text = "edited by a";
     }).toThrow(TypeError);

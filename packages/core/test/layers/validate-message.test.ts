@@ -55,9 +55,17 @@ describe("validateMessage", () => {
     ["a Date", { type: "x", when: new Date(0) }, "message.when is a Date (send date.toISOString()"],
     ["a Set", { type: "x", tags: new Set(["a"]) }, "message.tags is a Set"],
     ["a class instance", { type: "x", at: new Point(0, 0) }, "message.at is an instance of Point"],
-    ["an ArrayBuffer", { type: "x", raw: new ArrayBuffer(2) }, "message.raw is an ArrayBuffer (wrap the bytes in a Uint8Array)"],
+    [
+      "an ArrayBuffer",
+      { type: "x", raw: new ArrayBuffer(2) },
+      "message.raw is an ArrayBuffer (wrap the bytes in a Uint8Array)",
+    ],
     ["an Int16Array", { type: "x", samples: new Int16Array(2) }, "message.samples is an Int16Array"],
-    ["a hole in an array", { type: "x", payload: { items: [1, 2, undefined] } }, "message.payload.items[2] is undefined"],
+    [
+      "a hole in an array",
+      { type: "x", payload: { items: [1, 2, undefined] } },
+      "message.payload.items[2] is undefined",
+    ],
     ["a sparse array", { type: "x", list: [1, , 3] }, "message.list[1] is undefined"],
     ["a non-identifier key", { type: "x", "user name": { when: new Date(0) } }, 'message["user name"].when is a Date'],
     ["deep nesting", { type: "x", a: [{ b: [[{ c: () => 0 }]] }] }, "message.a[0].b[0][0].c is a function"],
@@ -85,7 +93,9 @@ describe("validateMessage", () => {
 describe("validateMessage and Unicode", () => {
   it("rejects a lone surrogate in a value or a key, naming where, and accepts real astral characters", () => {
     const lone = JSON.parse('"hi \\ud83d"') as string;
-    expect(() => validateMessage({ type: "chat.message", text: lone })).toThrow(/message\.text is a string with a lone UTF-16 surrogate/);
+    expect(() => validateMessage({ type: "chat.message", text: lone })).toThrow(
+      /message\.text is a string with a lone UTF-16 surrogate/,
+    );
     expect(() => validateMessage({ type: "x", nested: { [lone]: 1 } })).toThrow(/lone UTF-16 surrogate/);
     expect(() => validateMessage({ type: "chat.message", text: "smile \ud83d\ude00 中文" })).not.toThrow();
   });

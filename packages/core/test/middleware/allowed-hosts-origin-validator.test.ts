@@ -3,7 +3,14 @@ import type { Headers } from "../../src/types";
 import { acceptingApp, handshake, websocketScope } from "./fake-connection";
 
 const app = AllowedHostsOriginValidator(acceptingApp);
-const sameHost = (host: string, origin: string) => handshake(app, websocketScope([["host", host], ["origin", origin]]));
+const sameHost = (host: string, origin: string) =>
+  handshake(
+    app,
+    websocketScope([
+      ["host", host],
+      ["origin", origin],
+    ]),
+  );
 
 describe("AllowedHostsOriginValidator without a list: same host", () => {
   it("allows an Origin matching the Host header, host and port", async () => {
@@ -30,7 +37,10 @@ describe("AllowedHostsOriginValidator without a list: same host", () => {
 
 describe("AllowedHostsOriginValidator with ALLOWED_HOSTS patterns", () => {
   const connects = (hosts: string[], origin: string) => {
-    const headers: Headers = [["host", "ignored.test"], ["origin", origin]];
+    const headers: Headers = [
+      ["host", "ignored.test"],
+      ["origin", origin],
+    ];
     return handshake(AllowedHostsOriginValidator(acceptingApp, hosts), websocketScope(headers));
   };
 

@@ -47,7 +47,11 @@ describe("AuthMiddleware with the session resolver", () => {
     const { app, seen } = scopeRecorder();
     const mw = AuthMiddleware(app, { loadUser });
     const empty = await userSeen(mw, websocketScope([], { session: await sessionWith({}) }), seen);
-    const unknown = await userSeen(mw, websocketScope([], { session: await sessionWith({ [SESSION_USER_ID_KEY]: 99 }) }), seen);
+    const unknown = await userSeen(
+      mw,
+      websocketScope([], { session: await sessionWith({ [SESSION_USER_ID_KEY]: 99 }) }),
+      seen,
+    );
     for (const user of [empty, unknown]) {
       expect(user).toBeInstanceOf(AnonymousUser);
       expect((user as AnonymousUser).isAuthenticated).toBe(false);
@@ -66,7 +70,9 @@ describe("AuthMiddleware with the session resolver", () => {
 
   it("requires a session in the scope", async () => {
     const app = AuthMiddleware(scopeRecorder().app, { loadUser });
-    await expect(app(websocketScope(), fakeConnection().receive, fakeConnection().send)).rejects.toThrow(/SessionMiddlewareStack/);
+    await expect(app(websocketScope(), fakeConnection().receive, fakeConnection().send)).rejects.toThrow(
+      /SessionMiddlewareStack/,
+    );
   });
 });
 

@@ -14,7 +14,15 @@ describe("CookieMiddleware", () => {
   });
 
   it("reads several cookie headers as one", async () => {
-    expect(await cookiesSeen(httpScope([["cookie", "a=1"], ["host", "x"], ["cookie", "b=2"]]))).toEqual({ a: "1", b: "2" });
+    expect(
+      await cookiesSeen(
+        httpScope([
+          ["cookie", "a=1"],
+          ["host", "x"],
+          ["cookie", "b=2"],
+        ]),
+      ),
+    ).toEqual({ a: "1", b: "2" });
   });
 
   it("gives empty cookies without a cookie header or without headers at all", async () => {

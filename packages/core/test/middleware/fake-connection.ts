@@ -59,7 +59,10 @@ export async function acceptingApp(_scope: Scope, receive: Receive, send: Send):
 }
 
 /** Runs a WebSocket handshake against `app`; true if it accepted, false if it closed. */
-export async function handshake(app: (s: Scope, r: Receive, s2: Send) => Promise<void>, scope: Scope): Promise<boolean> {
+export async function handshake(
+  app: (s: Scope, r: Receive, s2: Send) => Promise<void>,
+  scope: Scope,
+): Promise<boolean> {
   const conn = fakeConnection({ type: "websocket.connect" });
   const running = app(scope, conn.receive, conn.send);
   const reply = await conn.nextSent();

@@ -57,7 +57,11 @@ describe("AuthMiddlewareStack composition", () => {
         await send({ type: "websocket.accept" });
       }, options),
     );
-    const headers: Headers = [["host", "chat.test"], ["origin", "http://chat.test"], ["cookie", loggedIn.cookie as string]];
+    const headers: Headers = [
+      ["host", "chat.test"],
+      ["origin", "http://chat.test"],
+      ["cookie", loggedIn.cookie as string],
+    ];
     const conn = fakeConnection({ type: "websocket.connect" });
     await wsApp(websocketScope(headers), conn.receive, conn.send);
     expect(conn.sent).toEqual([{ type: "websocket.accept" }]);

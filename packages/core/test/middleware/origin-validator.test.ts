@@ -61,7 +61,10 @@ describe("OriginValidator (ported from channels tests/security/test_websocket.py
   });
 
   it("denies a handshake carrying two Origin headers", async () => {
-    const headers: Headers = [["origin", "http://example.com"], ["origin", "http://example.com"]];
+    const headers: Headers = [
+      ["origin", "http://example.com"],
+      ["origin", "http://example.com"],
+    ];
     expect(await connects(["example.com"], headers)).toBe(false);
   });
 

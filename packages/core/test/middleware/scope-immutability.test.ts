@@ -30,13 +30,25 @@ describe("middleware never mutates the caller's scope", () => {
     ["CookieMiddleware", (inner) => CookieMiddleware(inner)],
     ["SessionMiddlewareStack", (inner) => SessionMiddlewareStack(inner, { secret: "s" })],
     ["AuthMiddlewareStack", (inner) => AuthMiddlewareStack(inner, { secret: "s", loadUser: async () => null })],
-    ["OriginValidator + stack", (inner) => OriginValidator(AuthMiddlewareStack(inner, { secret: "s", loadUser: async () => null }), ["*"])],
-    ["AllowedHostsOriginValidator + stack", (inner) => AllowedHostsOriginValidator(SessionMiddlewareStack(inner, { secret: "s" }), ["*"])],
-    ["BaseMiddleware subclass + stack", (inner) => new TagMiddleware(AuthMiddlewareStack(inner, { secret: "s", loadUser: async () => null })).asApp()],
+    [
+      "OriginValidator + stack",
+      (inner) => OriginValidator(AuthMiddlewareStack(inner, { secret: "s", loadUser: async () => null }), ["*"]),
+    ],
+    [
+      "AllowedHostsOriginValidator + stack",
+      (inner) => AllowedHostsOriginValidator(SessionMiddlewareStack(inner, { secret: "s" }), ["*"]),
+    ],
+    [
+      "BaseMiddleware subclass + stack",
+      (inner) => new TagMiddleware(AuthMiddlewareStack(inner, { secret: "s", loadUser: async () => null })).asApp(),
+    ],
   ];
 
   it.each(stacks)("%s leaves the outer scope as it was", async (_name, wrap) => {
-    const scope: Scope = websocketScope([["cookie", "sessionid=x"], ["origin", "http://a.test"]]);
+    const scope: Scope = websocketScope([
+      ["cookie", "sessionid=x"],
+      ["origin", "http://a.test"],
+    ]);
     const snapshot = structuredClone(scope);
     const headersBefore = scope["headers"];
     let innerScope: Scope | undefined;

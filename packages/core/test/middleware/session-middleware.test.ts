@@ -29,7 +29,9 @@ async function request(options: SessionMiddlewareOptions, work: SessionWork, coo
   const conn = fakeConnection({ type: "http.request", body: new Uint8Array(), more_body: false });
   await app(httpScope(cookie === undefined ? [] : [["cookie", cookie]]), conn.receive, conn.send);
   const start = conn.sent[0] as Message;
-  const setCookies = (start["headers"] as Array<[string, string]>).filter(([n]) => n === "set-cookie").map(([, v]) => v);
+  const setCookies = (start["headers"] as Array<[string, string]>)
+    .filter(([n]) => n === "set-cookie")
+    .map(([, v]) => v);
   return { start, setCookies, cookie: setCookies[0]?.split(";")[0] };
 }
 
@@ -38,13 +40,19 @@ describe("SessionMiddleware over HTTP", () => {
     const options = { secret: "s3cret", store: new MemorySessionStore() };
     const first = await request(options, (scope) => scope.session.set("visits", 1));
     expect(first.setCookies).toHaveLength(1);
-    expect(first.setCookies[0]).toMatch(/^sessionid=[^;]+; Max-Age=1209600; Expires=.*; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(first.setCookies[0]).toMatch(
+      /^sessionid=[^;]+; Max-Age=1209600; Expires=.*; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
     expect(first.start["headers"]).toContainEqual(["content-type", "text/plain"]);
 
     let seen: unknown;
-    const second = await request(options, async (scope) => {
-      seen = await scope.session.get("visits");
-    }, first.cookie);
+    const second = await request(
+      options,
+      async (scope) => {
+        seen = await scope.session.get("visits");
+      },
+      first.cookie,
+    );
     expect(seen).toBe(1);
     expect(second.setCookies).toEqual([]);
   });
@@ -62,11 +70,20 @@ describe("SessionMiddleware over HTTP", () => {
     const options = { secret: "s3cret", store: new MemorySessionStore() };
     const { cookie } = await request(options, (scope) => scope.session.set("user", "ada"));
     const forged = (cookie as string).slice(0, -3) + "AAA";
-    for (const bad of [forged, "sessionid=garbage", "sessionid=%zz", `sessionid=${new CookieSigner("other").sign("k")}`]) {
+    for (const bad of [
+      forged,
+      "sessionid=garbage",
+      "sessionid=%zz",
+      `sessionid=${new CookieSigner("other").sign("k")}`,
+    ]) {
       let state: unknown[] = [];
-      await request(options, async (scope) => {
-        state = [await scope.session.isEmpty(), scope.session.key];
-      }, bad);
+      await request(
+        options,
+        async (scope) => {
+          state = [await scope.session.isEmpty(), scope.session.key];
+        },
+        bad,
+      );
       expect(state).toEqual([true, null]);
     }
   });
@@ -74,16 +91,24 @@ describe("SessionMiddleware over HTTP", () => {
   it("accepts cookies signed with an older secret and re-signs with the first", async () => {
     const store = new MemorySessionStore();
     const { cookie } = await request({ secret: "old", store }, (scope) => scope.session.set("n", 1));
-    const rotated = await request({ secret: ["new", "old"], store }, async (scope) => {
-      await scope.session.set("n", ((await scope.session.get("n")) as number) + 1);
-    }, cookie);
+    const rotated = await request(
+      { secret: ["new", "old"], store },
+      async (scope) => {
+        await scope.session.set("n", ((await scope.session.get("n")) as number) + 1);
+      },
+      cookie,
+    );
     const value = parseCookies(rotated.cookie as string)["sessionid"] as string;
     expect(new CookieSigner("new").unsign(value)).not.toBeNull();
     expect(new CookieSigner("old").unsign(value)).toBeNull();
     let n: unknown;
-    await request({ secret: "new", store }, async (scope) => {
-      n = await scope.session.get("n");
-    }, rotated.cookie);
+    await request(
+      { secret: "new", store },
+      async (scope) => {
+        n = await scope.session.get("n");
+      },
+      rotated.cookie,
+    );
     expect(n).toBe(2);
   });
 
@@ -92,7 +117,9 @@ describe("SessionMiddleware over HTTP", () => {
     const { cookie } = await request({ secret: "s", store }, (scope) => scope.session.set("a", 1));
     expect(store.size).toBe(1);
     const { setCookies } = await request({ secret: "s", store }, (scope) => scope.session.flush(), cookie);
-    expect(setCookies).toEqual(["sessionid=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax"]);
+    expect(setCookies).toEqual([
+      "sessionid=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax",
+    ]);
     expect(store.size).toBe(0);
   });
 
@@ -104,22 +131,34 @@ describe("SessionMiddleware over HTTP", () => {
   });
 
   it("applies cookie options", async () => {
-    const options = { secret: "s", cookieName: "sid", maxAgeSeconds: 60, domain: "example.com", secure: true, sameSite: "Strict" as const };
+    const options = {
+      secret: "s",
+      cookieName: "sid",
+      maxAgeSeconds: 60,
+      domain: "example.com",
+      secure: true,
+      sameSite: "Strict" as const,
+    };
     const { setCookies } = await request(options, (scope) => scope.session.set("a", 1));
-    expect(setCookies[0]).toMatch(/^sid=.*; Max-Age=60; .*; Domain=example\.com; Path=\/; Secure; HttpOnly; SameSite=Strict$/);
+    expect(setCookies[0]).toMatch(
+      /^sid=.*; Max-Age=60; .*; Domain=example\.com; Path=\/; Secure; HttpOnly; SameSite=Strict$/,
+    );
   });
 });
 
 describe("SessionMiddleware over WebSocket", () => {
   it("saves only when the application calls save(), and never sends a cookie", async () => {
     const store = new MemorySessionStore();
-    const app = SessionMiddlewareStack(async (scope: SessionScope, receive: Receive, send: Send) => {
-      await receive();
-      await scope.session.set("room", "lobby");
-      await send({ type: "websocket.accept" });
-      expect(store.size).toBe(0);
-      await scope.session.save();
-    }, { secret: "s", store });
+    const app = SessionMiddlewareStack(
+      async (scope: SessionScope, receive: Receive, send: Send) => {
+        await receive();
+        await scope.session.set("room", "lobby");
+        await send({ type: "websocket.accept" });
+        expect(store.size).toBe(0);
+        await scope.session.save();
+      },
+      { secret: "s", store },
+    );
     const conn = fakeConnection({ type: "websocket.connect" });
     await app(websocketScope(), conn.receive, conn.send);
     expect(conn.sent).toEqual([{ type: "websocket.accept" }]);
@@ -131,9 +170,12 @@ describe("SessionMiddleware over WebSocket", () => {
     await store.save("key1", { user: "ada" }, 60);
     const cookie = `sessionid=${new CookieSigner("s").sign("key1")}`;
     let user: unknown;
-    const app = SessionMiddlewareStack(async (scope: SessionScope) => {
-      user = await scope.session.get("user");
-    }, { secret: "s", store });
+    const app = SessionMiddlewareStack(
+      async (scope: SessionScope) => {
+        user = await scope.session.get("user");
+      },
+      { secret: "s", store },
+    );
     await app(websocketScope([["cookie", cookie]]), fakeConnection().receive, fakeConnection().send);
     expect(user).toBe("ada");
   });
@@ -143,21 +185,31 @@ describe("SessionMiddleware configuration", () => {
   it("shares one default store between stacks built separately", async () => {
     const { cookie } = await request({ secret: "shared" }, (scope) => scope.session.set("from", "first stack"));
     let seen: unknown;
-    await request({ secret: "shared" }, async (scope) => {
-      seen = await scope.session.get("from");
-    }, cookie);
+    await request(
+      { secret: "shared" },
+      async (scope) => {
+        seen = await scope.session.get("from");
+      },
+      cookie,
+    );
     expect(seen).toBe("first stack");
   });
 
   it("requires CookieMiddleware above it", async () => {
     const app = SessionMiddleware(scopeRecorder().app, { secret: "s" });
-    await expect(app(httpScope(), fakeConnection().receive, fakeConnection().send)).rejects.toThrow(MiddlewareConfigError);
+    await expect(app(httpScope(), fakeConnection().receive, fakeConnection().send)).rejects.toThrow(
+      MiddlewareConfigError,
+    );
   });
 
   it("passes an outer session through untouched", async () => {
     const { app, seen } = scopeRecorder();
     const outer = new Session(new MemorySessionStore(), null, 60);
-    await SessionMiddlewareStack(app, { secret: "s" })(httpScope([], { session: outer }), fakeConnection().receive, fakeConnection().send);
+    await SessionMiddlewareStack(app, { secret: "s" })(
+      httpScope([], { session: outer }),
+      fakeConnection().receive,
+      fakeConnection().send,
+    );
     expect(seen[0]?.["session"]).toBe(outer);
   });
 

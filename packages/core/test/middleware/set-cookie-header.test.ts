@@ -15,7 +15,9 @@ describe("setCookieHeader", () => {
       httpOnly: true,
       sameSite: "Strict",
     });
-    expect(header).toMatch(/^sid=v; Max-Age=60; Expires=[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT; /);
+    expect(header).toMatch(
+      /^sid=v; Max-Age=60; Expires=[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT; /,
+    );
     expect(header.endsWith("; Domain=example.com; Path=/app; Secure; HttpOnly; SameSite=Strict")).toBe(true);
   });
 
@@ -38,6 +40,8 @@ describe("setCookieHeader", () => {
   });
 
   it("builds a deletion header that expires at once", () => {
-    expect(deleteCookieHeader("sid", { path: "/x" })).toBe("sid=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/x");
+    expect(deleteCookieHeader("sid", { path: "/x" })).toBe(
+      "sid=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/x",
+    );
   });
 });

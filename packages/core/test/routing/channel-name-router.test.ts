@@ -32,6 +32,8 @@ describe("ChannelNameRouter", () => {
 
   it("does not treat Object.prototype names as channels", async () => {
     const router = ChannelNameRouter({ test: fakeApp() });
-    await expect(router({ type: "channel", channel: "constructor" }, receive, send)).rejects.toThrow(UnknownChannelName);
+    await expect(router({ type: "channel", channel: "constructor" }, receive, send)).rejects.toThrow(
+      UnknownChannelName,
+    );
   });
 });

@@ -13,7 +13,10 @@ function rejects(regex: string | RegExp, requestPath: string): Promise<void> {
 
 describe("rePath()", () => {
   it("takes Python named groups as kwargs", async () => {
-    expect(await route(String.raw`^room/(?P<group>\w+)/$`, "/room/lobby/")).toEqual({ args: [], kwargs: { group: "lobby" } });
+    expect(await route(String.raw`^room/(?P<group>\w+)/$`, "/room/lobby/")).toEqual({
+      args: [],
+      kwargs: { group: "lobby" },
+    });
   });
 
   it("takes JS named groups and RegExp objects too", async () => {
@@ -26,7 +29,10 @@ describe("rePath()", () => {
   });
 
   it("leaves out named groups that did not participate", async () => {
-    expect(await route(String.raw`^a/(?:(?P<x>\d+)|(?P<y>[a-z]+))/$`, "/a/abc/")).toEqual({ args: [], kwargs: { y: "abc" } });
+    expect(await route(String.raw`^a/(?:(?P<x>\d+)|(?P<y>[a-z]+))/$`, "/a/abc/")).toEqual({
+      args: [],
+      kwargs: { y: "abc" },
+    });
   });
 
   it("supports (?P=name) backreferences", async () => {
@@ -35,8 +41,14 @@ describe("rePath()", () => {
   });
 
   it("gives \\w and \\d Python's Unicode meaning", async () => {
-    expect(await route(String.raw`^room/(?P<name>\w+)/$`, "/room/café/")).toEqual({ args: [], kwargs: { name: "café" } });
-    expect(await route(String.raw`(?a)^room/(?P<name>\w+)`, "/room/café/")).toEqual({ args: [], kwargs: { name: "caf" } });
+    expect(await route(String.raw`^room/(?P<name>\w+)/$`, "/room/café/")).toEqual({
+      args: [],
+      kwargs: { name: "café" },
+    });
+    expect(await route(String.raw`(?a)^room/(?P<name>\w+)`, "/room/café/")).toEqual({
+      args: [],
+      kwargs: { name: "caf" },
+    });
   });
 
   it("makes an endpoint ending in $ match the whole path, as Django's fullmatch does", async () => {

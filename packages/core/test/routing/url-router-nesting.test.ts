@@ -69,8 +69,12 @@ describe("nested URLRouters", () => {
     expect(stuff.scopes).toHaveLength(1);
     await call(outermost, { path: "/root/prefix/stuff/", root_path: "/root" });
     expect(stuff.scopes).toHaveLength(2);
-    await expect(call(outermost, { path: "/root/root/prefix/stuff/", root_path: "/root" })).rejects.toThrow(RouteNotFound);
-    await expect(call(outermost, { path: "/root/prefix/root/stuff/", root_path: "/root" })).rejects.toThrow(RouteNotFound);
+    await expect(call(outermost, { path: "/root/root/prefix/stuff/", root_path: "/root" })).rejects.toThrow(
+      RouteNotFound,
+    );
+    await expect(call(outermost, { path: "/root/prefix/root/stuff/", root_path: "/root" })).rejects.toThrow(
+      RouteNotFound,
+    );
     expect(noMatch.scopes).toHaveLength(0);
   });
 

@@ -19,9 +19,18 @@ describe("test communicators", () => {
       await receive();
       await send({ type: "websocket.close" });
     };
-    const c = new WebsocketCommunicator(app, "/a%20b/?x=1&y=2", { headers: [["origin", "http://h"]], subprotocols: ["p"] });
+    const c = new WebsocketCommunicator(app, "/a%20b/?x=1&y=2", {
+      headers: [["origin", "http://h"]],
+      subprotocols: ["p"],
+    });
     expect(await c.connect()).toEqual({ connected: false, subprotocol: null, closeCode: 1000 });
-    expect(seen).toMatchObject({ type: "websocket", path: "/a b/", query_string: "x=1&y=2", headers: [["origin", "http://h"]], subprotocols: ["p"] });
+    expect(seen).toMatchObject({
+      type: "websocket",
+      path: "/a b/",
+      query_string: "x=1&y=2",
+      headers: [["origin", "http://h"]],
+      subprotocols: ["p"],
+    });
   });
 
   it("receiveFrom times out with a clear error and stops the consumer cleanly", async () => {
