@@ -13,6 +13,7 @@ module.exports = {
     "^@channels-ts/core/(.*)$": "<rootDir>/packages/core/src/$1",
     "^@channels-ts/server$": "<rootDir>/packages/server/src/index.ts",
     "^@channels-ts/redis$": "<rootDir>/packages/redis/src/index.ts",
+    "^@channels-ts/test-fixtures$": "<rootDir>/packages/test-fixtures/src/index.ts",
   },
   testTimeout: 20000,
 };

@@ -98,12 +98,12 @@ async function run(target: Target): Promise<void> {
   let received = 0;
   const expected = CLIENTS * MESSAGES;
   let sent = 0;
-  let sender!: WebSocket;
+  let sender: WebSocket | undefined = undefined;
   const perMessage = new Map<string, number>();
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
   const sendNext = (): void => {
-    if (sent < MESSAGES) sender.send(`m${sent++}`);
+    if (sent < MESSAGES) sender?.send(`m${sent++}`);
   };
   for (let i = 0; i < CLIENTS; i++) {
     const ws = new WebSocket(target.url);

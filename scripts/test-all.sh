@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite from a clean checkout: installs what is missing (npm packages through
-# `npm ci`; redis-server and chromium from Debian when running as root), typechecks, runs Jest,
+# `npm ci`; redis-server and chromium from Debian when running as root), checks formatting and lint,
+# typechecks, runs Jest,
 # and ends with one line `tests: N passed, N failed[, N skipped]` computed from Jest's results.
 # Suites whose tool could not be installed report as skipped (loudly), never as passed.
 set -uo pipefail
@@ -41,9 +42,23 @@ have_python_channels \
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-say "== typecheck (tsc --noEmit, every package and test)"
-tsc_failed=0
-npx tsc -p tsconfig.json --noEmit >&2 || { tsc_failed=1; loud "typecheck failed"; }
+# Checks that run before the tests, each counted as one result in the closing line.
+checks_passed=0
+checks_failed=0
+check() {
+  local name=$1
+  shift
+  say "== $name"
+  if "$@" >&2; then
+    checks_passed=$((checks_passed + 1))
+  else
+    checks_failed=$((checks_failed + 1))
+    loud "$name failed"
+  fi
+}
+check "format (prettier --check)" npx prettier --check .
+check "lint (eslint)" npx eslint .
+check "typecheck (tsc --noEmit, every package and test)" npx tsc -p tsconfig.json --noEmit
 
 say "== jest"
 timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2
@@ -51,17 +66,18 @@ jest_rc=$?
 
 if [ ! -s "$results/jest.json" ]; then
   loud "jest wrote no results (exit $jest_rc)"
-  echo "tests: 0 passed, $((1 + tsc_failed)) failed"
+  echo "tests: $checks_passed passed, $((1 + checks_failed)) failed"
   exit 1
 fi
 node -e '
   const r = require(process.argv[1]);
-  const tscFailed = Number(process.argv[2]);
+  const checksPassed = Number(process.argv[2]);
+  const checksFailed = Number(process.argv[3]);
   // A suite that failed to run (syntax error, crash) has no test results: count it as one failure.
   const broken = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
-  const passed = r.numPassedTests;
-  const failed = r.numFailedTests + broken + tscFailed;
+  const passed = r.numPassedTests + checksPassed;
+  const failed = r.numFailedTests + broken + checksFailed;
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
   process.exit(failed > 0 || r.numTotalTests === 0 ? 1 : 0);
-' "$results/jest.json" "$tsc_failed"
+' "$results/jest.json" "$checks_passed" "$checks_failed"

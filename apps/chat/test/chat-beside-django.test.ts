@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { REDIS_SERVER, RedisServer } from "../../../packages/redis/test/redis-server";
+import { REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { djangoEnv, startDaphne } from "./support/daphne-process";
 import { DJANGO_PYTHON, DJANGO_PYTHON_MISSING } from "./support/django-python";

@@ -1,4 +1,4 @@
-import { REDIS_SERVER, RedisServer } from "../../../packages/redis/test/redis-server";
+import { REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { RoomClient } from "./support/room-client";
 import { warnSkipped } from "./support/warn-skipped";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "eventemitter3";
 import {
-  ChannelCapacities,
+  type ChannelCapacities,
   ChannelFull,
   ChannelLayerClosed,
   ChannelReceiveAborted,
@@ -26,7 +26,7 @@ import { PendingOperations } from "./pending-operations";
 import { ReceiveLoop } from "./receive-loop";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
-import { afterRestore, openShards, RedisShard } from "./shard";
+import { afterRestore, openShards, type RedisShard } from "./shard";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
 import { GROUP_SEND_CAPPED } from "./lua-scripts";
 import type { LayerEvents } from "./layer-events";

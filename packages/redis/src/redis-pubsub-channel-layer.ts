@@ -22,7 +22,7 @@ import { Memberships } from "./memberships";
 import { PendingOperations } from "./pending-operations";
 import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
 import { MessageSerializer } from "./serializer";
-import { afterRestore, openShards, RedisShard } from "./shard";
+import { afterRestore, openShards, type RedisShard } from "./shard";
 import { parseWireMessage } from "./wire-message";
 
 /** One host's subscriber connection and what it should be subscribed to. */

@@ -1,6 +1,6 @@
 import { Decoder, Encoder } from "@msgpack/msgpack";
 import type { Message } from "@channels-ts/core";
-import { MultiFernet } from "./fernet";
+import type { MultiFernet } from "./fernet";
 import { RANDOM_PREFIX_LENGTH, writeRandomPrefix } from "./random-prefix";
 
 /**

@@ -1,6 +1,6 @@
 import { ChannelFull } from "@channels-ts/core";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("a process queue at 4 x capacity", () => {
   let server: RedisServer;

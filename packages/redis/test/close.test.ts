@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import { ChannelLayerClosed } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 async function clientCount(observer: Redis): Promise<number> {
   const list = (await observer.call("CLIENT", "LIST")) as string;

@@ -1,5 +1,5 @@
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("receive() on another layer's specific channel", () => {
   let server: RedisServer;

@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import { encode } from "@msgpack/msgpack";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 const prefix12 = Buffer.alloc(12, 7);
 /** Payloads no channels_redis peer writes, each with what makes it wrong. */

@@ -1,5 +1,5 @@
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

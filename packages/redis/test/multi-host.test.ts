@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import Redis from "ioredis";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { consistentHash, RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, PYTHON, RedisServer } from "./redis-server";
+import { describeWithRedis, PYTHON, RedisServer } from "@channels-ts/test-fixtures";
 import { fromJson, toJson } from "./wire-json";
 
 // Two private redis-servers are the shards [A, B] of every layer here, in that order (the hash
@@ -56,7 +56,7 @@ async function receive(layer: ChannelLayer, channel: string): Promise<Message> {
   try {
     return await layer.receive(channel, { signal: AbortSignal.timeout(RECEIVE_MS) });
   } catch (error) {
-    throw new Error(`nothing received on ${channel} within ${RECEIVE_MS} ms: ${String(error)}`);
+    throw new Error(`nothing received on ${channel} within ${RECEIVE_MS} ms: ${String(error)}`, { cause: error });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { ChannelLayerClosed, type ChannelLayer } from "@channels-ts/core";
 import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer, type HostEvent } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 type Layer = ChannelLayer & {
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Message } from "@channels-ts/core";
 import { RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 const pause = (ms: number): Promise<"nothing"> => new Promise((resolve) => setTimeout(() => resolve("nothing"), ms));
 

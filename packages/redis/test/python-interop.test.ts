@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { PYTHON, REDIS_SERVER, RedisServer } from "./redis-server";
+import { PYTHON, REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
 import { fromJson } from "./wire-json";
 
 const SCRIPT = join(__dirname, "python", "interop.py");

@@ -1,6 +1,6 @@
 import Redis from "ioredis";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 async function connectionsReceived(observer: Redis): Promise<number> {
   const info = await observer.info("stats");

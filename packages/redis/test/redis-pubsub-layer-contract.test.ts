@@ -1,6 +1,6 @@
 import { runChannelLayerContract } from "@channels-ts/core/layers/layer-contract";
 import { RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("RedisPubSubChannelLayer (real redis-server)", () => {
   let server: RedisServer;

@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import type { ChannelLayer } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer, type HostEvent } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 type EventfulLayer = ChannelLayer & { once(event: "down" | "up", listener: (event: HostEvent) => void): unknown };
 

@@ -1,6 +1,6 @@
 import Redis from "ioredis";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("SCRIPT FLUSH between group sends on the sharded path", () => {
   let server: RedisServer;

@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import { decode } from "@msgpack/msgpack";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "./redis-server";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 
 /** Members of a sorted set with their scores, as raw bytes. */
 async function zrange(redis: Redis, key: string): Promise<Array<{ member: Buffer; score: number }>> {

@@ -18,6 +18,7 @@ export function parseTarget(target: string): { module: string; exportName: strin
 /** Lets `require` load TypeScript through tsx, unless something (tsx itself, ts-node) already does. */
 function registerTypeScript(): void {
   if (require.extensions[".ts"] !== undefined) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx is optional: loaded only for .ts files
   const tsx = require("tsx/cjs/api") as { register: () => () => void };
   tsx.register();
 }
@@ -39,6 +40,7 @@ export function loadModule(
     throw new ApplicationLoadError(`Cannot find module ${JSON.stringify(spec)} (looked in ${cwd}).`, err);
   }
   if (TS_FILE.test(file)) registerTypeScript();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is named at run time
   const loaded = require(file) as unknown;
   const mod =
     (typeof loaded === "object" && loaded !== null) || typeof loaded === "function"

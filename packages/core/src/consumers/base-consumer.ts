@@ -47,6 +47,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
   static asApp<C extends RunnableConsumer>(this: new () => C, init?: Partial<C>): Application {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class itself, captured for the returned function
     const Consumer = this;
     return async function consumerApplication(scope: Scope, receive: Receive, send: Send): Promise<void> {
       const consumer = new Consumer();

@@ -1,0 +1,1 @@
+export { PYTHON, REDIS_SERVER, RedisServer, describeWithRedis } from "./redis-server";
