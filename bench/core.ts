@@ -5,7 +5,13 @@
  *
  *     npx tsx bench/core.ts [--members 1000] [--sends 1000]
  */
-import { InMemoryChannelLayer, WebsocketConsumer, channelLayers, type Message, type Receive } from "@channels-ts/core";
+import {
+  InMemoryChannelLayer,
+  WebsocketConsumer,
+  channelLayers,
+  type Receive,
+  type WebsocketInboundEvent,
+} from "@channels-ts/core";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,8 +25,8 @@ const expected = members * sends;
 
 class BenchConsumer extends WebsocketConsumer {
   override groups = ["bench"];
-  async bench_message(message: Message): Promise<void> {
-    await this.send(message.text as string);
+  async bench_message(message: { type: "bench.message"; text: string }): Promise<void> {
+    await this.send(message.text);
   }
 }
 
@@ -41,10 +47,10 @@ async function main(): Promise<void> {
 
   for (let i = 0; i < members; i++) {
     let step = 0;
-    const receive: Receive = () => {
+    const receive: Receive<WebsocketInboundEvent> = () => {
       step++;
       if (step === 1) return Promise.resolve({ type: "websocket.connect" });
-      return new Promise<Message>((resolve) =>
+      return new Promise<WebsocketInboundEvent>((resolve) =>
         disconnects.push(() => resolve({ type: "websocket.disconnect", code: 1000 })),
       );
     };

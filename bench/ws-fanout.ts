@@ -16,7 +16,6 @@ import {
   WebsocketConsumer,
   channelLayers,
   path,
-  type Message,
 } from "@channels-ts/core";
 import { serve, silentLogger } from "@channels-ts/server";
 import WebSocket, { WebSocketServer } from "ws";
@@ -62,13 +61,17 @@ async function plainWs(): Promise<Target> {
   };
 }
 
-class Room extends WebsocketConsumer {
+interface RoomMessages {
+  "room.message": { text: string };
+}
+
+class Room extends WebsocketConsumer<RoomMessages> {
   override groups = ["bench"];
   override async receive(text?: string): Promise<void> {
     await this.groupSend("bench", { type: "room.message", text: text ?? "" });
   }
-  async room_message(message: Message): Promise<void> {
-    await this.send(message.text as string);
+  async room_message(message: { type: "room.message"; text: string }): Promise<void> {
+    await this.send(message.text);
   }
 }
 

@@ -1,4 +1,14 @@
-import { StopConsumer, WebsocketConsumer, validateGroupName, type Message } from "@channels-ts/core";
+import {
+  StopConsumer,
+  WebsocketConsumer,
+  validateGroupName,
+  type WebsocketConnectEvent,
+  type WebsocketDisconnectEvent,
+  type WebsocketReceiveEvent,
+} from "@channels-ts/core";
+
+/** The group message of the tutorial: the client's frame, whole. A foreign peer may send anything. */
+type XxOo = { type: "xx_oo"; message?: Partial<WebsocketReceiveEvent> };
 
 /**
  * The group chat consumer of the original Channels tutorial, kept faithful so that it can share
@@ -16,7 +26,7 @@ export class ChatConsumer extends WebsocketConsumer {
     return String(this.scope.url_route?.kwargs.group ?? "");
   }
 
-  override async websocket_connect(_message: Message): Promise<void> {
+  override async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     try {
       validateGroupName(this.group);
     } catch {
@@ -27,26 +37,26 @@ export class ChatConsumer extends WebsocketConsumer {
     await this.channelLayer!.groupAdd(this.group, this.channelName!);
   }
 
-  override async websocket_receive(message: Message): Promise<void> {
+  override async websocket_receive(event: WebsocketReceiveEvent): Promise<void> {
     // The type is "xx_oo", not a dotted name, because the tutorial's Django consumer sends and
     // handles exactly that: Python and TypeScript members of one room must understand each other.
     // The client frame travels whole, as the tutorial does: `{ type: "websocket.receive", text }`
     // (or `bytes` for a binary frame).
-    const frame: Message =
-      typeof message.text === "string"
-        ? { type: "websocket.receive", text: message.text }
-        : { type: "websocket.receive", bytes: message.bytes as Uint8Array };
+    const frame: WebsocketReceiveEvent =
+      typeof event.text === "string"
+        ? { type: "websocket.receive", text: event.text }
+        : { type: "websocket.receive", bytes: event.bytes };
     await this.channelLayer!.groupSend(this.group, { type: "xx_oo", message: frame });
   }
 
-  async xx_oo(event: Message): Promise<void> {
-    const frame = event.message as Message | undefined;
+  async xx_oo(event: XxOo): Promise<void> {
+    const frame = event.message;
     if (frame !== undefined && typeof frame.text === "string") await this.send(frame.text);
     else if (frame !== undefined && frame.bytes instanceof Uint8Array) await this.send(frame.bytes);
     // Anything else (a foreign peer's malformed message) is ignored rather than closing this socket.
   }
 
-  override async websocket_disconnect(_message: Message): Promise<void> {
+  override async websocket_disconnect(_event: WebsocketDisconnectEvent): Promise<void> {
     if (this.channelName !== undefined && this.channelLayer !== undefined) {
       await this.channelLayer.groupDiscard(this.group, this.channelName).catch(() => undefined);
     }

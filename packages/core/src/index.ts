@@ -1,4 +1,32 @@
 export * from "./types";
+export type {
+  ReceiveEvent,
+  SendEvent,
+  ReceiveEventMap,
+  ReceiveEventOf,
+  WebsocketInboundEvent,
+  WebsocketOutboundEvent,
+  WebsocketConnectEvent,
+  WebsocketReceiveEvent,
+  WebsocketDisconnectEvent,
+  WebsocketAcceptEvent,
+  WebsocketSendEvent,
+  WebsocketCloseEvent,
+  HttpInboundEvent,
+  HttpOutboundEvent,
+  HttpRequestEvent,
+  HttpDisconnectEvent,
+  HttpResponseStartEvent,
+  HttpResponseBodyEvent,
+  LifespanInboundEvent,
+  LifespanOutboundEvent,
+  LifespanStartupEvent,
+  LifespanShutdownEvent,
+  LifespanStartupCompleteEvent,
+  LifespanStartupFailedEvent,
+  LifespanShutdownCompleteEvent,
+  LifespanShutdownFailedEvent,
+} from "./events";
 export * from "./errors";
 export * from "./layers";
 export * from "./routing";

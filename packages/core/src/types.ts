@@ -4,11 +4,13 @@
  * because they are data that crosses process and language boundaries.
  */
 
+import type { ReceiveEventOf, SendEvent } from "./events";
+
 /** A value a msgpack encoder can carry; channel layer messages are made of these. */
 export type WireValue =
   string | number | boolean | null | Uint8Array | readonly WireValue[] | { readonly [key: string]: WireValue };
 
-/** Any event or layer message: a plain object with a string `type`. */
+/** Any layer message (or event): a plain object with a string `type`. ASGI events are typed in `events.ts`. */
 export interface Message {
   type: string;
   [key: string]: unknown;
@@ -66,8 +68,27 @@ export interface LifespanScope extends Scope {
   type: "lifespan";
 }
 
-export type Receive = () => Promise<Message>;
-export type Send = (message: Message) => Promise<void>;
+/**
+ * Waits for the next event from the server: `Receive<WebsocketInboundEvent>` in an
+ * `Application<WebsocketScope>` (see `ReceiveEventOf`); any `Message` where the scope type is
+ * not known (a worker's `channel` scope receives the layer messages sent to its channel).
+ */
+export type Receive<E = Message> = () => Promise<E>;
 
-/** The one signature that routers, middleware and consumers share, so that they nest. */
-export type Application<S extends Scope = Scope> = (scope: S, receive: Receive, send: Send) => Promise<void>;
+/**
+ * Sends an event to the server. The server still checks every event at run time (a JavaScript
+ * application can send anything) and rejects a malformed one with a `ProtocolError`.
+ */
+export type Send = (event: SendEvent) => Promise<void>;
+
+/**
+ * The one signature that routers, middleware and consumers share, so that they nest. The scope
+ * type picks the events `receive` yields: an `Application<HttpScope>` receives `HttpInboundEvent`s.
+ * `send` takes every ASGI event whatever the scope (a router or middleware passes one `send` to
+ * applications of several protocols); the server rejects another protocol's event at run time.
+ */
+export type Application<S extends Scope = Scope> = (
+  scope: S,
+  receive: Receive<ReceiveEventOf<S>>,
+  send: Send,
+) => Promise<void>;

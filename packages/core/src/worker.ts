@@ -1,7 +1,7 @@
 import { ChannelLayerMissing, ChannelsError } from "./errors";
 import type { ChannelLayer } from "./layers/channel-layer";
 import { getChannelLayer } from "./layers";
-import type { Application, ChannelScope, Message } from "./types";
+import type { Application, ChannelScope, Message, Send } from "./types";
 import { AsyncQueue } from "./util/async-queue";
 
 export interface WorkerOptions {
@@ -87,10 +87,10 @@ export class Worker {
     if (existing !== undefined) return existing;
     const queue = new AsyncQueue<Message>();
     const scope: ChannelScope = { type: "channel", channel };
-    const send = async (message: Message): Promise<void> => {
+    const send: Send = async (event) => {
       throw new ChannelsError(
         "WORKER_SEND",
-        `A worker application cannot send ${JSON.stringify(message.type)} to a client; use the channel layer.`,
+        `A worker application cannot send ${JSON.stringify(event.type)} to a client; use the channel layer.`,
       );
     };
     const instance: Instance = {

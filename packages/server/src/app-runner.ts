@@ -1,4 +1,4 @@
-import type { Application, Message, Receive, Scope, Send } from "@channels-ts/core";
+import type { Application, Receive, Scope, Send } from "@channels-ts/core";
 import { ChannelsError, RouteNotFound } from "@channels-ts/core";
 import { isSendableCloseCode } from "./close-codes";
 
@@ -68,7 +68,8 @@ export function toBytes(value: unknown, what: string): Uint8Array {
 
 export const EMPTY = new Uint8Array(0);
 
-/** `{ type }` of a message for error texts, safe on malformed input. */
-export function typeOf(message: Message | undefined): string {
-  return message !== null && typeof message === "object" ? JSON.stringify(message.type) : String(message);
+/** `{ type }` of what an application sent, for error texts; safe on anything a JavaScript application can send. */
+export function typeOf(event: unknown): string {
+  if (event === null || typeof event !== "object") return String(event);
+  return JSON.stringify("type" in event ? event.type : undefined);
 }

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { STATUS_CODES, validateHeaderName, validateHeaderValue } from "node:http";
-import type { HttpScope, Message } from "@channels-ts/core";
+import type { HttpDisconnectEvent, HttpInboundEvent, HttpRequestEvent, HttpScope, SendEvent } from "@channels-ts/core";
 import { ProtocolError } from "@channels-ts/core";
 import { EMPTY, isRouteNotFound, isStopConsumer, superviseApplication, toBytes, typeOf } from "./app-runner";
 import { Release, type Connection, type ServerContext } from "./connection";
 import { escapeLogText } from "./log-text";
 import { buildHttpScope, clientLabel } from "./scope";
 
-const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" }) as Message;
+const DISCONNECT: HttpDisconnectEvent = Object.freeze({ type: "http.disconnect" });
 
 type State = "waiting" | "started" | "complete";
 
@@ -63,7 +63,7 @@ export class HttpConnection implements Connection {
   private status = 200;
   private headers: { flat: string[]; hasLength: boolean } = { flat: [], hasLength: false };
   private bytesSent = 0;
-  private waiters: Array<(message: Message) => void> = [];
+  private waiters: Array<(event: HttpInboundEvent) => void> = [];
 
   constructor(
     private readonly context: ServerContext,
@@ -110,20 +110,20 @@ export class HttpConnection implements Connection {
     this.res.destroy();
   }
 
-  private readonly receive = (): Promise<Message> => {
+  private readonly receive = (): Promise<HttpInboundEvent> => {
     if (this.disconnected || this.state === "complete") return Promise.resolve(DISCONNECT);
     if (!this.bodyDone) {
       const message = this.readBody();
       if (message !== undefined) return Promise.resolve(message);
     }
-    return new Promise<Message>((resolve) => {
+    return new Promise<HttpInboundEvent>((resolve) => {
       this.waiters.push(resolve);
       if (!this.bodyDone) this.awaitBody();
     });
   };
 
   /** Next body chunk if one is buffered (or the body is known to be over), else undefined. */
-  private readBody(): Message | undefined {
+  private readBody(): HttpRequestEvent | undefined {
     const chunk = this.req.read() as Buffer | null;
     // `complete` is set once the whole body is in the stream's buffer, so an empty buffer
     // after this read means this chunk was the last one.
@@ -150,9 +150,9 @@ export class HttpConnection implements Connection {
     req.on("end", onReadable);
   }
 
-  private deliver(message: Message): void {
+  private deliver(event: HttpInboundEvent): void {
     const waiter = this.waiters.shift();
-    if (waiter !== undefined) waiter(message);
+    if (waiter !== undefined) waiter(event);
   }
 
   private deliverDisconnect(): void {
@@ -160,19 +160,21 @@ export class HttpConnection implements Connection {
     this.release.startDeadline();
   }
 
-  private readonly send = async (message: Message): Promise<void> => {
-    switch (message?.type) {
+  /** What the application is given as `send`; checks at run time what the types cannot (a JS application). */
+  private readonly send = async (event: SendEvent): Promise<void> => {
+    // `?.`: a JavaScript application can send null.
+    switch (event?.type) {
       case "http.response.start":
         if (this.state !== "waiting") {
           throw new ProtocolError(`http.response.start sent twice for ${this.scope.method} ${this.scope.path}.`);
         }
-        this.status = Number(message.status);
+        this.status = Number(event.status);
         if (!Number.isInteger(this.status) || this.status < 100 || this.status > 999) {
           throw new ProtocolError(
-            `http.response.start status must be an integer HTTP status, got ${JSON.stringify(message.status)}.`,
+            `http.response.start status must be an integer HTTP status, got ${JSON.stringify(event.status)}.`,
           );
         }
-        this.headers = flattenHeaders(message.headers);
+        this.headers = flattenHeaders(event.headers);
         this.state = "started";
         return;
       case "http.response.body":
@@ -184,12 +186,13 @@ export class HttpConnection implements Connection {
         // As Daphne: once the client is gone or the response is over, further sends are dropped.
         if (this.state === "complete" || this.disconnected) return;
         return this.writeBody(
-          message.body === undefined ? EMPTY : toBytes(message.body, "http.response.body body"),
-          message.more_body === true,
+          event.body === undefined ? EMPTY : toBytes(event.body, "http.response.body body"),
+          event.more_body === true,
         );
       default:
+        // Another protocol's event (websocket.accept, ...) or not an event at all.
         throw new ProtocolError(
-          `An HTTP application cannot send message type ${typeOf(message)}; ` +
+          `An HTTP application cannot send message type ${typeOf(event)}; ` +
             'use "http.response.start" then "http.response.body".',
         );
     }

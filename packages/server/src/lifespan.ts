@@ -1,6 +1,6 @@
-import type { Application, LifespanScope, Message } from "@channels-ts/core";
+import type { Application, LifespanInboundEvent, LifespanScope, SendEvent } from "@channels-ts/core";
 import { ChannelsError, ProtocolError } from "@channels-ts/core";
-import { runApplication } from "./app-runner";
+import { runApplication, typeOf } from "./app-runner";
 import { LifespanStartupFailed } from "./errors";
 import type { Logger } from "./logger";
 import { MessageQueue } from "./message-queue";
@@ -22,7 +22,7 @@ interface Pending {
  * uvicorn do, unless `lifespan: "on"` demands it.
  */
 export class Lifespan {
-  private readonly queue = new MessageQueue();
+  private readonly queue = new MessageQueue<LifespanInboundEvent>();
   private pending: Pending | undefined;
   private ended: { err: unknown } | undefined;
   private started = false;
@@ -86,24 +86,36 @@ export class Lifespan {
     if (this.ended !== undefined) return Promise.resolve({ kind: "ended", err: this.ended.err });
     return new Promise<Outcome>((resolve) => {
       this.pending = { phase, resolve };
-      this.queue.push({ type: `lifespan.${phase}` });
+      this.queue.push({ type: phase === "startup" ? "lifespan.startup" : "lifespan.shutdown" });
     });
   }
 
-  private readonly send = async (message: Message): Promise<void> => {
+  /** What the application is given as `send`: the answer to the pending startup or shutdown, nothing else. */
+  private readonly send = async (event: SendEvent): Promise<void> => {
     const pending = this.pending;
-    const type = message?.type;
-    if (pending !== undefined && type === `lifespan.${pending.phase}.complete`) {
-      this.pending = undefined;
-      pending.resolve({ kind: "complete" });
-      return;
+    // `?.`: a JavaScript application can send null.
+    switch (event?.type) {
+      case "lifespan.startup.complete":
+      case "lifespan.shutdown.complete":
+        if (pending !== undefined && event.type === `lifespan.${pending.phase}.complete`) {
+          this.pending = undefined;
+          pending.resolve({ kind: "complete" });
+          return;
+        }
+        break;
+      case "lifespan.startup.failed":
+      case "lifespan.shutdown.failed":
+        if (pending !== undefined && event.type === `lifespan.${pending.phase}.failed`) {
+          this.pending = undefined;
+          pending.resolve({ kind: "failed", message: typeof event.message === "string" ? event.message : "" });
+          return;
+        }
+        break;
+      default:
+        // Another protocol's event, or not an event at all.
+        break;
     }
-    if (pending !== undefined && type === `lifespan.${pending.phase}.failed`) {
-      this.pending = undefined;
-      pending.resolve({ kind: "failed", message: typeof message.message === "string" ? message.message : "" });
-      return;
-    }
-    throw new ProtocolError(`Unexpected lifespan message type ${JSON.stringify(type)}.`);
+    throw new ProtocolError(`Unexpected lifespan message type ${typeOf(event)}.`);
   };
 
   private onEnd(err: unknown): void {

@@ -1,4 +1,4 @@
-import type { Message } from "@channels-ts/core";
+import type { ReceiveEvent } from "@channels-ts/core";
 
 /** The source a queue can stop and restart: a WebSocket's reading from its TCP socket. */
 export interface FlowControl {
@@ -14,10 +14,10 @@ export interface FlowControl {
  * Pushes are never refused: a disconnect must get through, and what arrives between the pause
  * and the socket actually stopping (the rest of one socket read) is bounded already.
  */
-export class MessageQueue {
-  private items: Message[] = [];
+export class MessageQueue<E extends ReceiveEvent> {
+  private items: E[] = [];
   private head = 0;
-  private waiters: Array<(message: Message) => void> = [];
+  private waiters: Array<(event: E) => void> = [];
   private paused = false;
   private readonly resumeAt: number;
 
@@ -33,13 +33,13 @@ export class MessageQueue {
     return this.items.length - this.head;
   }
 
-  push(message: Message): void {
+  push(event: E): void {
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
-      waiter(message);
+      waiter(event);
       return;
     }
-    this.items.push(message);
+    this.items.push(event);
     if (!this.paused && this.length >= this.limit && this.flow !== undefined) {
       this.paused = true;
       this.flow.pause();
@@ -59,17 +59,17 @@ export class MessageQueue {
   }
 
   /** Bound so it can be handed to the application as its `receive`. */
-  readonly receive = (): Promise<Message> => {
+  readonly receive = (): Promise<E> => {
     if (this.head < this.items.length) {
-      const message = this.items[this.head] as Message;
+      const event = this.items[this.head] as E;
       this.head++;
       if (this.head === this.items.length) {
         this.items.length = 0;
         this.head = 0;
       }
       if (this.paused && this.length <= this.resumeAt) this.resume();
-      return Promise.resolve(message);
+      return Promise.resolve(event);
     }
-    return new Promise<Message>((resolve) => this.waiters.push(resolve));
+    return new Promise<E>((resolve) => this.waiters.push(resolve));
   };
 }

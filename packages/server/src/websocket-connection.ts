@@ -1,7 +1,15 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer, RawData } from "ws";
-import type { Message, WebsocketScope } from "@channels-ts/core";
+import type {
+  SendEvent,
+  WebsocketAcceptEvent,
+  WebsocketCloseEvent,
+  WebsocketConnectEvent,
+  WebsocketInboundEvent,
+  WebsocketScope,
+  WebsocketSendEvent,
+} from "@channels-ts/core";
 import { ProtocolError } from "@channels-ts/core";
 import { acceptHeaderLines } from "./accept-headers";
 import { closeCodeFor, isRouteNotFound, isStopConsumer, superviseApplication, typeOf } from "./app-runner";
@@ -22,7 +30,7 @@ export interface WebsocketContext extends ServerContext {
 
 type State = "connecting" | "open" | "closing" | "closed";
 
-const CONNECT: Message = Object.freeze({ type: "websocket.connect" }) as Message;
+const CONNECT: WebsocketConnectEvent = Object.freeze({ type: "websocket.connect" });
 
 /**
  * One WebSocket served by the application: the handshake waits for `websocket.accept` (or is
@@ -33,7 +41,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   readonly released: Promise<void>;
   private readonly scope: WebsocketScope;
   private readonly release: Release;
-  private readonly queue: MessageQueue;
+  private readonly queue: MessageQueue<WebsocketInboundEvent>;
   private readonly client: string;
   /** The path as it may appear in a log line (the decoded path can hold control characters). */
   private readonly logPath: string;
@@ -126,27 +134,30 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     ws.ping();
   }
 
-  private readonly send = async (message: Message): Promise<void> => {
-    switch (message?.type) {
+  /** What the application is given as `send`; checks at run time what the types cannot (a JS application). */
+  private readonly send = async (event: SendEvent): Promise<void> => {
+    // `?.`: a JavaScript application can send null.
+    switch (event?.type) {
       case "websocket.send":
-        return this.sendFrame(message);
+        return this.sendFrame(event);
       case "websocket.accept":
-        if (this.state === "connecting") return this.accept(message);
+        if (this.state === "connecting") return this.accept(event);
         if (this.state === "open") throw new ProtocolError(`WebSocket ${this.scope.path} is already accepted.`);
         return;
       case "websocket.close":
         if (this.state === "connecting") this.refuse(403);
-        else if (this.state === "open") this.closeWithMessage(message);
+        else if (this.state === "open") this.closeWithEvent(event);
         return;
       default:
+        // Another protocol's event (http.response.start, ...) or not an event at all.
         throw new ProtocolError(
-          `A WebSocket application cannot send message type ${typeOf(message)}; ` +
+          `A WebSocket application cannot send message type ${typeOf(event)}; ` +
             'use "websocket.accept", "websocket.send" or "websocket.close".',
         );
     }
   };
 
-  private sendFrame(message: Message): void {
+  private sendFrame(event: WebsocketSendEvent): void {
     const ws = this.ws;
     if (this.state === "connecting") {
       throw new ProtocolError(
@@ -155,7 +166,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     }
     // As Daphne: frames sent after the connection is closing are dropped.
     if (ws === undefined || this.state !== "open") return;
-    const { text, bytes } = message;
+    const { text, bytes } = event;
     if (typeof text === "string" && (bytes === undefined || bytes === null)) ws.send(text);
     else if (bytes instanceof Uint8Array && (text === undefined || text === null)) ws.send(bytes);
     else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
@@ -169,8 +180,8 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     }
   }
 
-  private accept(message: Message): void {
-    const subprotocol = message.subprotocol ?? undefined;
+  private accept(event: WebsocketAcceptEvent): void {
+    const subprotocol = event.subprotocol ?? undefined;
     if (
       subprotocol !== undefined &&
       (typeof subprotocol !== "string" || !this.scope.subprotocols.includes(subprotocol))
@@ -180,7 +191,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
           `(offered: ${JSON.stringify(this.scope.subprotocols)}); pick one of those or none.`,
       );
     }
-    const headerLines = acceptHeaderLines(message.headers);
+    const headerLines = acceptHeaderLines(event.headers);
     this.clearAcceptTimer();
     this.context.handshakes.set(this.req, { subprotocol, headerLines });
     this.socket.off("data", this.onEarlyData);
@@ -253,9 +264,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     this.release.startDeadline();
   }
 
-  private closeWithMessage(message: Message): void {
-    const code = message.code ?? 1000;
-    const reason = message.reason ?? "";
+  private closeWithEvent(event: WebsocketCloseEvent): void {
+    const code = event.code ?? 1000;
+    const reason = event.reason ?? "";
     if (!isSendableCloseCode(code)) {
       throw new ProtocolError(
         `websocket.close code must be 1000-1003, 1007-1014 or 3000-4999 (RFC 6455 codes a peer may send), got ${JSON.stringify(code)}.`,

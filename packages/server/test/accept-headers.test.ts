@@ -32,7 +32,7 @@ test("headers given in websocket.accept are added to the 101 response", async ()
   expect(headers["x-served-by"]).toBe("channels-ts");
 });
 
-test.each([
+test.each<[string, Array<[string, string]>, RegExp]>([
   ["a NUL in a value", [["x-a", "v\u0000 bad"]], /"x-a" has value/],
   ["a C1 control in a value", [["x-a", "v\u0085"]], /"x-a" has value/],
   ["CR LF in a value", [["x-a", "v\r\nset-cookie: evil=1"]], /"x-a" has value/],

@@ -37,6 +37,7 @@ test("websocket.send with both text and bytes is an application error (1011)", a
   const server = await start(async (_scope, receive, send) => {
     await receive();
     await send({ type: "websocket.accept" });
+    // @ts-expect-error -- the types refuse it; a JavaScript application can still send it
     await send({ type: "websocket.send", text: "a", bytes: new Uint8Array([1]) });
   });
   const ws = await openWs(wsUrl(server, "/"));

@@ -1,4 +1,5 @@
-import type { Message, Scope } from "../types";
+import type { SendEvent } from "../events";
+import type { Scope } from "../types";
 import { BaseConsumer } from "./base-consumer";
 import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
@@ -8,9 +9,9 @@ import type { AnyMessages, MessageMap } from "./typed-messages";
  * to the client. Subclass it for protocols without a generic consumer (workers, custom events).
  */
 export class AsyncConsumer<M extends MessageMap = AnyMessages, S extends Scope = Scope> extends BaseConsumer<M, S> {
-  /** Sends a raw message (`{ type: "websocket.send", text }`, ...) to the server. */
-  async send(message: Message): Promise<void> {
-    await this.baseSend(message);
+  /** Sends a raw ASGI event (`{ type: "websocket.send", text }`, ...) to the server. */
+  async send(event: SendEvent): Promise<void> {
+    await this.baseSend(event);
   }
 }
 

@@ -7,7 +7,8 @@ import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 
 /** What `asApp` needs of a consumer class: a no-argument constructor and `run`. */
 export interface RunnableConsumer {
-  run(scope: never, receive: Receive, send: Send): Promise<void>;
+  // Method syntax on purpose: a consumer's `run` takes its own scope type (WebsocketScope, ...).
+  run(scope: Scope, receive: Receive, send: Send): Promise<void>;
 }
 
 /**
@@ -52,7 +53,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     return async function consumerApplication(scope: Scope, receive: Receive, send: Send): Promise<void> {
       const consumer = new Consumer();
       if (init !== undefined) Object.assign(consumer, init);
-      await consumer.run(scope as never, receive, send);
+      await consumer.run(scope, receive, send);
     };
   }
 

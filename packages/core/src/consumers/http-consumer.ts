@@ -1,5 +1,6 @@
 import { ChannelsError, StopConsumer } from "../errors";
-import type { Headers, HttpScope, Message } from "../types";
+import type { HttpDisconnectEvent, HttpRequestEvent } from "../events";
+import type { Headers, HttpScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
 import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
@@ -21,8 +22,8 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
   #chunks: Uint8Array[] = [];
   #bodyBytes = 0;
 
-  async http_request(message: Message): Promise<void> {
-    const body = message.body;
+  async http_request(event: HttpRequestEvent): Promise<void> {
+    const body = event.body;
     if (body instanceof Uint8Array && body.length > 0) {
       this.#bodyBytes += body.length;
       if (this.#bodyBytes > this.maxBodyBytes) {
@@ -34,13 +35,13 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
       }
       this.#chunks.push(body);
     }
-    if (message.more_body === true) return;
+    if (event.more_body === true) return;
     const whole = this.#chunks.length === 1 ? (this.#chunks[0] as Uint8Array) : Buffer.concat(this.#chunks);
     this.#chunks = [];
     await this.handle(whole);
   }
 
-  async http_disconnect(_message: Message): Promise<void> {
+  async http_disconnect(_event: HttpDisconnectEvent): Promise<void> {
     await this.disconnect();
     throw new StopConsumer();
   }

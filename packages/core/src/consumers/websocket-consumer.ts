@@ -1,5 +1,12 @@
 import { AcceptConnection, DenyConnection, StopConsumer } from "../errors";
-import type { Headers, Message, WebsocketScope } from "../types";
+import type {
+  WebsocketAcceptEvent,
+  WebsocketCloseEvent,
+  WebsocketConnectEvent,
+  WebsocketDisconnectEvent,
+  WebsocketReceiveEvent,
+} from "../events";
+import type { Headers, WebsocketScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
 import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
@@ -13,7 +20,7 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   /** Groups joined before `connect()` and left after `disconnect()`. */
   groups: string[] = [];
 
-  async websocket_connect(_message: Message): Promise<void> {
+  async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     for (const group of this.groups) await this.groupAdd(group);
     try {
       await this.connect();
@@ -31,14 +38,15 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
 
   /** Completes the handshake, optionally choosing one of `scope.subprotocols` and adding headers. */
   async accept(subprotocol: string | null = null, headers?: Headers): Promise<void> {
-    const message: Message = { type: "websocket.accept", subprotocol };
-    if (headers !== undefined) message.headers = headers;
-    await this.baseSend(message);
+    const event: WebsocketAcceptEvent = { type: "websocket.accept", subprotocol };
+    if (headers !== undefined) event.headers = headers;
+    await this.baseSend(event);
   }
 
-  async websocket_receive(message: Message): Promise<void> {
-    if (typeof message.text === "string") await this.receive(message.text, undefined);
-    else await this.receive(undefined, message.bytes as Uint8Array | undefined);
+  async websocket_receive(event: WebsocketReceiveEvent): Promise<void> {
+    // Checked at run time too: a layer message can carry this type with any keys.
+    if (typeof event.text === "string") await this.receive(event.text, undefined);
+    else await this.receive(undefined, event.bytes instanceof Uint8Array ? event.bytes : undefined);
   }
 
   /** One frame from the client: `text` for a text frame, `bytes` for a binary one. */
@@ -54,17 +62,17 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
 
   /** Closes the socket; before `accept()` this refuses the handshake (HTTP 403). */
   async close(code?: number, reason?: string): Promise<void> {
-    const message: Message = { type: "websocket.close" };
-    if (code !== undefined) message.code = code;
-    if (reason !== undefined) message.reason = reason;
-    await this.baseSend(message);
+    const event: WebsocketCloseEvent = { type: "websocket.close" };
+    if (code !== undefined) event.code = code;
+    if (reason !== undefined) event.reason = reason;
+    await this.baseSend(event);
   }
 
-  async websocket_disconnect(message: Message): Promise<void> {
+  async websocket_disconnect(event: WebsocketDisconnectEvent): Promise<void> {
     if (this.channelLayer !== undefined) {
       for (const group of this.groups) await this.groupDiscard(group);
     }
-    await this.disconnect(typeof message.code === "number" ? message.code : 1005);
+    await this.disconnect(typeof event.code === "number" ? event.code : 1005);
     throw new StopConsumer();
   }
 

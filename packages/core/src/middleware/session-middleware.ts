@@ -1,5 +1,6 @@
 import { keepPathRouting } from "./keep-path-routing";
-import type { Application, Message, Send } from "../types";
+import type { HttpResponseStartEvent } from "../events";
+import type { Application, Send } from "../types";
 import { CookieMiddleware, type CookieScope } from "./cookie-middleware";
 import { CookieSigner } from "./cookie-signer";
 import { MiddlewareConfigError } from "./errors";
@@ -94,7 +95,11 @@ export function SessionMiddleware<S extends SessionScope = SessionScope>(
   setCookieHeader(config.cookieName, "probe", cookieOptions);
   const clearCookie = deleteCookieHeader(config.cookieName, cookieOptions);
 
-  async function commit(session: Session, hadCookie: boolean, message: Message): Promise<Message> {
+  async function commit(
+    session: Session,
+    hadCookie: boolean,
+    message: HttpResponseStartEvent,
+  ): Promise<HttpResponseStartEvent> {
     let header: string;
     if (await session.isEmpty()) {
       const key = session.key;
@@ -105,7 +110,7 @@ export function SessionMiddleware<S extends SessionScope = SessionScope>(
       await session.save();
       header = setCookieHeader(config.cookieName, signer.sign(session.key as string), cookieOptions);
     }
-    const headers = Array.isArray(message["headers"]) ? (message["headers"] as Array<[string, string]>) : [];
+    const headers = Array.isArray(message.headers) ? message.headers : [];
     // A new message: the application may reuse its own object, which must stay as it wrote it.
     return { ...message, headers: [...headers, ["set-cookie", header]] };
   }
@@ -125,7 +130,7 @@ export function SessionMiddleware<S extends SessionScope = SessionScope>(
     if (scope.type === "http") {
       const hadCookie = raw !== undefined;
       innerSend = async (message) => {
-        if (message.type === "http.response.start" && session.modified && message["status"] !== 500) {
+        if (message.type === "http.response.start" && session.modified && message.status !== 500) {
           return send(await commit(session, hadCookie, message));
         }
         return send(message);

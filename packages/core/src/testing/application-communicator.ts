@@ -1,5 +1,6 @@
 import { ChannelsError, CommunicatorTimeout } from "../errors";
-import type { Application, Message, Scope } from "../types";
+import type { ReceiveEventOf, SendEvent } from "../events";
+import type { Application, Scope } from "../types";
 import { AsyncQueue } from "../util/async-queue";
 
 /** The reason a communicator gives the application's pending `receive()` when it stops it. */
@@ -13,19 +14,20 @@ export class ApplicationCancelled extends ChannelsError {
  * Runs one application instance in-process (Channels' ApplicationCommunicator): feed it messages
  * with `sendInput`, read what it sends with `receiveOutput`. No network involved.
  */
-export class ApplicationCommunicator {
-  readonly scope: Scope;
-  private readonly input = new AsyncQueue<Message>();
-  private readonly output = new AsyncQueue<Message>();
+export class ApplicationCommunicator<S extends Scope = Scope> {
+  readonly scope: S;
+  private readonly input = new AsyncQueue<ReceiveEventOf<S>>();
+  private readonly output = new AsyncQueue<SendEvent>();
   private readonly finished: Promise<void>;
   private outcome: { error?: unknown } | undefined;
 
-  constructor(application: Application, scope: Scope) {
+  /** The scope's type picks the events `sendInput` takes: any message for a scope type the server does not speak. */
+  constructor(application: Application<S>, scope: S) {
     this.scope = scope;
     this.finished = application(
       scope,
       () => this.input.get(),
-      async (message) => this.output.put(message),
+      async (event) => this.output.put(event),
     ).then(
       () => this.settle({}),
       (error: unknown) => this.settle({ error }),
@@ -37,7 +39,8 @@ export class ApplicationCommunicator {
     return this.outcome !== undefined;
   }
 
-  async sendInput(message: Message): Promise<void> {
+  /** Hands the application `message`, as the server would (`{ type: "websocket.receive", text }`, ...). */
+  async sendInput(message: ReceiveEventOf<S>): Promise<void> {
     this.throwIfFailed();
     this.input.put(message);
   }
@@ -46,7 +49,7 @@ export class ApplicationCommunicator {
    * The next message the application sent. Throws the application's own error if it failed with
    * nothing left to read, and a `CommunicatorTimeout` (after stopping the application) on timeout.
    */
-  async receiveOutput(timeoutMs = 1000): Promise<Message> {
+  async receiveOutput(timeoutMs = 1000): Promise<SendEvent> {
     if (this.output.size > 0) return this.output.get();
     const arrived = await this.waitFor(timeoutMs, (wake) => this.output.onceNotEmpty(wake));
     if (this.output.size > 0) return this.output.get();

@@ -10,11 +10,11 @@ export interface HttpResponse {
 }
 
 /** Sends one HTTP request to an application in-process (Channels' HttpCommunicator). */
-export class HttpCommunicator extends ApplicationCommunicator {
+export class HttpCommunicator extends ApplicationCommunicator<HttpScope> {
   private readonly body: Uint8Array;
 
   constructor(
-    application: Application,
+    application: Application<HttpScope>,
     method: string,
     path: string,
     body: string | Uint8Array = new Uint8Array(),
@@ -58,7 +58,7 @@ export class HttpCommunicator extends ApplicationCommunicator {
     }
     return {
       status: Number(start.status),
-      headers: (start.headers as Headers | undefined) ?? [],
+      headers: start.headers ?? [],
       body: Buffer.concat(chunks),
     };
   }

@@ -26,8 +26,8 @@ function splitPath(path: string): { path: string; rawPath: string; query: string
 }
 
 /** Drives a WebSocket application in-process (Channels' WebsocketCommunicator). */
-export class WebsocketCommunicator extends ApplicationCommunicator {
-  constructor(application: Application, path: string, options: WebsocketCommunicatorOptions = {}) {
+export class WebsocketCommunicator extends ApplicationCommunicator<WebsocketScope> {
+  constructor(application: Application<WebsocketScope>, path: string, options: WebsocketCommunicatorOptions = {}) {
     const parts = splitPath(path);
     const scope: WebsocketScope = {
       type: "websocket",

@@ -77,7 +77,7 @@ describe("backpressure: a busy consumer leaves its messages in the layer", () =>
     const seen: number[] = [];
     class Slow extends AsyncConsumer {
       async whoami(): Promise<void> {
-        await this.send({ type: "me", channel: this.channelName });
+        await this.send({ type: "websocket.send", text: String(this.channelName) });
       }
       async job(message: Message): Promise<void> {
         seen.push(message.n as number);
@@ -85,19 +85,20 @@ describe("backpressure: a busy consumer leaves its messages in the layer", () =>
           started();
           await released;
         }
-        if (seen.length === 3) await this.send({ type: "all.done" });
+        if (seen.length === 3) await this.send({ type: "websocket.send", text: "all.done" });
       }
     }
     const c = new ApplicationCommunicator(Slow.asApp(), { type: "custom" });
     await c.sendInput({ type: "whoami" });
-    const name = (await c.receiveOutput()).channel as string;
+    const me = await c.receiveOutput();
+    const name = "text" in me ? String(me.text) : "";
     await layer.send(name, { type: "job", n: 1 });
     await blocking;
     await layer.send(name, { type: "job", n: 2 });
     await layer.send(name, { type: "job", n: 3 });
     await expect(layer.send(name, { type: "job", n: 4 })).rejects.toBeInstanceOf(ChannelFull);
     release();
-    expect(await c.receiveOutput()).toEqual({ type: "all.done" });
+    expect(await c.receiveOutput()).toEqual({ type: "websocket.send", text: "all.done" });
     expect(seen).toEqual([1, 2, 3]);
     await c.stop();
   });

@@ -1,5 +1,5 @@
 import { BaseMiddleware, type ScopeExtras } from "../../src/middleware";
-import type { Message, Receive, Scope, Send } from "../../src/types";
+import type { Receive, Scope, Send } from "../../src/types";
 import { fakeConnection, scopeRecorder, websocketScope } from "./fake-connection";
 
 class RequestIdMiddleware extends BaseMiddleware {
@@ -12,7 +12,10 @@ class RequestIdMiddleware extends BaseMiddleware {
 /** Overrides `call` to wrap `send`: tags every outgoing message. */
 class TaggingMiddleware extends BaseMiddleware {
   override async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    return super.call(scope, receive, (message: Message) => send({ ...message, tagged: true }));
+    return super.call(scope, receive, (event) => {
+      const tagged = { ...event, tagged: true };
+      return send(tagged);
+    });
   }
 }
 

@@ -64,20 +64,20 @@ describe("test communicators", () => {
   it("receiveNothing is true when nothing is sent and false when something is", async () => {
     class Pinger extends AsyncConsumer {
       async ping(message: Message): Promise<void> {
-        await this.send({ type: "pong", n: message.n });
+        await this.send({ type: "websocket.send", text: `pong ${String(message.n)}` });
       }
     }
     const c = new ApplicationCommunicator(Pinger.asApp({ channelLayerAlias: "" }), { type: "custom" });
     expect(await c.receiveNothing(20)).toBe(true);
     await c.sendInput({ type: "ping", n: 1 });
-    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 1 });
+    expect(await c.receiveOutput()).toEqual({ type: "websocket.send", text: "pong 1" });
     await c.sendInput({ type: "ping", n: 2 });
     // Wait for the reply to be there before asking, so the answer cannot depend on timing.
-    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 2 });
+    expect(await c.receiveOutput()).toEqual({ type: "websocket.send", text: "pong 2" });
     await c.sendInput({ type: "ping", n: 3 });
     // Returns as soon as the reply arrives, without consuming it.
     expect(await c.receiveNothing(5000)).toBe(false);
-    expect(await c.receiveOutput()).toEqual({ type: "pong", n: 3 });
+    expect(await c.receiveOutput()).toEqual({ type: "websocket.send", text: "pong 3" });
     await c.stop();
   });
 
