@@ -1,0 +1,7 @@
+from django.urls import path
+
+from chat import views
+
+urlpatterns = [
+    path("", views.index),
+]

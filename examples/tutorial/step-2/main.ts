@@ -1,0 +1,19 @@
+import { serve } from "@channels-ts/server";
+import { application } from "./application";
+
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 8000);
+
+serve(application, { host, port }).then(
+  (server) => {
+    console.log(`chat: open http://${server.address.host}:${server.address.port}/?num=1`);
+    // Ctrl-C or SIGTERM: close every socket (1001), then exit.
+    const stop = (): void => void server.close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
