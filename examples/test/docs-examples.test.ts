@@ -248,7 +248,11 @@ describe("docs/consumers-and-routing.md", () => {
     const stream = new ApplicationCommunicator(NewsEvents.asApp(), scope);
     await stream.sendInput({ type: "http.request", body: new Uint8Array(), more_body: false });
     expect(await stream.receiveOutput()).toMatchObject({ type: "http.response.start", status: 200 });
-    const text = async (): Promise<string> => Buffer.from((await stream.receiveOutput()).body as Uint8Array).toString();
+    const text = async (): Promise<string> => {
+      const event = await stream.receiveOutput();
+      if (event.type !== "http.response.body") throw new Error(`expected a body chunk, got ${event.type}`);
+      return Buffer.from(event.body ?? new Uint8Array()).toString();
+    };
     expect(await text()).toBe(": connected\n\n");
     await getChannelLayer()!.groupSend("news", { type: "news.item", text: "first" });
     expect(await text()).toBe("data: first\n\n");

@@ -55,11 +55,11 @@ test("GET /health/ answers ok", async () => {
 test("any application, one message at a time", async () => {
   const ping: Application = async (_scope, receive, send) => {
     const message = await receive();
-    await send({ type: "pong", echo: message.value });
+    await send({ type: "websocket.send", text: `pong ${String(message.value)}` });
   };
   const communicator = new ApplicationCommunicator(ping, { type: "custom" });
   await communicator.sendInput({ type: "ping", value: 42 });
-  expect(await communicator.receiveOutput()).toEqual({ type: "pong", echo: 42 });
+  expect(await communicator.receiveOutput()).toEqual({ type: "websocket.send", text: "pong 42" });
   await communicator.wait();
 });
 // #endregion application
