@@ -1,4 +1,4 @@
-import { ChannelsError, StopConsumer } from "../errors";
+import { ChannelsError, StopConsumer, ErrorCode } from "../errors";
 import type { Headers, HttpScope, Message } from "../types";
 import { BaseConsumer } from "./base-consumer";
 import { reserveFrameworkNames } from "./handler-name";
@@ -48,7 +48,7 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
   /** Answers the request; `body` is the whole request body. */
   async handle(_body: Uint8Array): Promise<void> {
     throw new ChannelsError(
-      "NOT_IMPLEMENTED",
+      ErrorCode.NOT_IMPLEMENTED,
       `${this.constructor.name} must define handle(body) to answer HTTP requests.`,
     );
   }

@@ -1,11 +1,13 @@
-import { ChannelsError, CommunicatorTimeout } from "../errors";
+import { ChannelsError, CommunicatorTimeout, ErrorCode } from "../errors";
 import type { Application, Message, Scope } from "../types";
 import { AsyncQueue } from "../util/async-queue";
 
 /** The reason a communicator gives the application's pending `receive()` when it stops it. */
 export class ApplicationCancelled extends ChannelsError {
   constructor(why: string) {
-    super("APPLICATION_CANCELLED", `The test communicator stopped the application: ${why}.`, { closeCode: 1001 });
+    super(ErrorCode.APPLICATION_CANCELLED, `The test communicator stopped the application: ${why}.`, {
+      closeCode: 1001,
+    });
   }
 }
 
@@ -52,7 +54,7 @@ export class ApplicationCommunicator {
     if (this.output.size > 0) return this.output.get();
     this.throwIfFailed();
     if (this.done)
-      throw new ChannelsError("APPLICATION_ENDED", "The application ended without sending another message.");
+      throw new ChannelsError(ErrorCode.APPLICATION_ENDED, "The application ended without sending another message.");
     if (!arrived) {
       await this.stop("receiveOutput timed out");
       throw new CommunicatorTimeout("the application to send a message", timeoutMs);
@@ -89,7 +91,7 @@ export class ApplicationCommunicator {
   private settle(outcome: { error?: unknown }): void {
     // A consumer stopped by us is not a failure of the application.
     this.outcome = outcome.error instanceof ApplicationCancelled ? {} : outcome;
-    this.output.cancel(new ChannelsError("APPLICATION_ENDED", "The application has ended."));
+    this.output.cancel(new ChannelsError(ErrorCode.APPLICATION_ENDED, "The application has ended."));
   }
 
   private throwIfFailed(): void {
