@@ -1,4 +1,5 @@
-import { StopConsumer, WebsocketConsumer, validateGroupName, type Message } from "@channels-ts/core";
+import { StopConsumer, WebsocketConsumer, type Message } from "@channels-ts/core";
+import { validateGroupName } from "@channels-ts/core/layer-kit";
 
 /**
  * The group chat consumer of the original Channels tutorial, kept faithful so that it can share
