@@ -52,7 +52,7 @@ export { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from ".
 export { ProtocolTypeRouter, type ProtocolTypeApplications } from "./routing/protocol-type-router";
 export { URLRouter, type URLRouterApplication } from "./routing/url-router";
 export { ChannelNameRouter } from "./routing/channel-name-router";
-export { path, rePath, type PatternMatch, type Route } from "./routing/route";
+export { path, rePath, type PatternMatch, type Route, type RouteKwargs } from "./routing/route";
 export { registerConverter, type PathConverter } from "./routing/converters";
 export { markPathRouting } from "./routing/path-routing";
 export {
@@ -105,6 +105,8 @@ export {
   type AuthMiddlewareOptions,
   type AuthMiddlewareStackOptions,
   type AuthScope,
+  type ResolveUserOptions,
+  type SessionUserOptions,
   type UserResolver,
 } from "./middleware/auth-middleware";
 export { OriginValidator } from "./middleware/origin-validator";

@@ -1,17 +1,18 @@
 import type { Application, Scope } from "../types";
 import { assertApplication } from "./application-check";
 import { isPathRouting } from "./path-routing";
+import { InvalidRoute } from "./routing-errors";
 import { compileRegexPattern } from "./regex-pattern";
 import { compileRoutePattern, type PatternMatch, type PatternMatcher } from "./route-pattern";
 
 export type { PatternMatch } from "./route-pattern";
 
-export interface RouteOptions {
-  /** Extra kwargs added to `scope.url_route.kwargs` (Django's `kwargs=`); they win over captures. */
-  kwargs?: Record<string, unknown>;
-  /** The route's name, kept for introspection. */
-  name?: string;
-}
+/**
+ * Extra kwargs a route adds to `scope.url_route.kwargs` (Django's `kwargs`); they win over captures.
+ * A key named `kwargs` is refused: `{ kwargs: { ... } }` is the shape of an options object, and
+ * nesting it silently would hide the mistake.
+ */
+export type RouteKwargs = Readonly<Record<string, unknown>> & { readonly kwargs?: never };
 
 /** One entry of a `URLRouter`, made by `path()` or `rePath()`; compiled when created. */
 export interface Route {
@@ -28,12 +29,15 @@ export interface Route {
 
 /**
  * A route in Django `path()` syntax: `"chat/<str:room>/"`, `"year/<int:year>/"`, `"<name>/"`.
- * Written without the leading slash; `int` captures arrive as numbers.
+ * Written without the leading slash; `int` captures arrive as numbers. As Django's
+ * `path(route, view, kwargs=None, name=None)`: `kwargs` are added to `scope.url_route.kwargs`
+ * (winning over captures), `name` is kept for introspection.
  */
-export function path<S extends Scope>(route: string, app: Application<S>, options: RouteOptions = {}): Route {
-  assertApplication(`path(${JSON.stringify(route)})`, app);
+export function path<S extends Scope>(route: string, app: Application<S>, kwargs?: RouteKwargs, name?: string): Route {
+  const where = `path(${JSON.stringify(route)})`;
+  assertApplication(where, app);
   const endpoint = !isPathRouting(app);
-  return makeRoute(route, app, options, endpoint, compileRoutePattern(route, endpoint));
+  return makeRoute(where, route, app, kwargs, name, endpoint, compileRoutePattern(route, endpoint));
 }
 
 /**
@@ -43,21 +47,44 @@ export function path<S extends Scope>(route: string, app: Application<S>, option
 export function rePath<S extends Scope>(
   regex: string | RegExp,
   app: Application<S>,
-  options: RouteOptions = {},
+  kwargs?: RouteKwargs,
+  name?: string,
 ): Route {
   const display = typeof regex === "string" ? regex : String(regex);
-  assertApplication(`rePath(${JSON.stringify(display)})`, app);
+  const where = `rePath(${JSON.stringify(display)})`;
+  assertApplication(where, app);
   const endpoint = !isPathRouting(app);
-  return makeRoute(display, app, options, endpoint, compileRegexPattern(regex, endpoint));
+  return makeRoute(where, display, app, kwargs, name, endpoint, compileRegexPattern(regex, endpoint));
 }
 
 function makeRoute(
+  where: string,
   pattern: string,
   app: Application<never>,
-  options: RouteOptions,
+  kwargs: RouteKwargs | undefined,
+  name: string | undefined,
   endpoint: boolean,
   match: (path: string) => PatternMatch | undefined,
 ): Route {
-  const kwargs = options.kwargs === undefined ? undefined : Object.freeze({ ...options.kwargs });
-  return Object.freeze({ pattern, app: app as Application, kwargs, name: options.name, endpoint, match });
+  // Checked here as well as by the types, so a JavaScript caller (or a cast) gets an error, not a dropped value.
+  if (kwargs !== undefined && (typeof kwargs !== "object" || kwargs === null || Array.isArray(kwargs))) {
+    throw new InvalidRoute(pattern, `was given kwargs ${describe(kwargs)}; ${where} takes a plain object of kwargs.`);
+  }
+  if (Object.hasOwn(kwargs ?? {}, "kwargs")) {
+    throw new InvalidRoute(
+      pattern,
+      `was given { kwargs: ... }; ${where} takes the kwargs themselves as its third argument, as Django's ` +
+        `path(route, view, kwargs): write ${where.slice(0, -1)}, app, { room: "lobby" }).`,
+    );
+  }
+  if (name !== undefined && typeof name !== "string") {
+    throw new InvalidRoute(pattern, `was given name ${describe(name)}; ${where} takes the route's name as a string.`);
+  }
+  const frozen = kwargs === undefined ? undefined : Object.freeze({ ...kwargs });
+  return Object.freeze({ pattern, app: app as Application, kwargs: frozen, name, endpoint, match });
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" && value !== null ? "an object" : `${String(value)} (${typeof value})`;
 }

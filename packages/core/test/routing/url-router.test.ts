@@ -27,7 +27,7 @@ describe("URLRouter", () => {
     rePath("bar", bar),
     rePath(String.raw`^posarg/(\d+)/$`, posarg),
     path("kwarg/<str:name>/", kwarg),
-    path("defaultkwargs/", defaultKwargs, { kwargs: { default: 42 } }),
+    path("defaultkwargs/", defaultKwargs, { default: 42 }),
   ]);
 
   it("matches plain routes against the path without its leading slash", async () => {
