@@ -12,6 +12,15 @@ export type { PatternMatch } from "./route-pattern";
  * A key named `kwargs` is refused: `{ kwargs: { ... } }` is the shape of an options object, and
  * nesting it silently would hide the mistake.
  */
+/**
+ * `R` itself, unless it is a literal starting with "/": routes match the path without its leading
+ * slash, so such a route can never match and `path()` throws `InvalidRoute`; this makes it a compile
+ * error too, naming the fix in the message.
+ */
+export type WithoutLeadingSlash<R extends string, Prefix extends string = "/"> = R extends `${Prefix}${string}`
+  ? `Routes are matched without the leading slash: drop the "/" of ${R}`
+  : R;
+
 export type RouteKwargs = Readonly<Record<string, unknown>> & { readonly kwargs?: never };
 
 /** One entry of a `URLRouter`, made by `path()` or `rePath()`; compiled when created. */
@@ -33,7 +42,12 @@ export interface Route {
  * `path(route, view, kwargs=None, name=None)`: `kwargs` are added to `scope.url_route.kwargs`
  * (winning over captures), `name` is kept for introspection.
  */
-export function path<S extends Scope>(route: string, app: Application<S>, kwargs?: RouteKwargs, name?: string): Route {
+export function path<S extends Scope, R extends string>(
+  route: WithoutLeadingSlash<R>,
+  app: Application<S>,
+  kwargs?: RouteKwargs,
+  name?: string,
+): Route {
   const where = `path(${JSON.stringify(route)})`;
   assertApplication(where, app);
   const endpoint = !isPathRouting(app);
@@ -44,8 +58,8 @@ export function path<S extends Scope>(route: string, app: Application<S>, kwargs
  * A route as a regular expression (Django's `re_path()`). A string is Python `re` syntax, so
  * patterns copy over unchanged: String.raw`^room/(?P<group>\w+)/$`. A `RegExp` is used as is.
  */
-export function rePath<S extends Scope>(
-  regex: string | RegExp,
+export function rePath<S extends Scope, R extends string>(
+  regex: WithoutLeadingSlash<R, "^/"> | RegExp,
   app: Application<S>,
   kwargs?: RouteKwargs,
   name?: string,

@@ -2,6 +2,21 @@ import { InvalidRoute, URLRouter, path, rePath } from "@channels-ts/core";
 import { call, fakeApp } from "./fake-app";
 
 // Django's path(route, view, kwargs=None, name=None): the third argument is the kwargs themselves.
+describe("a route with a leading slash does not compile (and throws)", () => {
+  it("refuses a literal route or anchored regex starting with a slash", () => {
+    // @ts-expect-error: routes are matched without the leading slash
+    expect(() => path("/chat/", fakeApp())).toThrow(InvalidRoute);
+    // @ts-expect-error: routes are matched without the leading slash
+    expect(() => rePath("^/chat/", fakeApp())).toThrow(InvalidRoute);
+  });
+
+  it("still takes a route typed as string, and a RegExp", () => {
+    const route: string = "chat/";
+    expect(path(route, fakeApp()).pattern).toBe("chat/");
+    expect(rePath(/^chat\/$/, fakeApp()).pattern).toBe(String(/^chat\/$/));
+  });
+});
+
 describe("route kwargs, as Django's path(route, view, kwargs, name)", () => {
   it("path() adds a bare record of kwargs to scope.url_route.kwargs", async () => {
     const app = fakeApp();

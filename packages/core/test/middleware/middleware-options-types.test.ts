@@ -1,4 +1,10 @@
-import { AuthMiddleware, AuthMiddlewareStack, MiddlewareConfigError, type User } from "@channels-ts/core";
+import {
+  AuthMiddleware,
+  AuthMiddlewareStack,
+  MiddlewareConfigError,
+  SessionMiddlewareStack,
+  type User,
+} from "@channels-ts/core";
 import { scopeRecorder } from "./fake-connection";
 
 const loadUser = async (id: string | number): Promise<User | null> => ({ id });
@@ -29,5 +35,16 @@ describe("AuthMiddleware options name exactly one way to find the user", () => {
     expect(AuthMiddleware(scopeRecorder().app, { loadUser }).name).toBe("authMiddleware");
     expect(AuthMiddleware(scopeRecorder().app, { resolveUser }).name).toBe("authMiddleware");
     expect(AuthMiddlewareStack(scopeRecorder().app, { secret: "s", resolveUser }).name).toBe("cookieMiddleware");
+  });
+});
+
+describe("SessionMiddleware's secret is never empty", () => {
+  it("an empty list of secrets does not compile, and throws", () => {
+    // @ts-expect-error: at least one secret
+    expect(() => SessionMiddlewareStack(scopeRecorder().app, { secret: [] })).toThrow(MiddlewareConfigError);
+  });
+
+  it("one secret, or a list for rotation, compiles", () => {
+    expect(SessionMiddlewareStack(scopeRecorder().app, { secret: ["new", "old"] }).name).toBe("cookieMiddleware");
   });
 });
