@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { ErrorCode } from "@channels-ts/core";
 
 const root = join(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -39,6 +40,12 @@ describe("packages/core/README.md", () => {
     const fences = readme.match(/^```ts$/gm) ?? [];
     expect(blocks.length).toBe(fences.length);
     for (const { target, block } of blocks) expect({ target, block }).toEqual({ target, block: exampleText(target) });
+  });
+
+  it("documents every ErrorCode, once, in its error table", () => {
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual(Object.values(ErrorCode).sort());
+    for (const [key, code] of Object.entries(ErrorCode)) expect(code).toBe(key);
   });
 
   it("quick start: the consumer accepts and echoes to its group, as the comments say", async () => {
