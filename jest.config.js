@@ -10,7 +10,7 @@ module.exports = {
   },
   moduleNameMapper: {
     "^@channels-ts/core$": "<rootDir>/packages/core/src/index.ts",
-    "^@channels-ts/core/(.*)$": "<rootDir>/packages/core/src/$1",
+    "^@channels-ts/core/layer-kit$": "<rootDir>/packages/core/src/layer-kit.ts",
     "^@channels-ts/server$": "<rootDir>/packages/server/src/index.ts",
     "^@channels-ts/redis$": "<rootDir>/packages/redis/src/index.ts",
     "^@channels-ts/test-fixtures$": "<rootDir>/packages/test-fixtures/src/index.ts",

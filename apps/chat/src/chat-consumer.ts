@@ -1,11 +1,11 @@
 import {
   StopConsumer,
   WebsocketConsumer,
-  validateGroupName,
   type WebsocketConnectEvent,
   type WebsocketDisconnectEvent,
   type WebsocketReceiveEvent,
 } from "@channels-ts/core";
+import { validateGroupName } from "@channels-ts/core/layer-kit";
 
 /** The group message of the tutorial: the client's frame, whole. A foreign peer may send anything. */
 type XxOo = { type: "xx_oo"; message?: Partial<WebsocketReceiveEvent> };

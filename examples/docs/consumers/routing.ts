@@ -30,7 +30,7 @@ export const websocketRoutes = URLRouter([
   path("user/<uuid:id>/", echo),
   path("files/<path:rest>", echo), // "path" matches across slashes
   rePath(String.raw`^legacy/(?P<room>\w+)/$`, echo), // Python's (?P<name>...) groups work as they are
-  path("lobby/", echo, { kwargs: { room: "lobby" } }), // extra kwargs, as Django's path(..., kwargs)
+  path("lobby/", echo, { room: "lobby" }), // extra kwargs, as Django's path(route, view, kwargs)
 ]);
 // #endregion url-router
 

@@ -1,15 +1,19 @@
+import { ErrorCode } from "./error-codes";
+
+export { ErrorCode } from "./error-codes";
+
 /**
  * Every error channels-ts throws on purpose is a `ChannelsError`: a stable `code` to branch on,
  * a message that names the offending value and the fix, and, where a WebSocket is involved,
  * the close code the server uses for it.
  */
 export class ChannelsError extends Error {
-  /** Stable identifier, e.g. "ROUTE_NOT_FOUND"; safe to compare against. */
-  readonly code: string;
+  /** Stable identifier from `ErrorCode`, e.g. "ROUTE_NOT_FOUND"; safe to compare against. */
+  readonly code: ErrorCode;
   /** WebSocket close code a server uses when this error ends a connection. */
   readonly closeCode: number;
 
-  constructor(code: string, message: string, options: { closeCode?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { closeCode?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -20,21 +24,21 @@ export class ChannelsError extends Error {
 /** Thrown (by a consumer or the framework) to end a consumer cleanly: not an error to log. */
 export class StopConsumer extends ChannelsError {
   constructor(message = "consumer stopped") {
-    super("STOP_CONSUMER", message, { closeCode: 1000 });
+    super(ErrorCode.STOP_CONSUMER, message, { closeCode: 1000 });
   }
 }
 
 /** Thrown from `connect()` to accept the WebSocket handshake. */
 export class AcceptConnection extends ChannelsError {
   constructor(message = "connection accepted") {
-    super("ACCEPT_CONNECTION", message, { closeCode: 1000 });
+    super(ErrorCode.ACCEPT_CONNECTION, message, { closeCode: 1000 });
   }
 }
 
 /** Thrown from `connect()` to deny the WebSocket handshake (HTTP 403). */
 export class DenyConnection extends ChannelsError {
   constructor(message = "connection denied") {
-    super("DENY_CONNECTION", message, { closeCode: 1008 });
+    super(ErrorCode.DENY_CONNECTION, message, { closeCode: 1008 });
   }
 }
 
@@ -42,7 +46,7 @@ export class DenyConnection extends ChannelsError {
 export class RouteNotFound extends ChannelsError {
   readonly path: string;
   constructor(path: string, message = `No route found for path ${JSON.stringify(path)}.`) {
-    super("ROUTE_NOT_FOUND", message, { closeCode: 1008 });
+    super(ErrorCode.ROUTE_NOT_FOUND, message, { closeCode: 1008 });
     this.path = path;
   }
 }
@@ -52,7 +56,7 @@ export class ChannelFull extends ChannelsError {
   readonly channel: string;
   constructor(channel: string, capacity: number) {
     super(
-      "CHANNEL_FULL",
+      ErrorCode.CHANNEL_FULL,
       `Channel ${JSON.stringify(channel)} is full (capacity ${capacity}); ` +
         "its receiver is not keeping up: raise capacity/channelCapacity or send less.",
     );
@@ -64,7 +68,7 @@ export class ChannelFull extends ChannelsError {
 export class HandlerNotFound extends ChannelsError {
   readonly messageType: string;
   constructor(messageType: string, message: string) {
-    super("HANDLER_NOT_FOUND", message);
+    super(ErrorCode.HANDLER_NOT_FOUND, message);
     this.messageType = messageType;
   }
 }
@@ -73,7 +77,7 @@ export class HandlerNotFound extends ChannelsError {
 export class ChannelLayerMissing extends ChannelsError {
   constructor(alias: string) {
     super(
-      "CHANNEL_LAYER_MISSING",
+      ErrorCode.CHANNEL_LAYER_MISSING,
       `No channel layer is configured for alias ${JSON.stringify(alias)}; ` +
         `call channelLayers.configure({ ${JSON.stringify(alias)}: new InMemoryChannelLayer() }) at startup.`,
     );
@@ -83,13 +87,13 @@ export class ChannelLayerMissing extends ChannelsError {
 /** A consumer received something out of protocol order (e.g. send before accept). */
 export class ProtocolError extends ChannelsError {
   constructor(message: string, closeCode = 1011) {
-    super("PROTOCOL_ERROR", message, { closeCode });
+    super(ErrorCode.PROTOCOL_ERROR, message, { closeCode });
   }
 }
 
 /** A wait in the test kit ran out: names what was awaited and how long. */
 export class CommunicatorTimeout extends ChannelsError {
   constructor(what: string, ms: number) {
-    super("COMMUNICATOR_TIMEOUT", `Timed out after ${ms} ms waiting for ${what}.`);
+    super(ErrorCode.COMMUNICATOR_TIMEOUT, `Timed out after ${ms} ms waiting for ${what}.`);
   }
 }

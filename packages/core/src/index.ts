@@ -1,4 +1,26 @@
-export * from "./types";
+// The public surface of @channels-ts/core, named one by one: whatever is not listed here is an
+// internal that may change in any release. What only channel layer authors need (option
+// resolution, capacities, validators, the contract suite) is on "@channels-ts/core/layer-kit".
+
+// The application model (ASGI): scopes, messages, the one application signature.
+export type {
+  Application,
+  ChannelScope,
+  ConnectionScope,
+  Headers,
+  HostPort,
+  HttpScope,
+  LifespanScope,
+  Message,
+  Receive,
+  Scope,
+  Send,
+  UrlRoute,
+  WebsocketScope,
+  WireValue,
+} from "./types";
+
+// The ASGI events, both ways: what the server sends the application and what it sends back.
 export type {
   ReceiveEvent,
   SendEvent,
@@ -27,11 +49,112 @@ export type {
   LifespanShutdownCompleteEvent,
   LifespanShutdownFailedEvent,
 } from "./events";
-export * from "./errors";
-export * from "./layers";
-export * from "./routing";
-export * from "./consumers";
-export * from "./middleware";
-export * from "./testing";
-export * from "./worker";
+
+// Errors: one base class, one table of codes.
+export {
+  AcceptConnection,
+  ChannelFull,
+  ChannelLayerMissing,
+  ChannelsError,
+  CommunicatorTimeout,
+  DenyConnection,
+  ErrorCode,
+  HandlerNotFound,
+  ProtocolError,
+  RouteNotFound,
+  StopConsumer,
+} from "./errors";
+
+// Channel layers: the contract, the in-memory layer and the per-process registry.
+export type { ChannelLayer, ChannelLayerOptions, ReceiveOptions } from "./layers/channel-layer";
+export { InMemoryChannelLayer } from "./layers/in-memory-channel-layer";
+export {
+  ChannelLayerRegistry,
+  DEFAULT_CHANNEL_LAYER,
+  InvalidChannelLayerConfig,
+  channelLayers,
+  getChannelLayer,
+  type ChannelLayerConfig,
+} from "./layers/channel-layer-registry";
+export { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layers/layer-errors";
+
+// Routing.
+export { ProtocolTypeRouter, type ProtocolTypeApplications } from "./routing/protocol-type-router";
+export { URLRouter, type URLRouterApplication } from "./routing/url-router";
+export { ChannelNameRouter } from "./routing/channel-name-router";
+export { path, rePath, type PatternMatch, type Route, type RouteKwargs } from "./routing/route";
+export { registerConverter, type PathConverter } from "./routing/converters";
+export { markPathRouting } from "./routing/path-routing";
+export {
+  InvalidRoute,
+  NotAnApplication,
+  ScopeKeyMissing,
+  UnknownChannelName,
+  UnknownProtocolType,
+} from "./routing/routing-errors";
+
+// Consumers.
+export type { AnyMessages, Handlers, MessageMap, MessageOf } from "./consumers/typed-messages";
+export { AsyncConsumer } from "./consumers/async-consumer";
+export { WebsocketConsumer } from "./consumers/websocket-consumer";
+export {
+  INVALID_JSON_CLOSE_CODE,
+  JsonWebsocketConsumer,
+  UNSUPPORTED_DATA_CLOSE_CODE,
+} from "./consumers/json-websocket-consumer";
+export { HttpConsumer, type HeadersInit } from "./consumers/http-consumer";
+
+// Middleware: cookies, sessions, authentication, origin checks.
+export { BaseMiddleware, type ScopeExtras } from "./middleware/base-middleware";
+export { InvalidCookie, MiddlewareConfigError } from "./middleware/errors";
+export { parseCookies, type Cookies } from "./middleware/parse-cookies";
+export { deleteCookieHeader, setCookieHeader, type CookieOptions } from "./middleware/set-cookie-header";
+export { CookieMiddleware, type CookieScope } from "./middleware/cookie-middleware";
+export type { SessionData, SessionStore, SessionValue } from "./middleware/session-store";
+export { MemorySessionStore, type MemorySessionStoreOptions } from "./middleware/memory-session-store";
+export { Session } from "./middleware/session";
+export {
+  SessionMiddleware,
+  SessionMiddlewareStack,
+  type SessionMiddlewareOptions,
+  type SessionScope,
+} from "./middleware/session-middleware";
+export { AnonymousUser, isAuthenticated, type User } from "./middleware/user";
+export {
+  SESSION_USER_HASH_KEY,
+  SESSION_USER_ID_KEY,
+  getSession,
+  login,
+  logout,
+  type LoginOptions,
+} from "./middleware/login";
+export {
+  AuthMiddleware,
+  AuthMiddlewareStack,
+  sessionUserResolver,
+  type AuthMiddlewareOptions,
+  type AuthMiddlewareStackOptions,
+  type AuthScope,
+  type ResolveUserOptions,
+  type SessionUserOptions,
+  type UserResolver,
+} from "./middleware/auth-middleware";
+export { OriginValidator } from "./middleware/origin-validator";
+export { AllowedHostsOriginValidator } from "./middleware/allowed-hosts-origin-validator";
+export { denyWebsocket } from "./middleware/deny-websocket";
+
+// Test kit (channels.testing).
+export { ApplicationCancelled, ApplicationCommunicator } from "./testing/application-communicator";
+export {
+  WebsocketCommunicator,
+  type ConnectResult,
+  type WebsocketCommunicatorOptions,
+} from "./testing/websocket-communicator";
+export { HttpCommunicator, type HttpResponse } from "./testing/http-communicator";
+
+// Worker (runworker).
+export { Worker, WorkerStopped, type WorkerOptions } from "./worker";
+
+// For servers: how a raw request path becomes the ASGI `path` (used by @channels-ts/server and
+// the communicators, so that both decode alike).
 export { decodePath } from "./util/decode-path";

@@ -1,4 +1,4 @@
-import { ChannelLayerMissing, ChannelsError } from "./errors";
+import { ChannelLayerMissing, ChannelsError, ErrorCode } from "./errors";
 import type { ChannelLayer } from "./layers/channel-layer";
 import { getChannelLayer } from "./layers";
 import type { Application, ChannelScope, Message, Send } from "./types";
@@ -15,7 +15,7 @@ export interface WorkerOptions {
 /** Why a worker's applications stop receiving: the worker was stopped. */
 export class WorkerStopped extends ChannelsError {
   constructor() {
-    super("WORKER_STOPPED", "The worker was stopped.", { closeCode: 1001 });
+    super(ErrorCode.WORKER_STOPPED, "The worker was stopped.", { closeCode: 1001 });
   }
 }
 
@@ -41,11 +41,11 @@ export class Worker {
     options: WorkerOptions = {},
   ) {
     if (channels.length === 0)
-      throw new ChannelsError("WORKER_NO_CHANNELS", "Worker needs at least one channel name to listen on.");
+      throw new ChannelsError(ErrorCode.WORKER_NO_CHANNELS, "Worker needs at least one channel name to listen on.");
     for (const channel of channels) {
       if (channel.includes("!")) {
         throw new ChannelsError(
-          "WORKER_SPECIFIC_CHANNEL",
+          ErrorCode.WORKER_SPECIFIC_CHANNEL,
           `Worker channel ${JSON.stringify(channel)} is process-specific (contains "!"); give a plain name such as "thumbnails".`,
         );
       }
@@ -89,7 +89,7 @@ export class Worker {
     const scope: ChannelScope = { type: "channel", channel };
     const send: Send = async (event) => {
       throw new ChannelsError(
-        "WORKER_SEND",
+        ErrorCode.WORKER_SEND,
         `A worker application cannot send ${JSON.stringify(event.type)} to a client; use the channel layer.`,
       );
     };

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { ChannelsError } from "@channels-ts/core";
+import { ChannelsError, ErrorCode } from "@channels-ts/core";
 
 /** Fernet's allowance for a token stamped in the future (cryptography's `_MAX_CLOCK_SKEW`). */
 const MAX_CLOCK_SKEW_SECONDS = 60;
@@ -11,7 +11,7 @@ const HMAC_LENGTH = 32;
 export class InvalidToken extends ChannelsError {
   constructor(reason: string) {
     super(
-      "INVALID_TOKEN",
+      ErrorCode.INVALID_TOKEN,
       `Fernet token rejected: ${reason}. Check that every process shares the same symmetricEncryptionKeys ` +
         "and that clocks agree within the layer's expiry.",
     );

@@ -1,19 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "eventemitter3";
 import {
-  type ChannelCapacities,
   ChannelFull,
   ChannelLayerClosed,
   ChannelReceiveAborted,
+  type ChannelLayer,
+  type Message,
+  type ReceiveOptions,
+} from "@channels-ts/core";
+import {
+  type ChannelCapacities,
   resolveLayerOptions,
   validateChannelName,
   validateChannelPrefix,
   validateGroupName,
   validateMessage,
-  type ChannelLayer,
-  type Message,
-  type ReceiveOptions,
-} from "@channels-ts/core";
+} from "@channels-ts/core/layer-kit";
 import { scoreNow } from "./clock";
 import { consistentHash } from "./consistent-hash";
 import { MultiFernet } from "./fernet";

@@ -1,4 +1,4 @@
-import { ChannelsError } from "@channels-ts/core";
+import { ChannelsError, ErrorCode } from "@channels-ts/core";
 
 /**
  * A layer operation gave up on a Redis host that stayed unreachable for `operationTimeoutMs`.
@@ -9,7 +9,7 @@ export class RedisHostUnavailable extends ChannelsError {
   readonly host: string;
   constructor(host: string, timeoutMs: number, cause?: Error) {
     super(
-      "REDIS_HOST_UNAVAILABLE",
+      ErrorCode.REDIS_HOST_UNAVAILABLE,
       `Redis host ${host} has been unreachable for ${timeoutMs} ms${cause ? ` (${cause.message})` : ""}; ` +
         "start it or fix the layer's hosts option, or raise operationTimeoutMs to wait longer.",
       { closeCode: 1011, ...(cause ? { cause } : {}) },

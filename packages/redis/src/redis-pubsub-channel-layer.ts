@@ -2,18 +2,20 @@ import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { EventEmitter } from "eventemitter3";
 import {
-  ChannelCapacities,
   ChannelLayerClosed,
   ChannelReceiveAborted,
+  type ChannelLayer,
+  type Message,
+  type ReceiveOptions,
+} from "@channels-ts/core";
+import {
+  ChannelCapacities,
   requireCapacity,
   validateChannelName,
   validateChannelPrefix,
   validateGroupName,
   validateMessage,
-  type ChannelLayer,
-  type Message,
-  type ReceiveOptions,
-} from "@channels-ts/core";
+} from "@channels-ts/core/layer-kit";
 import { consistentHash } from "./consistent-hash";
 import type { LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";

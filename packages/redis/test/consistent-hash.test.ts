@@ -1,4 +1,4 @@
-import { consistentHash, crc32 } from "@channels-ts/redis";
+import { consistentHash, crc32 } from "../src/consistent-hash";
 
 // Expected values from Python: zlib.crc32(v.encode()) and channels_redis.utils._consistent_hash(v, n).
 const PYTHON: Array<[string, number, [number, number, number, number]]> = [

@@ -1,4 +1,4 @@
-import { Fernet, InvalidToken, MultiFernet } from "@channels-ts/redis";
+import { Fernet, InvalidToken, MultiFernet } from "../src/fernet";
 
 // A token made by Python's cryptography 38: Fernet(urlsafe_b64encode(sha256(b"secret").digest())).encrypt(b"hello"),
 // computed once; it is far past any TTL, so it is read without one.

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import Redis from "ioredis";
 import type { ChannelLayer, Message } from "@channels-ts/core";
-import { consistentHash, RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
+import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
+import { consistentHash } from "../src/consistent-hash";
 import { describeWithRedis, PYTHON, RedisServer } from "@channels-ts/test-fixtures";
 import { fromJson, toJson } from "./wire-json";
 

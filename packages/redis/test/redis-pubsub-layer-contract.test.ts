@@ -1,4 +1,4 @@
-import { runChannelLayerContract } from "@channels-ts/core/layers/layer-contract";
+import { runChannelLayerContract } from "@channels-ts/core/layer-kit";
 import { RedisPubSubChannelLayer } from "@channels-ts/redis";
 import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
 

@@ -1,5 +1,5 @@
 import type { Application, Receive, Scope, Send } from "@channels-ts/core";
-import { ChannelsError, RouteNotFound } from "@channels-ts/core";
+import { ChannelsError, ErrorCode, RouteNotFound } from "@channels-ts/core";
 import { isSendableCloseCode } from "./close-codes";
 
 /** Runs an application so that a synchronous throw becomes a rejection like any other. */
@@ -42,12 +42,12 @@ function codeOf(err: unknown): unknown {
 
 /** By code as well as class, so that a second copy of core (another version) is still recognised. */
 export function isRouteNotFound(err: unknown): boolean {
-  return err instanceof RouteNotFound || codeOf(err) === "ROUTE_NOT_FOUND";
+  return err instanceof RouteNotFound || codeOf(err) === ErrorCode.ROUTE_NOT_FOUND;
 }
 
 /** `StopConsumer` escaping to the server is a clean end, not an error. */
 export function isStopConsumer(err: unknown): boolean {
-  return codeOf(err) === "STOP_CONSUMER";
+  return codeOf(err) === ErrorCode.STOP_CONSUMER;
 }
 
 /**

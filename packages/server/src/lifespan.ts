@@ -1,5 +1,5 @@
 import type { Application, LifespanInboundEvent, LifespanScope, SendEvent } from "@channels-ts/core";
-import { ChannelsError, ProtocolError } from "@channels-ts/core";
+import { ChannelsError, ErrorCode, ProtocolError } from "@channels-ts/core";
 import { runApplication, typeOf } from "./app-runner";
 import { LifespanStartupFailed } from "./errors";
 import type { Logger } from "./logger";
@@ -127,7 +127,7 @@ export class Lifespan {
       return;
     }
     // Ending after a completed startup is normal; throwing then is an application bug to report.
-    if (err !== undefined && !(err instanceof ChannelsError && err.code === "STOP_CONSUMER")) {
+    if (err !== undefined && !(err instanceof ChannelsError && err.code === ErrorCode.STOP_CONSUMER)) {
       this.logger.error({ err }, "Exception inside application lifespan handler");
     }
   }

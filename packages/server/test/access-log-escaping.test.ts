@@ -1,4 +1,4 @@
-import { formatAccessLine } from "../src";
+import { formatAccessLine } from "../src/access-log";
 import { closeAll, recordingLogger, refusal, start, terminateClients, wsUrl } from "./helpers";
 
 afterEach(async () => {

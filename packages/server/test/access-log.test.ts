@@ -1,4 +1,4 @@
-import { formatAccessLine } from "../src";
+import { formatAccessLine } from "../src/access-log";
 import { closeAll, closed, fetchText, openWs, recordingLogger, start, wsUrl } from "./helpers";
 
 afterEach(closeAll);

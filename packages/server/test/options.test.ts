@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
-import { attach, InvalidServerOption, resolveOptions, serve, serverDefaults, silentLogger } from "../src";
+import { attach, InvalidServerOption, serve, serverDefaults, silentLogger } from "../src";
+import { resolveOptions } from "../src/options";
 
 const app = async (): Promise<void> => undefined;
 

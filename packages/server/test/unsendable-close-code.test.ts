@@ -1,4 +1,4 @@
-import { ChannelsError, type Application } from "@channels-ts/core";
+import { ProtocolError, type Application } from "@channels-ts/core";
 import type { Logger } from "../src";
 import { closeAll, closed, nextFrame, openWs, start, terminateClients, wsUrl } from "./helpers";
 
@@ -7,7 +7,7 @@ afterEach(async () => {
   await closeAll();
 });
 
-/** Accepts, then on the first frame throws a ChannelsError carrying the close code named by the path. */
+/** Accepts, then on the first frame throws a ChannelsError (ProtocolError) carrying the close code named by the path. */
 const app: Application = async (scope, receive, send) => {
   if (scope.type !== "websocket") return;
   await receive();
@@ -19,7 +19,7 @@ const app: Application = async (scope, receive, send) => {
       await send({ type: "websocket.send", text: `echo:${String(message.text)}` });
       continue;
     }
-    throw new ChannelsError("MY_ERROR", "bad thing", { closeCode: Number(String(scope.path).slice(1)) });
+    throw new ProtocolError("bad thing", Number(String(scope.path).slice(1)));
   }
 };
 

@@ -1,4 +1,4 @@
-import { ChannelsError, StopConsumer } from "../errors";
+import { ChannelsError, ErrorCode, StopConsumer } from "../errors";
 import type { HttpDisconnectEvent, HttpRequestEvent } from "../events";
 import type { Headers, HttpScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
@@ -49,7 +49,7 @@ export class HttpConsumer<M extends MessageMap = AnyMessages> extends BaseConsum
   /** Answers the request; `body` is the whole request body. */
   async handle(_body: Uint8Array): Promise<void> {
     throw new ChannelsError(
-      "NOT_IMPLEMENTED",
+      ErrorCode.NOT_IMPLEMENTED,
       `${this.constructor.name} must define handle(body) to answer HTTP requests.`,
     );
   }

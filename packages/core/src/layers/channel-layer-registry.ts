@@ -1,4 +1,4 @@
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 import type { ChannelLayer } from "./channel-layer";
 
 /** The alias consumers use unless they choose another, as Channels' DEFAULT_CHANNEL_LAYER. */
@@ -56,7 +56,7 @@ export class ChannelLayerRegistry {
 export class InvalidChannelLayerConfig extends ChannelsError {
   constructor(alias: string, entry: unknown) {
     super(
-      "INVALID_CHANNEL_LAYER_CONFIG",
+      ErrorCode.INVALID_CHANNEL_LAYER_CONFIG,
       `channelLayers.configure(): alias ${JSON.stringify(alias)} is ${entry === null ? "null" : typeof entry}; ` +
         "give a channel layer or a function returning one, e.g. { default: () => new InMemoryChannelLayer() }.",
     );

@@ -1,4 +1,4 @@
-export * from "./channel-layer";
+export type { ChannelLayer, ChannelLayerOptions, ReceiveOptions } from "./channel-layer";
 export { validateChannelName, validateGroupName, validateChannelPrefix, MAX_NAME_LENGTH } from "./validate-names";
 export { validateMessage } from "./validate-message";
 export { globToRegExp } from "./glob-pattern";
@@ -14,5 +14,5 @@ export {
   DEFAULT_CHANNEL_LAYER,
   type ChannelLayerConfig,
 } from "./channel-layer-registry";
-// layer-contract.ts is deliberately not exported: it needs Jest's globals. Import it in tests as
-// "@channels-ts/core/layers/layer-contract".
+// layer-contract.ts is deliberately not exported here: it needs Jest's globals. Layer authors import it,
+// with the rest of the layer kit, from "@channels-ts/core/layer-kit" (src/layer-kit.ts).

@@ -1,4 +1,4 @@
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 
 /**
  * A pending `receive()` that the layer itself ended: its channel was discarded or the layer
@@ -9,7 +9,7 @@ export class ChannelReceiveAborted extends ChannelsError {
   readonly channel: string;
   constructor(channel: string, cause: "discarded" | "closed") {
     super(
-      cause === "discarded" ? "CHANNEL_DISCARDED" : "CHANNEL_LAYER_CLOSED",
+      cause === "discarded" ? ErrorCode.CHANNEL_DISCARDED : ErrorCode.CHANNEL_LAYER_CLOSED,
       cause === "discarded"
         ? `receive() on channel ${JSON.stringify(channel)} was cancelled because discardChannel() removed the channel.`
         : `receive() on channel ${JSON.stringify(channel)} was cancelled because the channel layer was closed.`,
@@ -24,7 +24,7 @@ export class ChannelReceiveAborted extends ChannelsError {
 export class ChannelLayerClosed extends ChannelsError {
   constructor(operation: string) {
     super(
-      "CHANNEL_LAYER_CLOSED",
+      ErrorCode.CHANNEL_LAYER_CLOSED,
       `Cannot ${operation}() on a closed channel layer; create a new layer (or configure channelLayers again) after close().`,
       { closeCode: 1001 },
     );
@@ -36,7 +36,7 @@ export class InvalidLayerOption extends ChannelsError {
   readonly option: string;
   constructor(option: string, value: unknown, expected: string) {
     super(
-      "INVALID_LAYER_OPTION",
+      ErrorCode.INVALID_LAYER_OPTION,
       `Invalid channel layer option ${option}: ${describeOption(value)}; expected ${expected}.`,
     );
     this.option = option;

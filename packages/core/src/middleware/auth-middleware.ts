@@ -13,12 +13,22 @@ export interface AuthScope<U extends User = User> extends Scope {
 
 export type UserResolver<U extends User> = (scope: Scope) => Promise<U | null>;
 
-export interface AuthMiddlewareOptions<U extends User> {
-  /** Finds the user for a scope (a token in the query string, a header...). Overrides `loadUser`. */
-  resolveUser?: UserResolver<U>;
-  /** For the default resolver: loads the user whose id `login()` stored in the session. */
-  loadUser?: (id: string | number) => Promise<U | null>;
+/** Users from the session: the default resolver loads the user whose id `login()` stored. */
+export interface SessionUserOptions<U extends User> {
+  loadUser: (id: string | number) => Promise<U | null>;
+  /** Give `loadUser` or `resolveUser`, not both: the one given is the only way users are found. */
+  resolveUser?: never;
 }
+
+/** Users from anything in the scope (a token in the query string, a header...). */
+export interface ResolveUserOptions<U extends User> {
+  resolveUser: UserResolver<U>;
+  /** Give `loadUser` or `resolveUser`, not both: the one given is the only way users are found. */
+  loadUser?: never;
+}
+
+/** Exactly one way to find the user: `loadUser(id)` (through the session) or `resolveUser(scope)`. */
+export type AuthMiddlewareOptions<U extends User> = SessionUserOptions<U> | ResolveUserOptions<U>;
 
 /**
  * The default resolver (channels.auth.get_user): reads the id `login()` stored under
@@ -49,17 +59,34 @@ export function AuthMiddleware<U extends User, S extends AuthScope<U> = AuthScop
   inner: Application<S>,
   options: AuthMiddlewareOptions<U>,
 ): Application {
-  const resolveUser = options.resolveUser ?? (options.loadUser && sessionUserResolver(options.loadUser));
-  if (resolveUser === undefined) {
-    throw new MiddlewareConfigError(
-      "AuthMiddleware needs options.loadUser(id) (to read the session) or options.resolveUser(scope).",
-    );
-  }
+  const resolveUser = userResolverOf(options);
   return keepPathRouting(inner as Application<never>, async function authMiddleware(scope, receive, send) {
     if (scope["user"] !== undefined) return inner({ ...scope } as S, receive, send);
     const user = (await resolveUser(scope)) ?? new AnonymousUser();
     return inner({ ...scope, user } as S, receive, send);
   });
+}
+
+/** The resolver the options name; the types allow exactly one, and so does this check for JavaScript callers. */
+function userResolverOf<U extends User>(options: AuthMiddlewareOptions<U>): UserResolver<U> {
+  const { loadUser, resolveUser } = (options ?? {}) as { loadUser?: unknown; resolveUser?: unknown };
+  if (loadUser !== undefined && resolveUser !== undefined) {
+    throw new MiddlewareConfigError(
+      "AuthMiddleware was given both options.loadUser and options.resolveUser; give one: loadUser(id) to read the user " +
+        "login() stored in the session, or resolveUser(scope) to find the user another way.",
+    );
+  }
+  if (typeof resolveUser === "function") return resolveUser as UserResolver<U>;
+  if (typeof loadUser === "function") return sessionUserResolver(loadUser as SessionUserOptions<U>["loadUser"]);
+  const given =
+    resolveUser !== undefined
+      ? `resolveUser ${typeof resolveUser}`
+      : loadUser !== undefined
+        ? `loadUser ${typeof loadUser}`
+        : "neither";
+  throw new MiddlewareConfigError(
+    `AuthMiddleware needs options.loadUser(id) (to read the session) or options.resolveUser(scope), a function; got ${given}.`,
+  );
 }
 
 export type AuthMiddlewareStackOptions<U extends User> = SessionMiddlewareOptions & AuthMiddlewareOptions<U>;

@@ -1,4 +1,4 @@
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 
 /**
  * A middleware was given options it cannot work with, or was stacked in an order where a
@@ -7,13 +7,13 @@ import { ChannelsError } from "../errors";
  */
 export class MiddlewareConfigError extends ChannelsError {
   constructor(message: string) {
-    super("MIDDLEWARE_CONFIG", message);
+    super(ErrorCode.MIDDLEWARE_CONFIG, message);
   }
 }
 
 /** A cookie name or attribute that would produce a malformed or injectable Set-Cookie header. */
 export class InvalidCookie extends ChannelsError {
   constructor(message: string) {
-    super("INVALID_COOKIE", message);
+    super(ErrorCode.INVALID_COOKIE, message);
   }
 }

@@ -22,6 +22,8 @@ export {
   type AuthScope,
   type AuthMiddlewareOptions,
   type AuthMiddlewareStackOptions,
+  type ResolveUserOptions,
+  type SessionUserOptions,
   type UserResolver,
 } from "./auth-middleware";
 export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./origin-pattern";

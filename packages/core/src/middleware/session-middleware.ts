@@ -15,8 +15,11 @@ export interface SessionScope extends CookieScope {
 }
 
 export interface SessionMiddlewareOptions extends Omit<CookieOptions, "maxAge" | "expires"> {
-  /** Signs the session cookie. A list allows rotation: the first signs, any verifies. */
-  secret: string | readonly string[];
+  /**
+   * Signs the session cookie. A list allows rotation: the first signs, any verifies. Never empty
+   * (an empty list or string is a `MiddlewareConfigError`), hence the non-empty tuple type.
+   */
+  secret: string | readonly [string, ...string[]];
   /** Default "sessionid", as Django's SESSION_COOKIE_NAME. */
   cookieName?: string;
   /**

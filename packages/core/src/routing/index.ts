@@ -1,7 +1,7 @@
 export { ProtocolTypeRouter, type ProtocolTypeApplications } from "./protocol-type-router";
 export { URLRouter, isURLRouter, type URLRouterApplication } from "./url-router";
 export { ChannelNameRouter } from "./channel-name-router";
-export { path, rePath, type Route, type RouteOptions, type PatternMatch } from "./route";
+export { path, rePath, type Route, type RouteKwargs, type PatternMatch } from "./route";
 export { registerConverter, type PathConverter } from "./converters";
 export { PATH_ROUTING, URL_ROUTES, markPathRouting, isPathRouting } from "./path-routing";
 export {

@@ -1,17 +1,27 @@
 import type { Application, Scope } from "../types";
 import { assertApplication } from "./application-check";
 import { isPathRouting } from "./path-routing";
+import { InvalidRoute } from "./routing-errors";
 import { compileRegexPattern } from "./regex-pattern";
 import { compileRoutePattern, type PatternMatch, type PatternMatcher } from "./route-pattern";
 
 export type { PatternMatch } from "./route-pattern";
 
-export interface RouteOptions {
-  /** Extra kwargs added to `scope.url_route.kwargs` (Django's `kwargs=`); they win over captures. */
-  kwargs?: Record<string, unknown>;
-  /** The route's name, kept for introspection. */
-  name?: string;
-}
+/**
+ * Extra kwargs a route adds to `scope.url_route.kwargs` (Django's `kwargs`); they win over captures.
+ * A key named `kwargs` is refused: `{ kwargs: { ... } }` is the shape of an options object, and
+ * nesting it silently would hide the mistake.
+ */
+/**
+ * `R` itself, unless it is a literal starting with "/": routes match the path without its leading
+ * slash, so such a route can never match and `path()` throws `InvalidRoute`; this makes it a compile
+ * error too, naming the fix in the message.
+ */
+export type WithoutLeadingSlash<R extends string, Prefix extends string = "/"> = R extends `${Prefix}${string}`
+  ? `Routes are matched without the leading slash: drop the "/" of ${R}`
+  : R;
+
+export type RouteKwargs = Readonly<Record<string, unknown>> & { readonly kwargs?: never };
 
 /** One entry of a `URLRouter`, made by `path()` or `rePath()`; compiled when created. */
 export interface Route {
@@ -28,36 +38,67 @@ export interface Route {
 
 /**
  * A route in Django `path()` syntax: `"chat/<str:room>/"`, `"year/<int:year>/"`, `"<name>/"`.
- * Written without the leading slash; `int` captures arrive as numbers.
+ * Written without the leading slash; `int` captures arrive as numbers. As Django's
+ * `path(route, view, kwargs=None, name=None)`: `kwargs` are added to `scope.url_route.kwargs`
+ * (winning over captures), `name` is kept for introspection.
  */
-export function path<S extends Scope>(route: string, app: Application<S>, options: RouteOptions = {}): Route {
-  assertApplication(`path(${JSON.stringify(route)})`, app);
+export function path<S extends Scope, R extends string>(
+  route: WithoutLeadingSlash<R>,
+  app: Application<S>,
+  kwargs?: RouteKwargs,
+  name?: string,
+): Route {
+  const where = `path(${JSON.stringify(route)})`;
+  assertApplication(where, app);
   const endpoint = !isPathRouting(app);
-  return makeRoute(route, app, options, endpoint, compileRoutePattern(route, endpoint));
+  return makeRoute(where, route, app, kwargs, name, endpoint, compileRoutePattern(route, endpoint));
 }
 
 /**
  * A route as a regular expression (Django's `re_path()`). A string is Python `re` syntax, so
  * patterns copy over unchanged: String.raw`^room/(?P<group>\w+)/$`. A `RegExp` is used as is.
  */
-export function rePath<S extends Scope>(
-  regex: string | RegExp,
+export function rePath<S extends Scope, R extends string>(
+  regex: WithoutLeadingSlash<R, "^/"> | RegExp,
   app: Application<S>,
-  options: RouteOptions = {},
+  kwargs?: RouteKwargs,
+  name?: string,
 ): Route {
   const display = typeof regex === "string" ? regex : String(regex);
-  assertApplication(`rePath(${JSON.stringify(display)})`, app);
+  const where = `rePath(${JSON.stringify(display)})`;
+  assertApplication(where, app);
   const endpoint = !isPathRouting(app);
-  return makeRoute(display, app, options, endpoint, compileRegexPattern(regex, endpoint));
+  return makeRoute(where, display, app, kwargs, name, endpoint, compileRegexPattern(regex, endpoint));
 }
 
 function makeRoute(
+  where: string,
   pattern: string,
   app: Application<never>,
-  options: RouteOptions,
+  kwargs: RouteKwargs | undefined,
+  name: string | undefined,
   endpoint: boolean,
   match: (path: string) => PatternMatch | undefined,
 ): Route {
-  const kwargs = options.kwargs === undefined ? undefined : Object.freeze({ ...options.kwargs });
-  return Object.freeze({ pattern, app: app as Application, kwargs, name: options.name, endpoint, match });
+  // Checked here as well as by the types, so a JavaScript caller (or a cast) gets an error, not a dropped value.
+  if (kwargs !== undefined && (typeof kwargs !== "object" || kwargs === null || Array.isArray(kwargs))) {
+    throw new InvalidRoute(pattern, `was given kwargs ${describe(kwargs)}; ${where} takes a plain object of kwargs.`);
+  }
+  if (Object.hasOwn(kwargs ?? {}, "kwargs")) {
+    throw new InvalidRoute(
+      pattern,
+      `was given { kwargs: ... }; ${where} takes the kwargs themselves as its third argument, as Django's ` +
+        `path(route, view, kwargs): write ${where.slice(0, -1)}, app, { room: "lobby" }).`,
+    );
+  }
+  if (name !== undefined && typeof name !== "string") {
+    throw new InvalidRoute(pattern, `was given name ${describe(name)}; ${where} takes the route's name as a string.`);
+  }
+  const frozen = kwargs === undefined ? undefined : Object.freeze({ ...kwargs });
+  return Object.freeze({ pattern, app: app as Application, kwargs: frozen, name, endpoint, match });
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" && value !== null ? "an object" : `${String(value)} (${typeof value})`;
 }

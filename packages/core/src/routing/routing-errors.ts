@@ -1,11 +1,11 @@
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 
 /** `ProtocolTypeRouter` got a scope whose `type` it has no application for. */
 export class UnknownProtocolType extends ChannelsError {
   readonly scopeType: unknown;
   constructor(scopeType: unknown, configured: readonly string[]) {
     super(
-      "UNKNOWN_PROTOCOL_TYPE",
+      ErrorCode.UNKNOWN_PROTOCOL_TYPE,
       `No application configured for scope type ${describe(scopeType)}; ` +
         `ProtocolTypeRouter has ${describeList(configured)}. ` +
         `Add a ${describe(scopeType)} entry to ProtocolTypeRouter({ ... }) if this protocol should be served.`,
@@ -19,7 +19,7 @@ export class UnknownChannelName extends ChannelsError {
   readonly channel: unknown;
   constructor(channel: unknown, configured: readonly string[]) {
     super(
-      "UNKNOWN_CHANNEL_NAME",
+      ErrorCode.UNKNOWN_CHANNEL_NAME,
       `No application configured for channel name ${describe(channel)}; ` +
         `ChannelNameRouter has ${describeList(configured)}. ` +
         `Add a ${describe(channel)} entry to ChannelNameRouter({ ... }) or stop the worker listening on it.`,
@@ -33,7 +33,7 @@ export class ScopeKeyMissing extends ChannelsError {
   readonly key: string;
   constructor(router: string, key: string, scopeType: unknown, hint: string) {
     super(
-      "SCOPE_KEY_MISSING",
+      ErrorCode.SCOPE_KEY_MISSING,
       `${router} got a scope of type ${describe(scopeType)} without a ${JSON.stringify(key)} key; ${hint}`,
     );
     this.key = key;
@@ -48,7 +48,7 @@ export class ScopeKeyMissing extends ChannelsError {
 export class InvalidRoute extends ChannelsError {
   readonly route: string;
   constructor(route: string, problem: string, options: { cause?: unknown } = {}) {
-    super("INVALID_ROUTE", `Route ${JSON.stringify(route)} ${problem}`, options);
+    super(ErrorCode.INVALID_ROUTE, `Route ${JSON.stringify(route)} ${problem}`, options);
     this.route = route;
   }
 }
@@ -56,7 +56,7 @@ export class InvalidRoute extends ChannelsError {
 /** A router or route was given something that is not an application. */
 export class NotAnApplication extends ChannelsError {
   constructor(where: string, given: string, fix: string) {
-    super("NOT_AN_APPLICATION", `${where} was given ${given}, not an application; ${fix}.`);
+    super(ErrorCode.NOT_AN_APPLICATION, `${where} was given ${given}, not an application; ${fix}.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ChannelsError, CommunicatorTimeout } from "../errors";
+import { ChannelsError, CommunicatorTimeout, ErrorCode } from "../errors";
 import type { ReceiveEventOf, SendEvent } from "../events";
 import type { Application, Scope } from "../types";
 import { AsyncQueue } from "../util/async-queue";
@@ -6,7 +6,9 @@ import { AsyncQueue } from "../util/async-queue";
 /** The reason a communicator gives the application's pending `receive()` when it stops it. */
 export class ApplicationCancelled extends ChannelsError {
   constructor(why: string) {
-    super("APPLICATION_CANCELLED", `The test communicator stopped the application: ${why}.`, { closeCode: 1001 });
+    super(ErrorCode.APPLICATION_CANCELLED, `The test communicator stopped the application: ${why}.`, {
+      closeCode: 1001,
+    });
   }
 }
 
@@ -55,7 +57,7 @@ export class ApplicationCommunicator<S extends Scope = Scope> {
     if (this.output.size > 0) return this.output.get();
     this.throwIfFailed();
     if (this.done)
-      throw new ChannelsError("APPLICATION_ENDED", "The application ended without sending another message.");
+      throw new ChannelsError(ErrorCode.APPLICATION_ENDED, "The application ended without sending another message.");
     if (!arrived) {
       await this.stop("receiveOutput timed out");
       throw new CommunicatorTimeout("the application to send a message", timeoutMs);
@@ -92,7 +94,7 @@ export class ApplicationCommunicator<S extends Scope = Scope> {
   private settle(outcome: { error?: unknown }): void {
     // A consumer stopped by us is not a failure of the application.
     this.outcome = outcome.error instanceof ApplicationCancelled ? {} : outcome;
-    this.output.cancel(new ChannelsError("APPLICATION_ENDED", "The application has ended."));
+    this.output.cancel(new ChannelsError(ErrorCode.APPLICATION_ENDED, "The application has ended."));
   }
 
   private throwIfFailed(): void {

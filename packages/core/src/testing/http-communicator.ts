@@ -1,5 +1,5 @@
 import { decodePath } from "../util/decode-path";
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 import type { Application, Headers, HttpScope } from "../types";
 import { ApplicationCommunicator } from "./application-communicator";
 
@@ -45,13 +45,19 @@ export class HttpCommunicator extends ApplicationCommunicator<HttpScope> {
     await this.sendInput({ type: "http.request", body: this.body, more_body: false });
     const start = await this.receiveOutput(timeoutMs);
     if (start.type !== "http.response.start") {
-      throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected http.response.start, got ${JSON.stringify(start.type)}.`);
+      throw new ChannelsError(
+        ErrorCode.UNEXPECTED_MESSAGE,
+        `Expected http.response.start, got ${JSON.stringify(start.type)}.`,
+      );
     }
     const chunks: Uint8Array[] = [];
     for (;;) {
       const part = await this.receiveOutput(timeoutMs);
       if (part.type !== "http.response.body") {
-        throw new ChannelsError("UNEXPECTED_MESSAGE", `Expected http.response.body, got ${JSON.stringify(part.type)}.`);
+        throw new ChannelsError(
+          ErrorCode.UNEXPECTED_MESSAGE,
+          `Expected http.response.body, got ${JSON.stringify(part.type)}.`,
+        );
       }
       if (part.body instanceof Uint8Array) chunks.push(part.body);
       if (part.more_body !== true) break;

@@ -1,3 +1,3 @@
-export * from "./application-communicator";
-export * from "./websocket-communicator";
-export * from "./http-communicator";
+export { ApplicationCancelled, ApplicationCommunicator } from "./application-communicator";
+export { WebsocketCommunicator, type ConnectResult, type WebsocketCommunicatorOptions } from "./websocket-communicator";
+export { HttpCommunicator, type HttpResponse } from "./http-communicator";

@@ -1,5 +1,5 @@
 import { decodePath } from "../util/decode-path";
-import { ChannelsError } from "../errors";
+import { ChannelsError, ErrorCode } from "../errors";
 import type { Application, Headers, WebsocketScope } from "../types";
 import { ApplicationCommunicator } from "./application-communicator";
 
@@ -65,7 +65,7 @@ export class WebsocketCommunicator extends ApplicationCommunicator<WebsocketScop
       };
     }
     throw new ChannelsError(
-      "UNEXPECTED_MESSAGE",
+      ErrorCode.UNEXPECTED_MESSAGE,
       `Expected websocket.accept or websocket.close after connect, got ${JSON.stringify(response.type)}.`,
     );
   }
@@ -87,20 +87,20 @@ export class WebsocketCommunicator extends ApplicationCommunicator<WebsocketScop
     if (response.type !== "websocket.send") {
       const detail = response.type === "websocket.close" ? ` (close code ${String(response.code ?? 1000)})` : "";
       throw new ChannelsError(
-        "UNEXPECTED_MESSAGE",
+        ErrorCode.UNEXPECTED_MESSAGE,
         `Expected websocket.send, got ${JSON.stringify(response.type)}${detail}.`,
       );
     }
     if (typeof response.text === "string") return response.text;
     if (response.bytes instanceof Uint8Array) return response.bytes;
-    throw new ChannelsError("UNEXPECTED_MESSAGE", "websocket.send carried neither text nor bytes.");
+    throw new ChannelsError(ErrorCode.UNEXPECTED_MESSAGE, "websocket.send carried neither text nor bytes.");
   }
 
   /** The next text frame, decoded as JSON. */
   async receiveJsonFrom(timeoutMs = 1000): Promise<unknown> {
     const frame = await this.receiveFrom(timeoutMs);
     if (typeof frame !== "string")
-      throw new ChannelsError("UNEXPECTED_MESSAGE", "Expected a JSON text frame, got a binary frame.");
+      throw new ChannelsError(ErrorCode.UNEXPECTED_MESSAGE, "Expected a JSON text frame, got a binary frame.");
     return JSON.parse(frame);
   }
 

@@ -1,4 +1,5 @@
-import { HandlerNotFound, handlerNameFor } from "@channels-ts/core";
+import { HandlerNotFound } from "@channels-ts/core";
+import { handlerNameFor } from "../../src/consumers/handler-name";
 
 class Target {
   chat_message(): void {}

@@ -94,6 +94,7 @@ describe("AuthMiddleware with a custom resolver", () => {
   });
 
   it("refuses options with neither loadUser nor resolveUser", () => {
+    // @ts-expect-error: the options must name loadUser or resolveUser
     expect(() => AuthMiddleware(scopeRecorder().app, {})).toThrow(MiddlewareConfigError);
   });
 

@@ -4,7 +4,7 @@ import { fakeApp, receive, send } from "./fake-app";
 describe("URLRouter and the caller's scope", () => {
   it("passes a copy and leaves the caller's scope, url_route, args and kwargs untouched", async () => {
     const app = fakeApp();
-    const inner = URLRouter([rePath(String.raw`^(\d+)/$`, app, { kwargs: { extra: 1 } })]);
+    const inner = URLRouter([rePath(String.raw`^(\d+)/$`, app, { extra: 1 })]);
     const router = URLRouter([path("room/<str:name>/", inner)]);
     const urlRoute = { args: ["pre"], kwargs: { pre: true } };
     const scope: Scope = { type: "websocket", path: "/room/lobby/5/", user: { id: 1 }, url_route: urlRoute };
@@ -30,7 +30,7 @@ describe("URLRouter and the caller's scope", () => {
 
   it("gives every connection its own url_route objects", async () => {
     const app = fakeApp();
-    const router = URLRouter([path("x/<int:n>/", app, { kwargs: { k: "v" } })]);
+    const router = URLRouter([path("x/<int:n>/", app, { k: "v" })]);
     await router({ type: "http", path: "/x/1/" }, receive, send);
     await router({ type: "http", path: "/x/1/" }, receive, send);
     const [a, b] = app.scopes;

@@ -100,8 +100,8 @@ describe("nested URLRouters", () => {
 
   it("merge each level's kwargs option, inner winning over outer and over captures", async () => {
     const app = fakeApp();
-    const inner = URLRouter([path("<str:room>/", app, { kwargs: { level: "inner", room: "forced" } })]);
-    const outer = URLRouter([path("chat/<slug:site>/", inner, { kwargs: { level: "outer", outerOnly: true } })]);
+    const inner = URLRouter([path("<str:room>/", app, { level: "inner", room: "forced" })]);
+    const outer = URLRouter([path("chat/<slug:site>/", inner, { level: "outer", outerOnly: true })]);
     await call(outer, { path: "/chat/main/lobby/" });
     expect(app.last().url_route).toEqual({
       args: [],

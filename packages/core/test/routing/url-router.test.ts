@@ -3,7 +3,6 @@ import {
   ProtocolTypeRouter,
   RouteNotFound,
   URLRouter,
-  isURLRouter,
   path,
   rePath,
   type Application,
@@ -11,6 +10,7 @@ import {
   type Scope,
   type WebsocketScope,
 } from "@channels-ts/core";
+import { isURLRouter } from "../../src/routing/url-router";
 import { call, fakeApp, receive, send } from "./fake-app";
 
 // Ported from Django Channels tests/test_routing.py: test_url_router and test_url_router_path.
@@ -27,7 +27,7 @@ describe("URLRouter", () => {
     rePath("bar", bar),
     rePath(String.raw`^posarg/(\d+)/$`, posarg),
     path("kwarg/<str:name>/", kwarg),
-    path("defaultkwargs/", defaultKwargs, { kwargs: { default: 42 } }),
+    path("defaultkwargs/", defaultKwargs, { default: 42 }),
   ]);
 
   it("matches plain routes against the path without its leading slash", async () => {

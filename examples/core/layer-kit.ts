@@ -1,0 +1,18 @@
+import { resolveLayerOptions, validateGroupName, validateMessage } from "@channels-ts/core/layer-kit";
+
+// #region resolve-options
+// A layer's constructor: the options every layer shares, checked over Channels' defaults.
+const options = resolveLayerOptions({ expiry: 30, channelCapacity: [["http.response!*", 10]] });
+console.log(options.expiryMs, options.groupExpiryMs); // 30000 86400000
+console.log(options.capacities.get("http.response!abc"), options.capacities.get("chat")); // 10 100
+// #endregion resolve-options
+
+// #region validate
+// Each send / groupSend: names and the message checked once, with Channels' rules.
+try {
+  validateGroupName("room 1");
+} catch (err) {
+  console.log((err as TypeError).name); // TypeError
+}
+validateMessage({ type: "chat.message", text: "hi" });
+// #endregion validate
