@@ -4,7 +4,8 @@ import type { Duplex } from "node:stream";
 import type { Application } from "@channels-ts/core";
 import { ChannelsServer } from "./channels-server";
 import { refuseHandshake } from "./handshake";
-import { resolveOptions, type AttachOptions, type PathFilter } from "./options";
+import { InvalidServerOption } from "./errors";
+import { resolveOptions, type AttachOptions, type PathFilter, type ResolvedServerOptions } from "./options";
 import { splitTarget } from "./scope";
 
 export interface AttachHandle {
@@ -15,6 +16,11 @@ export interface AttachHandle {
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
+/** True if `path` is `entry` or under it: `"/ws"` takes `/ws` and `/ws/...`; `"/ws/"` takes `/ws/...`. */
+function under(path: string, entry: string): boolean {
+  return path === entry || (entry.endsWith("/") ? path.startsWith(entry) : path.startsWith(`${entry}/`));
+}
+
 /**
  * `"/ws"` takes `/ws` and everything under `/ws/`; `"/ws/"` takes everything under `/ws/`.
  * Paths are compared before percent-decoding, as the request carries them.
@@ -23,14 +29,59 @@ export function pathMatcher(paths: PathFilter | undefined): (path: string) => bo
   if (paths === undefined) return () => true;
   if (typeof paths === "function") return paths;
   const list = [...paths];
-  return (path) => list.some((p) => path === p || (p.endsWith("/") ? path.startsWith(p) : path.startsWith(`${p}/`)));
+  return (path) => list.some((entry) => under(path, entry));
+}
+
+/** The `root_path` a mount entry gives its scopes: the entry without its trailing slash. */
+function mountRoot(entry: string): string {
+  return entry.replace(/\/+$/, "");
+}
+
+interface Mount {
+  matches: (path: string) => boolean;
+  core: ChannelsServer;
+}
+
+/**
+ * One protocol server per distinct root path: with `paths: ["/ws"]` the scopes of requests under
+ * `/ws` get `root_path: "/ws"`, so a URLRouter inside sees paths relative to the mount point,
+ * as with Express's `app.use("/ws", router)`. `path` stays the full path, as ASGI has it.
+ */
+function mounts(
+  app: Application,
+  options: ResolvedServerOptions,
+  paths: PathFilter | undefined,
+  rootPath: string | undefined,
+): Mount[] {
+  if (paths === undefined || typeof paths === "function") {
+    return [{ matches: pathMatcher(paths), core: new ChannelsServer(app, options) }];
+  }
+  if (rootPath !== undefined) {
+    const outside = paths.filter((entry) => rootPath !== "" && !under(entry, rootPath));
+    if (outside.length > 0) {
+      throw new InvalidServerOption(
+        "rootPath",
+        `Options rootPath ${JSON.stringify(rootPath)} and paths ${JSON.stringify(outside)} conflict: a request on those paths ` +
+          "is not under rootPath, so no route could match it; drop rootPath (each path is then its own root_path) " +
+          "or list only paths under it.",
+      );
+    }
+    return [{ matches: pathMatcher(paths), core: new ChannelsServer(app, options) }];
+  }
+  const byRoot = new Map<string, string[]>();
+  for (const entry of paths) byRoot.set(mountRoot(entry), [...(byRoot.get(mountRoot(entry)) ?? []), entry]);
+  return [...byRoot].map(([root, entries]) => ({
+    matches: pathMatcher(entries),
+    core: new ChannelsServer(app, { ...options, rootPath: root }),
+  }));
 }
 
 /**
  * Serves `app` on an existing server (plain node:http, Express, Fastify's `server`): takes the
  * WebSocket upgrades, and with `http: true` also the HTTP requests, whose path `paths` accepts;
  * every other request goes to the listeners the server already had. Attach after the host
- * framework has installed its own request listener, so it can be wrapped.
+ * framework has installed its own request listener, so it can be wrapped. Each `paths` entry is
+ * a mount point: it becomes the scope's `root_path`, so routes are written relative to it.
  */
 export function attach(
   httpServer: HttpServer | HttpsServer,
@@ -39,14 +90,17 @@ export function attach(
 ): AttachHandle {
   const { paths, http = false, ...rest } = options;
   const resolved = resolveOptions({ ...rest, paths, http }, "attach");
-  const core = new ChannelsServer(app, { ...resolved, lifespan: "off" });
-  const matches = pathMatcher(paths);
+  const table = mounts(app, { ...resolved, lifespan: "off" }, paths, rest.rootPath);
   const server = httpServer as HttpServer;
-  const ours = (req: IncomingMessage): boolean => matches(splitTarget(req.url ?? "/").rawPath);
+  const mountOf = (req: IncomingMessage): ChannelsServer | undefined => {
+    const path = splitTarget(req.url ?? "/").rawPath;
+    return table.find((mount) => mount.matches(path))?.core;
+  };
 
   const hostUpgrade = server.listeners("upgrade") as UpgradeListener[];
   const onUpgrade: UpgradeListener = (req, socket, head) => {
-    if (ours(req)) return core.handleUpgrade(req, socket, head);
+    const core = mountOf(req);
+    if (core !== undefined) return core.handleUpgrade(req, socket, head);
     for (const listener of hostUpgrade) listener.call(server, req, socket, head);
     // Node destroys unclaimed upgrades only when nobody listens; now we listen, so we must.
     if (hostUpgrade.length === 0 && server.listenerCount("upgrade") === 1) {
@@ -59,7 +113,8 @@ export function attach(
 
   const hostRequest = http ? (server.listeners("request") as RequestListener[]) : [];
   const onRequest: RequestListener = (req, res) => {
-    if (ours(req)) return core.handleRequest(req, res);
+    const core = mountOf(req);
+    if (core !== undefined) return core.handleRequest(req, res);
     for (const listener of hostRequest) listener.call(server, req, res);
     if (hostRequest.length === 0 && server.listenerCount("request") === 1) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -79,7 +134,7 @@ export function attach(
       server.off("request", onRequest);
       for (const listener of hostRequest) server.on("request", listener);
     }
-    await core.shutdown();
+    await Promise.all(table.map((mount) => mount.core.shutdown()));
   };
   return { close: () => (closing ??= close()) };
 }

@@ -7,6 +7,7 @@ import { handshakeProblem, refuseHandshake } from "./handshake";
 import { Heartbeat } from "./heartbeat";
 import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
+import { silentLogger } from "./logger";
 import type { ResolvedServerOptions } from "./options";
 import { WebsocketConnection, type WebsocketContext } from "./websocket-connection";
 import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
@@ -33,7 +34,7 @@ export class ChannelsServer {
       app,
       options,
       logger: options.logger,
-      accessLog: new AccessLog(options.logger),
+      accessLog: new AccessLog(options.accessLog ? options.logger : silentLogger),
       connections: new Set<Connection>(),
       wss: createWebsocketServer(options, handshakes),
       handshakes,

@@ -1,109 +1,182 @@
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ChannelsError, Worker } from "@channels-ts/core";
-import { InvalidServerOption } from "./errors";
+import { booleanValue, oneOf, parseFlags, portValue, stringValue, type FlagSpecs } from "./cli-args";
+import { CliUsageError, InvalidServerOption } from "./errors";
 import { loadApplication } from "./load-application";
-import { consoleLogger, type Logger } from "./logger";
-import type { ServeOptions } from "./options";
+import { createConsoleLogger, logLevels, type Logger } from "./logger";
+import { resolveOptions, type ServeOptions } from "./options";
 import { serve } from "./serve";
+import { stopOnShutdownSignals } from "./shutdown-signals";
 
-const USAGE = `Usage:
-  channels-ts serve <module>[:export] [--host 127.0.0.1] [--port 8000] [--root-path /prefix]
-                    [--proxy-headers] [--lifespan auto|on|off]
-  channels-ts worker <module>[:export] <channel> [<channel>...] [--alias default]
+const USAGE = `Usage: channels-ts <command> [options]
 
-<module> is a compiled .js file or a .ts file (run through tsx); the export defaults to
-"application", then "default".`;
+Commands:
+  serve <module>[:export]                serve an application over HTTP and WebSocket
+  worker <module>[:export] <channel>...  run an application on channel-layer channels
 
-class UsageError extends Error {}
+Options:
+  -h, --help     show this help; channels-ts <command> --help shows a command's options
+  -v, --version  print the version
 
-function onShutdownSignal(stop: () => Promise<void>, logger: Logger): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      logger.warn(`${signal} again: exiting at once`);
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info(`${signal} received: shutting down`);
-    stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, "Shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", handler);
-  process.on("SIGINT", handler);
+<module> is a compiled .js file, or a .ts file (run through tsx: npm install --save-dev tsx);
+the export defaults to "application", then "default".`;
+
+const SERVE_USAGE = `Usage: channels-ts serve <module>[:export] [options]
+
+Serves the application over HTTP and WebSocket until SIGTERM or SIGINT, then shuts down gracefully.
+
+Options:
+  --host <host>          interface to listen on (env HOST; default 127.0.0.1)
+  --port <port>          port from 0 to 65535, 0 picks a free one (env PORT; default 8000)
+  --root-path <path>     root_path of every scope: the prefix the app is mounted under (default "")
+  --proxy-headers        take client address and scheme from X-Forwarded-* (only behind your proxy)
+  --lifespan <mode>      auto | on | off (default auto)
+  --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
+  --access-log           log one line per request (env ACCESS_LOG=1; the default)
+  --no-access-log        do not (env ACCESS_LOG=0)
+  -h, --help             show this help
+
+Flags win over environment variables. Exit status: 0 after a graceful stop, 1 if startup
+fails (a busy port, an application that cannot be loaded), 2 for usage errors.`;
+
+const WORKER_USAGE = `Usage: channels-ts worker <module>[:export] <channel> [<channel>...] [options]
+
+Runs the application once per channel on the channel layer that <module> configures when imported,
+until SIGTERM or SIGINT.
+
+Options:
+  --alias <alias>        channel layer alias (default "default")
+  --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
+  -h, --help             show this help`;
+
+const LOG_LEVEL_FLAG = { type: "string", env: "LOG_LEVEL" } as const;
+
+const SERVE_FLAGS: FlagSpecs = {
+  host: { type: "string", env: "HOST" },
+  port: { type: "string", env: "PORT" },
+  "root-path": { type: "string" },
+  "proxy-headers": { type: "boolean" },
+  lifespan: { type: "string" },
+  "log-level": LOG_LEVEL_FLAG,
+  "access-log": { type: "boolean", env: "ACCESS_LOG" },
+};
+
+const FLAG_OF_OPTION: Record<string, string> = { host: "--host", rootPath: "--root-path" };
+
+const WORKER_FLAGS: FlagSpecs = { alias: { type: "string" }, "log-level": LOG_LEVEL_FLAG };
+
+function version(): string {
+  // src/ and dist/ both sit one level under the package root.
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
 }
 
-function parsePort(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535)
-    throw new InvalidServerOption("port", `--port must be 0-65535, got ${JSON.stringify(value)}.`);
-  return port;
+function loggerFor(
+  values: Record<string, string | boolean | undefined>,
+  sources: Record<string, string>,
+  command: string,
+): Logger {
+  const level = oneOf(values["log-level"], logLevels, sources["log-level"], command);
+  return createConsoleLogger({ level: level ?? "info" });
 }
 
-async function serveCommand(args: string[], logger: Logger): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      host: { type: "string" },
-      port: { type: "string" },
-      "root-path": { type: "string" },
-      "proxy-headers": { type: "boolean" },
-      lifespan: { type: "string" },
-    },
-  });
-  if (positionals.length !== 1) throw new UsageError("serve takes exactly one <module>[:export].");
-  const application = loadApplication(positionals[0] as string);
+async function serveCommand(args: string[], injected: Logger | undefined): Promise<void> {
+  const { values, sources, positionals, help } = parseFlags(args, SERVE_FLAGS, "serve");
+  if (help) return void process.stdout.write(`${SERVE_USAGE}\n`);
+  const logger = injected ?? loggerFor(values, sources, "serve");
   const options: ServeOptions = {
     logger,
-    host: values.host,
-    port: parsePort(values.port),
-    rootPath: values["root-path"],
-    trustProxyHeaders: values["proxy-headers"],
-    lifespan: values.lifespan as ServeOptions["lifespan"],
+    host: stringValue(values.host),
+    port: portValue(values.port, sources.port, "serve"),
+    rootPath: stringValue(values["root-path"]),
+    trustProxyHeaders: booleanValue(values["proxy-headers"]),
+    lifespan: oneOf(values.lifespan, ["auto", "on", "off"], sources.lifespan, "serve"),
+    accessLog: booleanValue(values["access-log"]),
   };
+  if (positionals.length !== 1) {
+    throw new CliUsageError(
+      positionals.length === 0
+        ? "missing <module>[:export]: name the file that exports the application"
+        : `serve takes one <module>[:export], got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(" ")}`,
+      "serve",
+    );
+  }
+  checkServeOptions(options);
+  const application = loadApplication(positionals[0] as string);
+  logger.info(`Started server process [${process.pid}]`);
   const handle = await serve(application, options);
-  onShutdownSignal(() => handle.close(), logger);
+  stopOnShutdownSignals(() => handle.close(), logger);
 }
 
-async function workerCommand(args: string[], logger: Logger): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { alias: { type: "string" } } });
+async function workerCommand(args: string[], injected: Logger | undefined): Promise<void> {
+  const { values, sources, positionals, help } = parseFlags(args, WORKER_FLAGS, "worker");
+  if (help) return void process.stdout.write(`${WORKER_USAGE}\n`);
+  const logger = injected ?? loggerFor(values, sources, "worker");
   const [target, ...channels] = positionals;
-  if (target === undefined || channels.length === 0)
-    throw new UsageError("worker takes <module>[:export] and at least one <channel>.");
+  if (target === undefined || channels.length === 0) {
+    throw new CliUsageError(
+      target === undefined
+        ? "missing <module>[:export] and <channel>"
+        : `missing <channel>: name at least one channel for ${target} to receive on`,
+      "worker",
+    );
+  }
+  const alias = stringValue(values.alias);
   // Importing the module configures its channel layers, so it comes before the Worker looks one up.
   const application = loadApplication(target);
   const worker = new Worker(application, channels, {
-    ...(values.alias === undefined ? {} : { alias: values.alias }),
+    ...(alias === undefined ? {} : { alias }),
     logger: { error: (message: string, err?: unknown) => logger.error({ err }, message) },
   });
-  onShutdownSignal(() => worker.stop(), logger);
+  stopOnShutdownSignals(() => worker.stop(), logger);
   logger.info(`Running worker for channels ${channels.join(", ")}`);
   await worker.run();
 }
 
-/** Runs the CLI; resolves once the command is up (serve) or done (worker). Exits the process on errors and signals. */
-export async function run(argv: string[], logger: Logger = consoleLogger): Promise<void> {
+/** Flags reach the server options unchecked except for their syntax; a bad value is a usage error naming its flag. */
+function checkServeOptions(options: ServeOptions): void {
+  try {
+    resolveOptions(options, "serve");
+  } catch (err) {
+    const flag = err instanceof InvalidServerOption ? FLAG_OF_OPTION[err.option] : undefined;
+    if (flag === undefined) throw err;
+    throw new CliUsageError(`option ${flag}: ${(err as Error).message.replace(/^Invalid option \w+: /, "")}`, "serve");
+  }
+}
+
+function usageError(err: CliUsageError): void {
+  const command = err.command === "" ? "channels-ts" : `channels-ts ${err.command}`;
+  process.stderr.write(`${command}: ${err.message}\nRun "${command} --help" for usage.\n`);
+  process.exit(2);
+}
+
+/**
+ * Runs the CLI; resolves once the command is up (serve) or done (worker). Usage errors exit 2,
+ * startup errors exit 1 with one line naming the problem (a stack only for unexpected errors).
+ */
+export async function run(argv: string[], logger?: Logger): Promise<void> {
   const [command, ...rest] = argv;
   try {
     if (command === "serve") await serveCommand(rest, logger);
     else if (command === "worker") await workerCommand(rest, logger);
     else if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       process.stdout.write(`${USAGE}\n`);
-    } else throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
-  } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-      process.exit(2);
+    } else if (command === "--version" || command === "-v") {
+      process.stdout.write(`${version()}\n`);
+    } else if (command.startsWith("-")) {
+      throw new CliUsageError(`unknown option ${command}`);
+    } else {
+      throw new CliUsageError(`unknown command ${JSON.stringify(command)}: the commands are serve and worker`);
     }
+  } catch (err) {
+    if (err instanceof CliUsageError) return usageError(err);
     // Configuration problems are explained by their message; anything else deserves its stack.
-    if (err instanceof ChannelsError) logger.error(err.message);
-    else logger.error({ err }, "channels-ts failed to start");
+    if (err instanceof ChannelsError) process.stderr.write(`${err.message}\n`);
+    else
+      process.stderr.write(
+        `channels-ts failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     process.exit(1);
   }
 }

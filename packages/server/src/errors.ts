@@ -22,3 +22,27 @@ export class ApplicationLoadError extends ChannelsError {
     super(ErrorCode.APPLICATION_LOAD_FAILED, message, { cause });
   }
 }
+
+/** A `.ts` application was given to the CLI, but no TypeScript loader (tsx) can be found. */
+export class TypeScriptLoaderMissing extends ChannelsError {
+  readonly file: string;
+  constructor(file: string, cause?: unknown) {
+    super(
+      "TYPESCRIPT_LOADER_MISSING",
+      `Cannot load ${file}: running a TypeScript application needs tsx, which is not installed; ` +
+        "install it with `npm install --save-dev tsx`, or compile the application and serve the .js file.",
+      { cause },
+    );
+    this.file = file;
+  }
+}
+
+/** The command line names an unknown command or flag, or a flag's value is missing or invalid (exit status 2). */
+export class CliUsageError extends ChannelsError {
+  /** The command whose `--help` explains the fix ("serve", "worker", or "" for the top level). */
+  readonly command: string;
+  constructor(message: string, command = "") {
+    super("CLI_USAGE", message);
+    this.command = command;
+  }
+}

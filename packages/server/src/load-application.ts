@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { resolve as resolvePath } from "node:path";
+import { dirname, resolve as resolvePath } from "node:path";
 import type { Application } from "@channels-ts/core";
-import { ApplicationLoadError } from "./errors";
+import { ApplicationLoadError, TypeScriptLoaderMissing } from "./errors";
 
 const TS_FILE = /\.[cm]?tsx?$/;
 
@@ -16,10 +16,17 @@ export function parseTarget(target: string): { module: string; exportName: strin
 }
 
 /** Lets `require` load TypeScript through tsx, unless something (tsx itself, ts-node) already does. */
-function registerTypeScript(): void {
+function registerTypeScript(file: string, cwd: string): void {
   if (require.extensions[".ts"] !== undefined) return;
+  let api: string;
+  try {
+    // The application's project is where tsx belongs; this package's own location is a fallback.
+    api = require.resolve("tsx/cjs/api", { paths: [cwd, dirname(file), __dirname] });
+  } catch (err) {
+    throw new TypeScriptLoaderMissing(file, err);
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx is optional: loaded only for .ts files
-  const tsx = require("tsx/cjs/api") as { register: () => () => void };
+  const tsx = require(api) as { register: () => () => void };
   tsx.register();
 }
 
@@ -39,7 +46,7 @@ export function loadModule(
   } catch (err) {
     throw new ApplicationLoadError(`Cannot find module ${JSON.stringify(spec)} (looked in ${cwd}).`, err);
   }
-  if (TS_FILE.test(file)) registerTypeScript();
+  if (TS_FILE.test(file)) registerTypeScript(file, cwd);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is named at run time
   const loaded = require(file) as unknown;
   const mod =

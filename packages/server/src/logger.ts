@@ -23,15 +23,29 @@ function method(write: Write): Logger["info"] {
   return (objOrMsg, msg) => write(format(objOrMsg, msg));
 }
 
-/** Writes info lines (the access log) to stdout and warnings/errors to stderr; debug is dropped. */
-export function createConsoleLogger(options: { debug?: boolean } = {}): Logger {
+/** The console logger's levels, most verbose first; each shows itself and everything after it. */
+export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === "string" && (logLevels as readonly string[]).includes(value);
+}
+
+/**
+ * Writes info lines (the access log) to stdout and debug lines, warnings and errors to stderr.
+ * `level` (default "info") drops everything less severe; `debug: true` is `level: "debug"`.
+ */
+export function createConsoleLogger(options: { level?: LogLevel; debug?: boolean } = {}): Logger {
+  const level = options.level ?? (options.debug === true ? "debug" : "info");
+  const shown = (at: LogLevel): boolean => logLevels.indexOf(at) >= logLevels.indexOf(level);
   const out: Write = (line) => process.stdout.write(`${line}\n`);
   const err: Write = (line) => process.stderr.write(`${line}\n`);
+  const drop = (): void => undefined;
   return {
-    info: method(out),
-    warn: method(err),
-    error: method(err),
-    debug: options.debug === true ? method(err) : () => undefined,
+    info: shown("info") ? method(out) : drop,
+    warn: shown("warn") ? method(err) : drop,
+    error: shown("error") ? method(err) : drop,
+    debug: shown("debug") ? method(err) : drop,
   };
 }
 

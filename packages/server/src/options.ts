@@ -35,6 +35,8 @@ export interface ServerOptions {
   trustProxyHeaders: boolean;
   /** "auto": run the lifespan protocol if the application supports it; "on": require it; "off": skip it. */
   lifespan: "auto" | "on" | "off";
+  /** Log one line per HTTP request and WebSocket event, as Daphne does (at `info`, through `logger`). */
+  accessLog: boolean;
   logger: Logger;
 }
 
@@ -53,6 +55,7 @@ export const serverDefaults = {
   shutdownTimeoutMs: 10_000,
   trustProxyHeaders: false,
   lifespan: "auto",
+  accessLog: true,
   logger: consoleLogger,
 } satisfies ServerOptions;
 
@@ -98,6 +101,7 @@ const checks: Record<keyof ServerOptions, Check> = {
   shutdownTimeoutMs: nonNegativeInt,
   trustProxyHeaders: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   lifespan: (v) => (v === "auto" || v === "on" || v === "off" ? undefined : '"auto", "on" or "off"'),
+  accessLog: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   logger: (v) =>
     typeof v === "object" &&
     v !== null &&

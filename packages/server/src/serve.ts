@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Application } from "@channels-ts/core";
 import { ChannelsServer } from "./channels-server";
+import { listenError } from "./listen-errors";
 import { resolveOptions, type ServeOptions } from "./options";
 
 export interface ServerHandle {
@@ -17,7 +18,7 @@ export interface ServerHandle {
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise<AddressInfo>((resolve, reject) => {
-    const onError = (err: Error): void => reject(err);
+    const onError = (err: Error): void => reject(listenError(err, host, port));
     server.once("error", onError);
     server.listen(port, host, () => {
       server.off("error", onError);
@@ -32,7 +33,8 @@ function urlHost(host: string): string {
 
 /**
  * Serves `app` over HTTP and WebSocket on a new node:http server: runs lifespan startup, listens,
- * and resolves once listening. Rejects on invalid options, failed startup or a busy port.
+ * and resolves once listening. Rejects on invalid options (`InvalidServerOption`), failed startup
+ * (`LifespanStartupFailed`), a busy port (`PortInUse`) or another listen error (`ListenFailed`).
  */
 export async function serve(app: Application, options: ServeOptions = {}): Promise<ServerHandle> {
   const resolved = resolveOptions(options, "serve");

@@ -84,3 +84,37 @@ test("an upgrade that no one claims is refused with 404 instead of hanging", asy
   expect(await refusal(`ws://127.0.0.1:${port}/elsewhere`)).toBe(404);
   await handle.close();
 });
+
+describe("each paths entry is a mount point: it is the scope's root_path, so routes are relative to it", () => {
+  const rootOf: Application = async (scope, receive, send) => {
+    await receive();
+    await send({ type: "websocket.accept" });
+    await receive(); // the client's first frame: it listens by then
+    await send({ type: "websocket.send", text: `${String(scope.path)} root=${String(scope.root_path)}` });
+  };
+
+  test.each([
+    [{ paths: ["/ws", "/live/"] }, "/ws/a/", "/ws/a/ root=/ws"],
+    [{ paths: ["/ws", "/live/"] }, "/live/b/", "/live/b/ root=/live"],
+    [{ paths: ["/app/ws"], rootPath: "/app" }, "/app/ws/c/", "/app/ws/c/ root=/app"], // an explicit rootPath wins
+    [{ paths: ["/ws"], rootPath: "" }, "/ws/d/", "/ws/d/ root="],
+    [{ paths: (p: string) => p.startsWith("/x"), rootPath: "/x" }, "/x/e/", "/x/e/ root=/x"], // a predicate has no prefix
+    [{ paths: (p: string) => p.startsWith("/x") }, "/x/f/", "/x/f/ root="],
+  ])("%j: %s", async (options, url, expected) => {
+    host = createServer((_req, res) => res.end("host"));
+    const handle = attach(host, rootOf, { ...options, logger: silentLogger });
+    const port = await listen(host);
+    const ws = await openWs(`ws://127.0.0.1:${port}${url}`);
+    const reply = nextFrame(ws);
+    ws.send("?");
+    expect(await reply).toBe(expected);
+    await handle.close();
+  });
+
+  test("a rootPath that some paths are not under is rejected, naming both", () => {
+    const server = createServer();
+    expect(() => attach(server, channelsApp, { paths: ["/ws", "/api"], rootPath: "/ws" })).toThrow(
+      'Options rootPath "/ws" and paths ["/api"] conflict',
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import type { Logger } from "./logger";
+
+/** How often a process started by npm checks that npm's shell is still its parent. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Calls `stop` on the first SIGTERM or SIGINT and exits 0 once it resolves (1 if it rejects);
+ * a second signal exits at once with 1.
+ *
+ * Under `npx` / `npm exec` / `npm run`, npm forwards a signal to the shell it started the command
+ * in (`sh -c ...`), not to this process; where sh is dash (Debian, Ubuntu) the shell dies and
+ * leaves this process running, re-parented. So under npm, losing the parent counts as a signal.
+ */
+export function stopOnShutdownSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const shutdown = (why: string): void => {
+    stopping = true;
+    logger.info(`${why}: shutting down`);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "Shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting at once`);
+      process.exit(1);
+    }
+    shutdown(`${signal} received`);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  if (process.env.npm_command !== undefined) {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid === parent || stopping) return;
+      clearInterval(timer);
+      shutdown(`npm's shell (pid ${parent}) exited`);
+    }, PARENT_CHECK_MS);
+    timer.unref();
+  }
+}

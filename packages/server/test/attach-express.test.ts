@@ -1,0 +1,88 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { URLRouter, path, type Application } from "@channels-ts/core";
+import { attach, silentLogger, type AttachHandle } from "../src";
+import { closed, fetchText, nextFrame, openWs, refusal, terminateClients } from "./helpers";
+
+let httpServer: Server | undefined;
+let channels: AttachHandle | undefined;
+
+afterEach(async () => {
+  terminateClients();
+  await channels?.close();
+  if (httpServer !== undefined) {
+    httpServer.closeAllConnections();
+    await new Promise((resolve) => httpServer!.close(resolve));
+  }
+  httpServer = undefined;
+  channels = undefined;
+});
+
+/** Accepts, then answers each frame with what the route captured and the scope's paths. */
+const room: Application = async (scope, receive, send) => {
+  await receive();
+  await send({ type: "websocket.accept" });
+  const { kwargs } = scope.url_route as { kwargs: Record<string, unknown> };
+  for (;;) {
+    const message = await receive();
+    if (message.type === "websocket.disconnect") return;
+    const reply = { room: kwargs.room, text: message.text, path: scope.path, root_path: scope.root_path };
+    await send({ type: "websocket.send", text: JSON.stringify(reply) });
+  }
+};
+
+const websocketRoutes = URLRouter([path("chat/<room>/", room)]);
+
+async function listen(app: express.Express): Promise<number> {
+  const server = app.listen(0, "127.0.0.1");
+  httpServer = server;
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+test("Express 5 keeps its HTTP routes; attach(paths: ['/ws']) serves /ws/chat/<room>/ with routes relative to /ws", async () => {
+  const app = express();
+  app.get("/", (_req, res) => void res.send("express home"));
+  app.get("/ws/info", (_req, res) => void res.json({ from: "express" }));
+  const port = await listen(app);
+  channels = attach(httpServer!, websocketRoutes, { paths: ["/ws"], logger: silentLogger });
+
+  const ws = await openWs(`ws://127.0.0.1:${port}/ws/chat/lobby/`);
+  const reply = nextFrame(ws);
+  ws.send("hello");
+  expect(JSON.parse(String(await reply))).toEqual({
+    room: "lobby",
+    text: "hello",
+    path: "/ws/chat/lobby/", // ASGI's path is the full path ...
+    root_path: "/ws", // ... and the mount point is root_path, which URLRouter strips
+  });
+
+  expect((await fetchText(`http://127.0.0.1:${port}/`)).body).toBe("express home");
+  expect(JSON.parse((await fetchText(`http://127.0.0.1:${port}/ws/info`)).body)).toEqual({ from: "express" });
+  expect((await fetchText(`http://127.0.0.1:${port}/nope`)).status).toBe(404); // Express's own 404
+  expect(await refusal(`ws://127.0.0.1:${port}/ws/elsewhere/`)).toBe(404); // under /ws, but no route
+  expect(await refusal(`ws://127.0.0.1:${port}/chat/lobby/`)).toBe(404); // not under /ws: nobody claims it
+
+  const end = closed(ws);
+  await channels.close();
+  expect((await end).code).toBe(1001);
+  expect((await fetchText(`http://127.0.0.1:${port}/`)).body).toBe("express home"); // the host keeps running
+});
+
+test("with http: true, attach() answers HTTP under its path and Express the rest", async () => {
+  const app = express();
+  app.get("/", (_req, res) => void res.send("express home"));
+  const port = await listen(app);
+  const api: Application = async (scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: Buffer.from(`channels ${scope.path} under ${scope.root_path}`) });
+  };
+  channels = attach(httpServer!, URLRouter([path("items/<int:id>/", api)]), {
+    paths: ["/api/"],
+    http: true,
+    logger: silentLogger,
+  });
+  expect((await fetchText(`http://127.0.0.1:${port}/api/items/7/`)).body).toBe("channels /api/items/7/ under /api");
+  expect((await fetchText(`http://127.0.0.1:${port}/`)).body).toBe("express home");
+});

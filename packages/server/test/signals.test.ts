@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import { killChildren, run, type Child } from "./child-process";
+import { closed, nextFrame, openWs, terminateClients } from "./helpers";
+
+const repo = join(__dirname, "..", "..", "..");
+const bin = join(__dirname, "..", "bin", "channels-ts.js");
+const fixture = join(__dirname, "fixtures", "cli-app.ts");
+const servers: number[] = [];
+
+afterEach(() => {
+  terminateClients();
+  killChildren();
+  // A server left behind by npx (the bug this file guards against) is stopped by its PID.
+  for (const pid of servers.splice(0)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** Waits until `child` serves, with one WebSocket open; returns what to check after the signal. */
+async function serving(child: Child): Promise<{ wsClosed: Promise<{ code: number }> }> {
+  const [, pid] = await child.waitFor(/Started server process \[(\d+)\]/);
+  servers.push(Number(pid));
+  const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+  const ws = await openWs(`ws://127.0.0.1:${port}/ws/`);
+  const echoed = nextFrame(ws);
+  ws.send("hi");
+  expect(await echoed).toBe("echo:hi");
+  return { wsClosed: closed(ws) };
+}
+
+describe.each(["SIGTERM", "SIGINT"] as const)("%s stops the server gracefully", (signal) => {
+  test(`node bin/channels-ts.js serve: ${signal} closes WebSockets with 1001, runs lifespan shutdown, exits 0`, async () => {
+    const child = run(process.execPath, [bin, "serve", fixture, "--port", "0"]);
+    const { wsClosed } = await serving(child);
+    child.process.kill(signal);
+    expect((await wsClosed).code).toBe(1001);
+    expect((await child.done).code).toBe(0);
+    expect(child.stdout()).toContain(`${signal} received: shutting down`);
+    expect(child.stdout()).toContain("lifespan shutdown");
+  });
+
+  // SIGTERM as `kill <pid>` sends it, to npx alone; SIGINT as Ctrl+C sends it, to the whole
+  // foreground process group (npm, its shell, the server). A SIGINT to npm's PID alone stops at
+  // npm's shell, which (as every POSIX shell) waits for the command it runs.
+  test(`npx channels-ts serve: ${signal} ${signal === "SIGTERM" ? "to npx" : "as Ctrl+C sends it"} stops the server too`, async () => {
+    const child = run("npx", ["channels-ts", "serve", fixture, "--port", "0"], { cwd: repo, detached: true });
+    const { wsClosed } = await serving(child);
+    if (signal === "SIGTERM") child.process.kill(signal);
+    else process.kill(-child.process.pid!, signal);
+    expect((await wsClosed).code).toBe(1001);
+    // "close" comes once every process holding the output pipe (npm, its shell, the server) is gone.
+    await child.done;
+    expect(child.stdout()).toMatch(/shutting down/);
+    expect(child.stdout()).toContain("lifespan shutdown");
+  });
+});

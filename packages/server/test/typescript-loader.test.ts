@@ -1,0 +1,51 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { killChildren, run } from "./child-process";
+import { installedProject, type InstalledProject } from "./installed-project";
+
+let project: InstalledProject;
+
+beforeAll(() => {
+  project = installedProject();
+  const app = `async function application(scope, receive, send) {
+  await send({ type: "http.response.start", status: 200, headers: [] });
+  await send({ type: "http.response.body", body: Buffer.from("js app") });
+}`;
+  writeFileSync(
+    join(project.dir, "app.ts"),
+    `export ${app.replace("(scope, receive, send)", "(scope: unknown, receive: unknown, send: (e: object) => Promise<void>)")}\n`,
+  );
+  writeFileSync(join(project.dir, "app.js"), `${app}\nmodule.exports = { application };\n`);
+});
+
+afterAll(() => project.remove());
+afterEach(killChildren);
+
+/** The installed command, run in the project the way npm's bin link runs it, without the monorepo around it. */
+function channelsTs(args: string[]) {
+  const env = { ...process.env };
+  delete env.NODE_PATH;
+  delete env.NODE_OPTIONS;
+  delete env.TSX_TSCONFIG_PATH;
+  return run(process.execPath, [project.bin, ...args], { cwd: project.dir, env });
+}
+
+test("serving a .ts application without tsx installed says what to install, and exits 1", async () => {
+  const child = channelsTs(["serve", "app.ts", "--port", "0"]);
+  const { code } = await child.done;
+  expect(code).toBe(1);
+  expect(child.stderr()).toBe(
+    `Cannot load ${join(project.dir, "app.ts")}: running a TypeScript application needs tsx, which is not installed; ` +
+      "install it with `npm install --save-dev tsx`, or compile the application and serve the .js file.\n",
+  );
+  expect(child.stderr()).not.toContain("tsx/cjs/api");
+});
+
+test("the same installed command serves a .js application (the project is otherwise complete)", async () => {
+  const child = channelsTs(["serve", "app.js", "--port", "0"]);
+  const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+  const reply = await fetch(`http://127.0.0.1:${port}/`);
+  expect(await reply.text()).toBe("js app");
+  child.process.kill("SIGTERM");
+  expect((await child.done).code).toBe(0);
+});
