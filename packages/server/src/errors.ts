@@ -42,7 +42,7 @@ export class CliUsageError extends ChannelsError {
   /** The command whose `--help` explains the fix ("serve", "worker", or "" for the top level). */
   readonly command: string;
   constructor(message: string, command = "") {
-    super("CLI_USAGE", message);
+    super(ErrorCode.USAGE_ERROR, message);
     this.command = command;
   }
 }

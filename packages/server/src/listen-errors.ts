@@ -1,4 +1,4 @@
-import { ChannelsError } from "@channels-ts/core";
+import { ChannelsError, ErrorCode } from "@channels-ts/core";
 
 /** `host:port` for messages, with IPv6 addresses bracketed. */
 function where(host: string, port: number): string {
@@ -9,7 +9,7 @@ function where(host: string, port: number): string {
 export abstract class ListenError extends ChannelsError {
   readonly host: string;
   readonly port: number;
-  constructor(code: string, message: string, host: string, port: number) {
+  constructor(code: ErrorCode, message: string, host: string, port: number) {
     super(code, message);
     this.host = host;
     this.port = port;
@@ -21,7 +21,7 @@ export abstract class ListenError extends ChannelsError {
 export class PortInUse extends ListenError {
   constructor(host: string, port: number) {
     super(
-      "PORT_IN_USE",
+      ErrorCode.PORT_IN_USE,
       `Port ${port} on ${host} is already in use: stop the other process or pick another port (--port / PORT=...).`,
       host,
       port,
@@ -34,7 +34,7 @@ export class ListenFailed extends ListenError {
   /** Node's error code, e.g. "EACCES", "EADDRNOTAVAIL", "ENOTFOUND". */
   readonly reason: string;
   constructor(host: string, port: number, reason: string, message: string) {
-    super("LISTEN_FAILED", message, host, port);
+    super(ErrorCode.LISTEN_FAILED, message, host, port);
     this.reason = reason;
   }
 }
