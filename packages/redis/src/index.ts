@@ -4,6 +4,6 @@ export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
 export { RedisHostUnavailable } from "./redis-host-unavailable";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions } from "./hosts";
-export type { HostEvent } from "./shard";
+export type { HostDownEvent, HostEvent } from "./shard";
 export type { LayerEvents, MalformedEvent } from "./layer-events";
 export type { LayerLogger } from "./malformed-counter";

@@ -28,16 +28,17 @@ import { PendingOperations } from "./pending-operations";
 import { ReceiveLoop } from "./receive-loop";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
-import { afterRestore, openShards, type RedisShard } from "./shard";
+import { afterRestore, connectShards, firstUnavailable, openShards, type RedisShard } from "./shard";
+import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
 import { GROUP_SEND_CAPPED } from "./lua-scripts";
 import type { LayerEvents } from "./layer-events";
 
 /**
  * A channel layer on Redis sorted sets, in channels_redis 4.x's exact layout, so Django and
- * channels-ts consumers share channels and groups on one Redis and one prefix. See
- * /work/shared/channels_redis-wire.md for the format; the README for what differs (receive-side
- * expiry, direct sends sharded on the channel's queue, memberships refreshed while alive).
+ * channels-ts consumers share channels and groups on one Redis and one prefix. The README's
+ * "Wire compatibility" section gives the format and what differs (receive-side expiry, direct
+ * sends sharded on the channel's queue, memberships refreshed while alive).
  */
 export class RedisChannelLayer extends EventEmitter<LayerEvents> implements ChannelLayer {
   readonly extensions = ["groups", "flush"] as const;
@@ -96,7 +97,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       ttlSeconds: o.expiry + 10,
     });
     this.shards = openShards(o, {
-      emit: (event, payload) => this.emit(event, payload),
+      down: (event) => this.emit("down", event),
+      up: (event) => this.emit("up", event),
       restoreShard: (index) => this.restoreMemberships(index),
       failShard: (index, error) => this.pending.rejectFor(index, error),
     });
@@ -107,6 +109,26 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       () => this.refreshLiveMemberships(),
       () => undefined,
     );
+  }
+
+  /**
+   * Connects to every host now instead of at the first operation, so that a wrong URL or a Redis
+   * that is not running shows at startup. Resolves once every host is up; rejects with
+   * `RedisHostUnavailable` naming the first host that cannot be reached. Either way the layer
+   * keeps reconnecting, emits `up` once the host is back, and works from then on.
+   */
+  async connect(): Promise<void> {
+    this.assertOpen("connect");
+    await connectShards(this.shards);
+  }
+
+  /**
+   * The error operations fail with right now, because a host has not been reached since the
+   * layer started or has been down for longer than `operationTimeoutMs`; undefined otherwise.
+   * An application can refuse new clients promptly while it is set.
+   */
+  get unavailable(): RedisHostUnavailable | undefined {
+    return firstUnavailable(this.shards);
   }
 
   /** Payloads dropped because they could not be decoded or had the wrong shape. */

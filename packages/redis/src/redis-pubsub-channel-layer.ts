@@ -24,7 +24,8 @@ import { Memberships } from "./memberships";
 import { PendingOperations } from "./pending-operations";
 import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
 import { MessageSerializer } from "./serializer";
-import { afterRestore, openShards, type RedisShard } from "./shard";
+import { afterRestore, connectShards, firstUnavailable, openShards, type RedisShard } from "./shard";
+import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { parseWireMessage } from "./wire-message";
 
 /** One host's subscriber connection and what it should be subscribed to. */
@@ -76,11 +77,32 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.ownMarker = `.${this.clientPrefix}!`;
     this.ownPattern = `*${this.ownMarker}*`;
     this.shards = openShards(o, {
-      emit: (event, payload) => this.emit(event, payload),
+      down: (event) => this.emit("down", event),
+      up: (event) => this.emit("up", event),
       restoreShard: (index) => this.resubscribe(index),
       failShard: (index, error) => this.pending.rejectFor(index, error),
     });
     this.subscribers = this.shards.map(() => undefined);
+  }
+
+  /**
+   * Connects to every host now instead of at the first operation, so that a wrong URL or a Redis
+   * that is not running shows at startup. Resolves once every host is up; rejects with
+   * `RedisHostUnavailable` naming the first host that cannot be reached. Either way the layer
+   * keeps reconnecting, emits `up` once the host is back, and works from then on.
+   */
+  async connect(): Promise<void> {
+    this.assertOpen("connect");
+    await connectShards(this.shards);
+  }
+
+  /**
+   * The error operations fail with right now, because a host has not been reached since the
+   * layer started or has been down for longer than `operationTimeoutMs`; undefined otherwise.
+   * An application can refuse new clients promptly while it is set.
+   */
+  get unavailable(): RedisHostUnavailable | undefined {
+    return firstUnavailable(this.shards);
   }
 
   /** Payloads dropped because they could not be decoded or had the wrong shape. */

@@ -1,4 +1,5 @@
 import type Redis from "ioredis";
+import { ChannelLayerClosed } from "@channels-ts/core";
 import type { RedisOptions } from "ioredis";
 import { createClient, describeHost, normalizeHosts, type ClientPolicy, type RedisHost } from "./hosts";
 import type { RedisConnectionOptions } from "./options";
@@ -10,12 +11,21 @@ export interface HostEvent {
   shard: number;
   /** The host, without credentials. */
   host: string;
-  /** The last connection error seen, on `down`. */
-  error?: Error;
+}
+
+/** What a layer reports when a connection to a Redis host drops, or the host cannot be reached at all. */
+export interface HostDownEvent extends HostEvent {
+  /** Why: the last connection error, or an error saying the connection closed when Redis gave none. */
+  error: Error;
+  /**
+   * True when the host has not been reached since the layer started (a wrong URL, or Redis not
+   * started yet): operations that need it fail at once with `RedisHostUnavailable` until it is up.
+   */
+  firstConnection: boolean;
 }
 
 export interface ShardHooks {
-  down(event: HostEvent): void;
+  down(event: HostDownEvent): void;
   /** Called when every watched connection is ready again; `up` is emitted after it settles. */
   restore(shard: RedisShard): Promise<void>;
   up(event: HostEvent): void;
@@ -35,6 +45,8 @@ export class RedisShard {
   private readonly watched = new Set<Redis>();
   private readonly owned = new Set<Redis>();
   private isDown = false;
+  /** Set once any watched connection has been ready: until then a failure means "unreachable", not "outage". */
+  private everReady = false;
   private lastError: Error | undefined;
   private closed = false;
   // Open while the host is up and the layer's state on it is restored. Sends wait on it, so that a
@@ -93,8 +105,32 @@ export class RedisShard {
     return this.unavailableError;
   }
 
+  /**
+   * Connects now rather than on the first command. Resolves once the host is up (and, after an
+   * outage, restored); rejects with `RedisHostUnavailable` when it cannot be reached. Either way
+   * the connection keeps retrying on its own.
+   */
+  connect(): Promise<void> {
+    if (this.client.status === "wait") this.client.connect().catch(noop); // failures arrive as close events
+    if (this.unavailableError !== undefined) return Promise.reject(this.unavailableError);
+    if (this.everReady) return this.whenRestored();
+    return new Promise<void>((resolve, reject) => {
+      this.firstContact.push({ resolve, reject });
+    });
+  }
+
+  private readonly firstContact: Array<{ resolve(): void; reject(error: Error): void }> = [];
+
+  private settleFirstContact(error: Error | undefined): void {
+    const waiting = this.firstContact.splice(0);
+    for (const { resolve, reject } of waiting)
+      if (error === undefined) resolve();
+      else reject(error);
+  }
+
   close(): void {
     this.closed = true;
+    this.settleFirstContact(new ChannelLayerClosed("connect"));
     this.releaseGate();
     this.clearOutage();
     for (const client of this.owned) client.disconnect();
@@ -112,16 +148,28 @@ export class RedisShard {
       });
       this.restored.catch(noop); // Only callers that wait on it care.
     }
-    // One timer per outage, not per operation: when it fires, everything waiting on this host fails.
-    if (this.outageTimer === undefined && this.unavailableError === undefined) {
+    const firstConnection = !this.everReady;
+    const error = this.lastError ?? new Error(`the connection to ${this.name} closed`);
+    this.hooks.down({ shard: this.index, host: this.name, error, firstConnection });
+    if (firstConnection) {
+      // Never reached: nothing to wait out (a restart is brief, a wrong URL or a Redis not
+      // started is not), so operations fail now and the connection keeps retrying.
+      this.giveUp();
+    } else if (this.outageTimer === undefined && this.unavailableError === undefined) {
+      // One timer per outage, not per operation: when it fires, everything waiting on this host fails.
       this.outageTimer = setTimeout(() => this.giveUp(), this.policy.operationTimeoutMs);
       this.outageTimer.unref();
     }
-    this.hooks.down({ shard: this.index, host: this.name, ...(this.lastError ? { error: this.lastError } : {}) });
   }
 
   private onReady(): void {
-    if (this.closed || !this.isDown) return;
+    if (this.closed) return;
+    this.lastError = undefined; // a later `down` must not report an error from an earlier outage
+    if (!this.isDown) {
+      this.everReady = true;
+      this.settleFirstContact(undefined);
+      return;
+    }
     // A lazy connection that was never used ("wait") connects on its first command: not a blocker.
     for (const client of this.watched) if (client.status !== "ready" && client.status !== "wait") return;
     this.isDown = false;
@@ -133,7 +181,9 @@ export class RedisShard {
       })
       .finally(() => {
         if (this.closed || this.isDown) return;
+        this.everReady = true;
         this.releaseGate();
+        this.settleFirstContact(undefined);
         this.hooks.up({ shard: this.index, host: this.name });
       });
   }
@@ -141,8 +191,10 @@ export class RedisShard {
   private giveUp(): void {
     this.outageTimer = undefined;
     if (this.closed || !this.restoring) return;
-    const error = new RedisHostUnavailable(this.name, this.policy.operationTimeoutMs, this.lastError);
+    const downForMs = this.everReady ? this.policy.operationTimeoutMs : undefined;
+    const error = new RedisHostUnavailable(this.name, downForMs, this.lastError);
     this.unavailableError = error;
+    this.settleFirstContact(error);
     this.failGate?.(error);
     // Later operations see the failed gate at once, until the host is back.
     this.restored = Promise.reject(error);
@@ -170,7 +222,8 @@ function noop(): void {}
 
 /** What both layers give their shards: where to report, how to restore, whom to fail. */
 export interface ShardOwner {
-  emit(event: "down" | "up", payload: HostEvent): unknown;
+  down(event: HostDownEvent): void;
+  up(event: HostEvent): void;
   /** Puts back this layer's state (memberships, subscriptions) on a host that came back. */
   restoreShard(index: number): Promise<void>;
   /** Fails the operations waiting on a host that stayed down too long. */
@@ -190,12 +243,23 @@ export function openShards(options: ShardOptions, owner: ShardOwner): RedisShard
     operationTimeoutMs: options.operationTimeoutMs,
   };
   const hooks: ShardHooks = {
-    down: (event) => owner.emit("down", event),
-    up: (event) => owner.emit("up", event),
+    down: (event) => owner.down(event),
+    up: (event) => owner.up(event),
     restore: (shard) => owner.restoreShard(shard.index),
     unavailable: (shard, error) => owner.failShard(shard.index, error),
   };
   return normalizeHosts(options.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
+}
+
+/** `connect()` on every shard: resolves once all are up, rejects with the first host found unreachable. */
+export async function connectShards(shards: readonly RedisShard[]): Promise<void> {
+  await Promise.all(shards.map((shard) => shard.connect()));
+}
+
+/** The error operations on `shards` fail with right now, if a host is unavailable. */
+export function firstUnavailable(shards: readonly RedisShard[]): RedisHostUnavailable | undefined {
+  for (const shard of shards) if (shard.unavailable !== undefined) return shard.unavailable;
+  return undefined;
 }
 
 /** Waits while any host is reconnecting, so a send lands after this process's state is back. */

@@ -1,0 +1,103 @@
+import { isIP } from "node:net";
+import { InvalidEnvironment } from "./invalid-environment";
+
+/** The layers `CHANNEL_LAYER` may name. */
+export const LAYER_KINDS = ["memory", "redis", "redis-pubsub"] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 8000;
+export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+export type LayerSettings = { kind: "memory" } | { kind: "redis" | "redis-pubsub"; redisUrl: string };
+
+/** What `npm start` runs with, read from HOST, PORT, CHANNEL_LAYER and REDIS_URL. */
+export interface ChatEnvironment {
+  host: string;
+  port: number;
+  layer: LayerSettings;
+}
+
+/**
+ * Reads and checks the chat's environment at once, so a typo stops the process at startup with
+ * an `InvalidEnvironment` naming the variable, instead of surfacing as errors on every request.
+ * An empty value counts as unset (`PORT= npm start` is `npm start`).
+ */
+export function readChatEnvironment(env: NodeJS.ProcessEnv = process.env): ChatEnvironment {
+  return { host: readHost(env), port: readPort(env), layer: readLayerSettings(env) };
+}
+
+/** `CHANNEL_LAYER` and, for the Redis layers, `REDIS_URL`. */
+export function readLayerSettings(env: NodeJS.ProcessEnv = process.env): LayerSettings {
+  const kind = valueOf(env, "CHANNEL_LAYER") ?? "memory";
+  if (!isLayerKind(kind)) {
+    throw new InvalidEnvironment("CHANNEL_LAYER", kind, "is not a layer kind", `use one of ${LAYER_KINDS.join(", ")}`);
+  }
+  if (kind === "memory") return { kind };
+  // REDIS_URL is checked only when a Redis layer will use it.
+  return { kind, redisUrl: checkRedisUrl(valueOf(env, "REDIS_URL") ?? DEFAULT_REDIS_URL) };
+}
+
+function readPort(env: NodeJS.ProcessEnv): number {
+  const value = valueOf(env, "PORT");
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port <= 65535)) {
+    throw new InvalidEnvironment(
+      "PORT",
+      value,
+      "is not a port number",
+      "use an integer from 0 to 65535 (0 picks a free port), e.g. PORT=8000",
+    );
+  }
+  return port;
+}
+
+// RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens.
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+function readHost(env: NodeJS.ProcessEnv): string {
+  const value = valueOf(env, "HOST");
+  if (value === undefined) return DEFAULT_HOST;
+  if (isIP(value) !== 0 || HOST_NAME.test(value)) return value;
+  const fix = /^\[.*\]$/.test(value)
+    ? `write an IPv6 address without brackets, e.g. HOST=${value.slice(1, -1)}`
+    : /:\d+$/.test(value) && isIP(value) === 0
+      ? "give the port in PORT, not in HOST, e.g. HOST=127.0.0.1 PORT=8000"
+      : "use an IP address or a host name, e.g. HOST=127.0.0.1 (this machine only) or HOST=0.0.0.0 (every interface)";
+  throw new InvalidEnvironment("HOST", value, "is not an address to listen on", fix);
+}
+
+const REDIS_URL_FIX =
+  "use redis://[:password@]host[:port][/db] (rediss:// for TLS), e.g. REDIS_URL=redis://127.0.0.1:6379";
+
+/** A URL ioredis reads as the Redis the user meant (it takes anything else for a socket path or a default). */
+function checkRedisUrl(value: string): string {
+  const bad = (problem: string): InvalidEnvironment =>
+    new InvalidEnvironment("REDIS_URL", value, problem, REDIS_URL_FIX);
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):([^/?#]*)/i.exec(value)?.[1];
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    throw bad(`has port ${JSON.stringify(port)}, not a number from 1 to 65535`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw bad("is not a URL");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw bad(`is not a Redis URL (scheme ${url.protocol})`);
+  if (url.hostname === "") throw bad("names no host");
+  if (!/^(?:\/\d*)?$/.test(url.pathname))
+    throw bad(`has path ${JSON.stringify(url.pathname)}; the path is a database number`);
+  return value;
+}
+
+function valueOf(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function isLayerKind(value: string): value is LayerKind {
+  return (LAYER_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,64 @@
+import WebSocket from "ws";
+import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
+import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
+import { RoomClient } from "./support/room-client";
+
+const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
+
+/** Opens `/room/<room>/` and resolves with how the server ended it, and how long that took. */
+function closeOf(port: number, room: string): Promise<{ code: number; reason: string; ms: number }> {
+  const started = Date.now();
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/room/${room}/`);
+  return new Promise((resolve, reject) => {
+    socket.once("unexpected-response", (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+    socket.once("close", (code, reason) => resolve({ code, reason: reason.toString(), ms: Date.now() - started }));
+    socket.on("error", () => undefined); // the close event follows
+  });
+}
+
+describeWithRedis("the chat started while its Redis is down", () => {
+  describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
+    let redis: RedisServer;
+    let chat: RunningServer | undefined;
+
+    beforeAll(async () => {
+      // Started and stopped: a port where no Redis listens now and where it can come up later.
+      redis = await RedisServer.start();
+      await redis.stop();
+    });
+
+    afterAll(async () => {
+      await chat?.service.stop();
+      await redis.stop();
+    });
+
+    it("says so at once naming the host, closes clients promptly with 1013, and works once Redis is up", async () => {
+      chat = await startChat(layer, redis.url, "chat without Redis");
+      const { service, port } = chat;
+      await service.waitForLine(
+        /^chat: Redis (\S+) is unreachable \(.*ECONNREFUSED.*\); start it or fix REDIS_URL\./m,
+        10_000,
+      );
+      expect(service.log).toContain(`chat: Redis ${redis.url} is unreachable`);
+
+      const refused = await closeOf(port, "1");
+      expect(refused.code).toBe(1013);
+      expect(refused.reason).toBe(`Redis ${redis.url} is unreachable; try again later`);
+      expect(refused.ms).toBeLessThan(1_000);
+
+      await redis.restart();
+      await service.waitForLine(/^chat: Redis \S+ is up\.$/m, 10_000);
+      expect(service.alive).toBe(true);
+      const [a, b] = await Promise.all([RoomClient.join(port, "1", "A"), RoomClient.join(port, "1", "B")]);
+      try {
+        (a as RoomClient).send("hello after the outage");
+        await (b as RoomClient).until('"hello after the outage"', (received) =>
+          received.includes("hello after the outage"),
+        );
+      } finally {
+        await Promise.all([a, b].map((client) => (client as RoomClient).close()));
+      }
+      expect(await service.stop()).toMatchObject({ code: 0, killed: false });
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { connect } from "node:net";
+import { REPO_ROOT } from "./support/chat-process";
+import { ServiceProcess } from "./support/service-process";
+
+/** The `chat: open` line: the port it listens on and the pid of the server process. */
+const LISTENING = /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1 \(layer: memory, pid (\d+)\)$/m;
+
+/** Resolves with the error code of a connection attempt to `port` ("connected" if one succeeds). */
+function tryConnect(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// npm runs a script with `sh -c`; Debian's sh (dash) forks for it, and npm's SIGTERM used to
+// stop only that shell, leaving the chat running. `exec tsx ...` makes tsx npm's own child.
+describe.each([
+  ["the root package.json", ["start"]],
+  ["apps/chat/package.json", ["start", "-w", "apps/chat"]],
+])("npm start (%s) and a signal to the npm process", (_where, args) => {
+  it.each(["SIGTERM", "SIGINT"] as const)("%s stops the chat server gracefully", async (signal) => {
+    const { service } = await ServiceProcess.start({
+      name: `npm ${args.join(" ")}`,
+      command: "npm",
+      args,
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: "memory" },
+      ready: LISTENING,
+      readyTimeoutMs: 30_000,
+    });
+    try {
+      const [, port, pid] = LISTENING.exec(service.log) as unknown as [string, string, string];
+      expect(await tryConnect(Number(port))).toBe("connected");
+      expect(Number(pid)).not.toBe(service.pid); // the server is a descendant of npm, not npm itself
+
+      process.kill(service.pid as number, signal);
+      expect(await service.exited).toEqual({ code: 0, signal: null });
+      expect(service.log).toContain(`chat: ${signal}: closing the sockets and stopping`);
+      // npm exits only after its child, tsx, which exits only after the server process.
+      expect(isRunning(Number(pid))).toBe(false);
+      expect(await tryConnect(Number(port))).toBe("ECONNREFUSED");
+    } finally {
+      await service.stop();
+      // Should the server outlive npm (the bug this guards against), its process group goes too.
+      try {
+        process.kill(-(service.pid as number), "SIGKILL");
+      } catch {
+        // the group is gone: nothing was left behind
+      }
+    }
+  });
+});
