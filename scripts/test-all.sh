@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite from a clean checkout: installs what is missing (npm packages through
 # `npm ci`; redis-server and chromium from Debian when running as root), checks formatting and lint,
-# typechecks, runs Jest,
+# typechecks, builds every package, packs them and tries the tarballs in a new project
+# (scripts/pack-check.mjs), runs Jest,
 # and ends with one line `tests: N passed, N failed[, N skipped]` computed from Jest's results.
 # Suites whose tool could not be installed report as skipped (loudly), never as passed.
 set -uo pipefail
@@ -59,6 +60,12 @@ check() {
 check "format (prettier --check)" npx prettier --check .
 check "lint (eslint)" npx eslint .
 check "typecheck (tsc --noEmit, every package and test)" npx tsc -p tsconfig.json --noEmit
+check "build (every package, tsc -b)" npm run build
+check "pack (npm pack, install the tarballs in a new project, strict typecheck, run the quickstart)" \
+  timeout --kill-after=10 900 node scripts/pack-check.mjs
+# Jest runs the sources. With a dist/ present, bin/channels-ts.js would run the compiled CLI, which
+# loads the compiled core beside the source core a test fixture imports: two layer registries.
+rm -rf packages/core/dist packages/server/dist packages/redis/dist
 
 say "== jest"
 timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2

@@ -1,3 +1,7 @@
+// The declarations use Node types (Buffer, AbortSignal, node:http): this keeps the reference in the
+// emitted index.d.ts, so a project gets them without `types: ["node"]` (TypeScript 6 defaults to none).
+/// <reference types="node" preserve="true" />
+
 // The public surface of @channels-ts/core, named one by one: whatever is not listed here is an
 // internal that may change in any release. What only channel layer authors need (option
 // resolution, capacities, validators, the contract suite) is on "@channels-ts/core/layer-kit".

@@ -1,3 +1,7 @@
+// The declarations use Node types (Buffer, AbortSignal, node:http): this keeps the reference in the
+// emitted index.d.ts, so a project gets them without `types: ["node"]` (TypeScript 6 defaults to none).
+/// <reference types="node" preserve="true" />
+
 // The public surface of @channels-ts/redis, named one by one; anything else is internal.
 export { RedisChannelLayer } from "./redis-channel-layer";
 export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
