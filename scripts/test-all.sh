@@ -63,9 +63,6 @@ check "typecheck (tsc --noEmit, every package and test)" npx tsc -p tsconfig.jso
 check "build (every package, tsc -b)" npm run build
 check "pack (npm pack, install the tarballs in a new project, strict typecheck, run the quickstart)" \
   timeout --kill-after=10 900 node scripts/pack-check.mjs
-# Jest runs the sources. With a dist/ present, bin/channels-ts.js would run the compiled CLI, which
-# loads the compiled core beside the source core a test fixture imports: two layer registries.
-rm -rf packages/core/dist packages/server/dist packages/redis/dist
 
 say "== jest"
 timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2
