@@ -1,1 +1,16 @@
-export { PYTHON, REDIS_SERVER, RedisServer, describeWithRedis } from "./redis-server";
+export { acceptingApp, type AcceptingApp } from "./accepting-app";
+export {
+  installChannelLayer,
+  useChannelLayer,
+  type InstalledLayer,
+  type UseChannelLayerOptions,
+} from "./channel-layer";
+export { closing, type Closable } from "./closing";
+export { deferred } from "./deferred";
+export { echoApp } from "./echo-app";
+export { fetchText, type Reply } from "./http-client";
+export { PYTHON } from "./python";
+export { recordingLogger, type LogEntry } from "./recording-logger";
+export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
+export { startServer, type TestServer } from "./test-server";
+export { closed, nextFrame, Refused, WsClients } from "./ws-clients";
