@@ -1,3 +1,9 @@
+/**
+ * Self-cleaning test fixtures. Per test: `await using` (startServer, installChannelLayer,
+ * closing). Per describe block: the use* hooks. Jest runs after-hooks of one block in the order
+ * they were declared, so declare first what must be torn down first: a server before the layer
+ * or Redis it uses.
+ */
 export { acceptingApp, type AcceptingApp } from "./accepting-app";
 export {
   installChannelLayer,
@@ -12,5 +18,5 @@ export { fetchText, type Reply } from "./http-client";
 export { PYTHON } from "./python";
 export { recordingLogger, type LogEntry } from "./recording-logger";
 export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
-export { startServer, type TestServer } from "./test-server";
+export { startServer, useServer, type TestServer } from "./test-server";
 export { closed, nextFrame, Refused, WsClients } from "./ws-clients";

@@ -39,3 +39,22 @@ export async function startServer(app: Application, options: ServeOptions = {}):
     },
   };
 }
+
+/**
+ * A TestServer for the enclosing describe block (or file): started in beforeAll, disposed in
+ * afterAll. Returns a getter, as the server exists only once the block runs.
+ */
+export function useServer(app: Application, options: ServeOptions = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(app, options);
+  });
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+    server = undefined;
+  });
+  return () => {
+    if (server === undefined) throw new Error("useServer: no server outside a test");
+    return server;
+  };
+}
