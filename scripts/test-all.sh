@@ -61,7 +61,7 @@ check "lint (eslint)" npx eslint .
 check "typecheck (tsc --noEmit, every package and test)" npx tsc -p tsconfig.json --noEmit
 
 say "== jest"
-timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2
+timeout --kill-after=30 1500 npx jest --ci --json --outputFile="$results/jest.json" "$@" >&2
 jest_rc=$?
 
 if [ ! -s "$results/jest.json" ]; then
