@@ -1,6 +1,6 @@
 import type { ChannelLayer } from "@channels-ts/core";
-import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { closing, describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
+import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer, type HostEvent } from "@channels-ts/redis";
+import { closing, describeWithRedis, useRedisServer, type RedisServer } from "@channels-ts/test-fixtures";
 import { nextHostEvent as next, type EventfulLayer } from "./host-events";
 
 /** Sends to the group until stopped, counting outcomes: traffic that spans the restart. */
@@ -25,6 +25,24 @@ function traffic(layer: ChannelLayer, group: string): { stop(): Promise<{ sent: 
   };
 }
 
+/**
+ * Stops the Redis server and starts it again (with no data), once `layer` has reported it down
+ * and `whileDown` has run; resolves with the layer's down and up events.
+ */
+async function bounce(
+  server: RedisServer,
+  layer: EventfulLayer,
+  whileDown: () => Promise<unknown> | void = () => undefined,
+): Promise<{ down: HostEvent; up: HostEvent }> {
+  const down = next(layer, "down");
+  await server.stop();
+  const downEvent = await down;
+  await whileDown();
+  const up = next(layer, "up");
+  await server.restart();
+  return { down: downEvent, up: await up };
+}
+
 describeWithRedis("a Redis host that stops", () => {
   const server = useRedisServer();
 
@@ -41,13 +59,9 @@ describeWithRedis("a Redis host that stops", () => {
     await using layer = closing(make(server.url) as EventfulLayer);
     const channel = await layer.newChannel();
     await layer.groupAdd("room", channel);
-    const down = next(layer, "down");
-    await server.stop();
-    await down;
-    await expect(layer.groupSend("room", { type: "lost" })).rejects.toBeInstanceOf(RedisHostUnavailable);
-    const up = next(layer, "up");
-    await server.restart();
-    await up;
+    await bounce(server, layer, () =>
+      expect(layer.groupSend("room", { type: "lost" })).rejects.toBeInstanceOf(RedisHostUnavailable),
+    );
     await layer.groupSend("room", { type: "after" });
     await expect(layer.receive(channel)).resolves.toEqual({ type: "after" });
   });
@@ -63,12 +77,9 @@ describeWithRedis("a Redis restart (data lost) under traffic", () => {
     const channel = await layer.newChannel();
     await layer.groupAdd("room", channel);
     const noise = traffic(layer, "busy");
-    const down = next(layer, "down");
-    await server.stop();
-    expect(await down).toMatchObject({ shard: 0, host: server.url });
-    const up = next(layer, "up");
-    await server.restart();
-    expect(await up).toMatchObject({ shard: 0 });
+    const { down, up } = await bounce(server, layer);
+    expect(down).toMatchObject({ shard: 0, host: server.url });
+    expect(up).toMatchObject({ shard: 0 });
     expect(await observer.zrange("asgi:group:room", 0, -1)).toEqual([channel]); // restored, not waiting for a groupAdd
     await noise.stop();
     await layer.groupSend("room", { type: "after.restart" });
@@ -87,15 +98,12 @@ describeWithRedis("a Redis restart (data lost) under traffic", () => {
       await using layer = closing(make(server.url) as EventfulLayer);
       const channel = await layer.newChannel();
       await layer.groupAdd("outage", channel);
-      const down = next(layer, "down");
-      await server.stop();
-      await down;
-      // Sent during the outage: it must wait for the memberships/subscriptions to be restored,
-      // not be replayed from the client's offline queue onto an empty Redis before them.
-      const sending = layer.groupSend("outage", { type: "sent.while.down" });
-      const up = next(layer, "up");
-      await server.restart();
-      await up;
+      let sending: Promise<void> | undefined;
+      await bounce(server, layer, () => {
+        // Sent during the outage: it must wait for the memberships/subscriptions to be restored,
+        // not be replayed from the client's offline queue onto an empty Redis before them.
+        sending = layer.groupSend("outage", { type: "sent.while.down" });
+      });
       await sending;
       await expect(layer.receive(channel)).resolves.toEqual({ type: "sent.while.down" });
     },
@@ -106,12 +114,7 @@ describeWithRedis("a Redis restart (data lost) under traffic", () => {
     const channel = await layer.newChannel();
     await layer.groupAdd("room", channel);
     const pending = layer.receive(channel);
-    const down = next(layer, "down");
-    await server.stop();
-    await down;
-    const up = next(layer, "up");
-    await server.restart();
-    await up;
+    await bounce(server, layer);
     await layer.groupSend("room", { type: "after.restart" });
     await expect(pending).resolves.toEqual({ type: "after.restart" });
   });
@@ -122,12 +125,7 @@ describeWithRedis("a Redis restart (data lost) under traffic", () => {
     await layer.groupAdd("room", channel);
     const pending = layer.receive(channel);
     const noise = traffic(layer, "busy");
-    const down = next(layer, "down");
-    await server.stop();
-    await down;
-    const up = next(layer, "up");
-    await server.restart();
-    await up;
+    await bounce(server, layer);
     await noise.stop();
     await layer.groupSend("room", { type: "group.after.restart" });
     await expect(pending).resolves.toEqual({ type: "group.after.restart" });

@@ -153,6 +153,11 @@ const GARBAGE: Array<[string, Buffer]> = [
   ["truncated map", Buffer.from(encode({ type: "x", text: "abc" })).subarray(0, 6)],
 ];
 
+/** Layer options that put its warnings in `warnings`, at most one a minute. */
+function collectWarnings(warnings: string[]): { logger: { warn(message: string): void }; warnIntervalMs: number } {
+  return { logger: { warn: (message) => warnings.push(message) }, warnIntervalMs: 60_000 };
+}
+
 describeWithRedis("malformed data on the wire is dropped with a counted, rate-limited warning", () => {
   const server = useRedisServer();
   let redis: Redis;
@@ -170,13 +175,7 @@ describeWithRedis("malformed data on the wire is dropped with a counted, rate-li
 
   it("RedisChannelLayer: bad queue members are skipped and the next good message arrives", async () => {
     const warnings: string[] = [];
-    await using layer = closing(
-      new RedisChannelLayer({
-        hosts: [server.url],
-        logger: { warn: (m) => warnings.push(m) },
-        warnIntervalMs: 60_000,
-      }),
-    );
+    await using layer = closing(new RedisChannelLayer({ hosts: [server.url], ...collectWarnings(warnings) }));
     const events: string[] = [];
     layer.on("malformed", (event) => events.push(event.reason));
     const channel = await layer.newChannel();
@@ -196,13 +195,7 @@ describeWithRedis("malformed data on the wire is dropped with a counted, rate-li
 
   it("RedisPubSubChannelLayer: bad publications on a channel and a group are skipped", async () => {
     const warnings: string[] = [];
-    await using layer = closing(
-      new RedisPubSubChannelLayer({
-        hosts: [server.url],
-        logger: { warn: (m) => warnings.push(m) },
-        warnIntervalMs: 60_000,
-      }),
-    );
+    await using layer = closing(new RedisPubSubChannelLayer({ hosts: [server.url], ...collectWarnings(warnings) }));
     const channel = await layer.newChannel();
     await layer.groupAdd("room", channel);
     const received = layer.receive(channel);
