@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import type Redis from "ioredis";
 import { ChannelLayerClosed } from "@channels-ts/core";
 import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer } from "@channels-ts/redis";
@@ -100,4 +102,24 @@ describe("a Redis host where nothing listens", () => {
     for (const operation of pending) await expect(operation).rejects.toBeInstanceOf(ChannelLayerClosed);
     await expect(receiving).rejects.toMatchObject({ name: "AbortError" });
   });
+
+  it.each([
+    ["RedisChannelLayer", "core"],
+    ["RedisPubSubChannelLayer", "pubsub"],
+  ])(
+    "%s: a process that closes the layer exits at once, with no timer of the client left running",
+    async (_name, kind) => {
+      const tsx = join(__dirname, "..", "..", "..", "node_modules", ".bin", "tsx");
+      const script = join(__dirname, "fixtures", "close-while-down.ts");
+      const child = spawn(tsx, [script, kind, await deadUrl()], { stdio: ["ignore", "pipe", "inherit"] });
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      await new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => chunk.includes("closed") && resolve()),
+      );
+      const closedAt = Date.now();
+      expect(await exited).toBe(0);
+      // ioredis's default disconnectTimeout would keep it alive 2 s after close().
+      expect(Date.now() - closedAt).toBeLessThan(1_000);
+    },
+  );
 });
