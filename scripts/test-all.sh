@@ -65,7 +65,7 @@ check "pack (npm pack, install the tarballs in a new project, strict typecheck, 
   timeout --kill-after=10 900 node scripts/pack-check.mjs
 
 say "== jest"
-timeout --kill-after=30 1500 npx jest --ci --forceExit --json --outputFile="$results/jest.json" "$@" >&2
+timeout --kill-after=30 1500 npx jest --ci --json --outputFile="$results/jest.json" "$@" >&2
 jest_rc=$?
 
 if [ ! -s "$results/jest.json" ]; then

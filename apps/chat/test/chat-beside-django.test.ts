@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
+import { REDIS_SERVER, useRedisServer } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { djangoEnv, startDaphne } from "./support/daphne-process";
 import { DJANGO_PYTHON, DJANGO_PYTHON_MISSING } from "./support/django-python";
@@ -35,15 +35,22 @@ function pythonGroupSend(layer: RedisLayerKind, redisUrl: string, room: string, 
 
 describeBeside(SUITE, () => {
   describe.each(LAYERS)("CHANNEL_LAYER=%s on both sides", (layer) => {
-    let redis: RedisServer;
     let chat: RunningServer;
     let daphne: RunningServer;
     const clients: RoomClient[] = [];
     let room: RoomClient[];
     let elsewhere: RoomClient[];
 
+    // Declared before useRedisServer(): Jest runs afterAll hooks in declaration order, and the
+    // clients, the chat and daphne are to go before their Redis does.
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.close()));
+      // One may be undefined when beforeAll failed half-way; the other must still be stopped.
+      await Promise.all([chat?.service.stop(), daphne?.service.stop()]);
+    }, 20_000);
+    const redis = useRedisServer();
+
     beforeAll(async () => {
-      redis = await RedisServer.start();
       // Both start at once; whichever started is kept for afterAll even if the other failed.
       const [chatStarted, daphneStarted] = await Promise.allSettled([
         startChat(layer, redis.url),
@@ -65,13 +72,6 @@ describeBeside(SUITE, () => {
       ]);
       clients.push(...room, ...elsewhere);
     }, 40_000);
-
-    afterAll(async () => {
-      await Promise.all(clients.map((client) => client.close()));
-      // One may be undefined when beforeAll failed half-way; the other must still be stopped.
-      await Promise.all([chat?.service.stop(), daphne?.service.stop()]);
-      await redis?.stop();
-    }, 20_000);
 
     it("every member on both sides gets every message sent on either side exactly once; another room gets none", async () => {
       const expected = room.flatMap((client) => [`${client.label}: 你好`, `${client.label}: bye`]);

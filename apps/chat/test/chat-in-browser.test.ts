@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { InMemoryChannelLayer, channelLayers, type ChannelLayer } from "@channels-ts/core";
-import { serve, silentLogger } from "@channels-ts/server";
+import { useChannelLayer, useServer } from "@channels-ts/test-fixtures";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { application } from "../src/application";
 
@@ -23,30 +22,18 @@ const CHROMIUM_ARGS = [
 ];
 
 (haveChromium ? describe : describe.skip)("the chat in a real browser", () => {
-  let layer: InMemoryChannelLayer;
-  let previous: ChannelLayer | undefined;
-  let server: Awaited<ReturnType<typeof serve>>;
   let browser: Browser;
-  let base: string;
-
   beforeAll(async () => {
-    layer = new InMemoryChannelLayer();
-    previous = channelLayers.set("default", layer);
-    server = await serve(application, { host: "127.0.0.1", port: 0, logger: silentLogger });
-    base = `http://127.0.0.1:${server.address.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    channelLayers.set("default", previous);
-    await layer?.close();
-  });
+  afterAll(() => browser?.close());
+  // Declared in teardown order (Jest runs after-hooks as declared): pages, then server, then layer.
+  const server = useServer(application);
+  useChannelLayer({ per: "all" });
 
   async function openRoom(num: string): Promise<Page> {
     const page = await browser.newPage();
-    await page.goto(`${base}/?num=${num}`);
+    await page.goto(`${server().url}/?num=${num}`);
     await page.locator("#message", { hasText: "[连接成功]" }).waitFor();
     return page;
   }

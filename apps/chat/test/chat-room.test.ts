@@ -1,22 +1,8 @@
-import {
-  InMemoryChannelLayer,
-  RouteNotFound,
-  WebsocketCommunicator,
-  channelLayers,
-  type ChannelLayer,
-} from "@channels-ts/core";
+import { RouteNotFound, WebsocketCommunicator } from "@channels-ts/core";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 import { application } from "../src/application";
 
-let layer: InMemoryChannelLayer;
-let previous: ChannelLayer | undefined;
-beforeEach(() => {
-  layer = new InMemoryChannelLayer();
-  previous = channelLayers.set("default", layer);
-});
-afterEach(async () => {
-  channelLayers.set("default", previous);
-  await layer.close();
-});
+const layer = useChannelLayer();
 
 async function join(room: string): Promise<WebsocketCommunicator> {
   const client = new WebsocketCommunicator(application, `/room/${room}/`);
@@ -40,10 +26,10 @@ describe("chat rooms", () => {
 
   it("keeps the tutorial's group message shape on the layer", async () => {
     const a = await join("shape");
-    const spy = await layer.newChannel();
-    await layer.groupAdd("shape", spy);
+    const spy = await layer().newChannel();
+    await layer().groupAdd("shape", spy);
     await a.sendTo("hi");
-    expect(await layer.receive(spy)).toEqual({ type: "xx_oo", message: { type: "websocket.receive", text: "hi" } });
+    expect(await layer().receive(spy)).toEqual({ type: "xx_oo", message: { type: "websocket.receive", text: "hi" } });
     await a.disconnect();
   });
 

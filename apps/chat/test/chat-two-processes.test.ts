@@ -1,12 +1,8 @@
-import { REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
+import { describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { RoomClient } from "./support/room-client";
-import { warnSkipped } from "./support/warn-skipped";
 
 const SUITE = "the chat on two processes sharing one Redis";
-if (REDIS_SERVER === undefined)
-  warnSkipped(SUITE, "redis-server is not on PATH (Debian: apt-get install redis-server)");
-const describeWithRedis = REDIS_SERVER === undefined ? describe.skip : describe;
 
 const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
 const MESSAGES_PER_CLIENT = 3;
@@ -27,14 +23,20 @@ async function probeUntilDelivered(sender: RoomClient, clients: RoomClient[], at
 
 describeWithRedis(SUITE, () => {
   describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
-    let redis: RedisServer;
     const servers: RunningServer[] = [];
     const clients: RoomClient[] = [];
     let room1: RoomClient[];
     let room2: RoomClient[];
 
+    // Declared before useRedisServer(): Jest runs afterAll hooks in declaration order, and the
+    // clients and chat processes are to go before their Redis does.
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.close()));
+      await Promise.all(servers.map((server) => server.service.stop()));
+    }, 20_000);
+    const redis = useRedisServer();
+
     beforeAll(async () => {
-      redis = await RedisServer.start();
       servers.push(
         ...(await Promise.all([startChat(layer, redis.url, "chat A"), startChat(layer, redis.url, "chat B")])),
       );
@@ -48,12 +50,6 @@ describeWithRedis(SUITE, () => {
       room2 = await Promise.all([RoomClient.join(a.port, "2", "A-room2"), RoomClient.join(b.port, "2", "B-room2")]);
       clients.push(...room1, ...room2);
     }, 40_000);
-
-    afterAll(async () => {
-      await Promise.all(clients.map((client) => client.close()));
-      await Promise.all(servers.map((server) => server.service.stop()));
-      await redis?.stop();
-    }, 20_000);
 
     it("every client in a room gets every message sent on either server exactly once; the other room gets none", async () => {
       const expected: string[] = [];

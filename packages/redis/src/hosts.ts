@@ -31,6 +31,14 @@ export function normalizeHosts(hosts: readonly RedisHost[] | undefined): readonl
   return hosts;
 }
 
+/**
+ * ioredis's disconnect() ends the socket and destroys it if it is still open after
+ * `disconnectTimeout`; on a socket that had already closed (a host that is down) that timer runs
+ * its whole length and keeps the process alive after close(). The layer reads nothing after
+ * disconnecting, so it does not wait the default 2 s. A host's own `disconnectTimeout` wins.
+ */
+const DISCONNECT_TIMEOUT_MS = 100;
+
 /** A new, not yet connected client for `host`. */
 export function createClient(host: RedisHost, policy: ClientPolicy, extra: RedisOptions = {}): Redis {
   const options: RedisOptions = {
@@ -39,10 +47,11 @@ export function createClient(host: RedisHost, policy: ClientPolicy, extra: Redis
       Math.min(policy.reconnectMinDelayMs * 2 ** Math.min(times - 1, 16), policy.reconnectMaxDelayMs),
     ...extra,
   };
-  if (typeof host === "string") return new Redis(host, options);
-  if (isHostPort(host)) return new Redis({ host: host[0], port: host[1], ...options });
+  const defaults: RedisOptions = { disconnectTimeout: DISCONNECT_TIMEOUT_MS };
+  if (typeof host === "string") return new Redis(host, { ...defaults, ...options });
+  if (isHostPort(host)) return new Redis({ host: host[0], port: host[1], ...defaults, ...options });
   const { address, master_name: masterName, ...rest } = host;
-  const merged: RedisOptions = { ...rest, ...options };
+  const merged: RedisOptions = { ...defaults, ...rest, ...options };
   if (masterName !== undefined && merged.name === undefined) merged.name = masterName;
   return address === undefined ? new Redis(merged) : new Redis(address, merged);
 }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import Redis from "ioredis";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
 import { consistentHash } from "../src/consistent-hash";
-import { describeWithRedis, PYTHON, RedisServer } from "@channels-ts/test-fixtures";
+import { describeWithRedis, PYTHON, useRedisServer } from "@channels-ts/test-fixtures";
+import { JsonLinesPeer } from "./json-lines-peer";
 import { fromJson, toJson } from "./wire-json";
 
 // Two private redis-servers are the shards [A, B] of every layer here, in that order (the hash
@@ -131,23 +131,7 @@ class PublishLog {
 }
 
 /** A channels_redis layer in a Python process, one JSON command and one JSON answer at a time. */
-class PythonPeer {
-  private readonly lines: string[] = [];
-  private readonly waiters: Array<(line: string) => void> = [];
-  private stderr = "";
-  readonly exited: Promise<number | null>;
-
-  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(line);
-      else this.lines.push(line);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
-    child.stdin.on("error", () => undefined); // a dead peer shows up as `exited`, with its stderr
-    this.exited = new Promise((resolve) => child.once("exit", resolve));
-  }
-
+class PythonPeer extends JsonLinesPeer {
   static async start(kind: "core" | "pubsub", prefix: string, hosts: string[]): Promise<PythonPeer> {
     const peer = new PythonPeer(spawn(PYTHON as string, [SCRIPT, kind, prefix, ...hosts], { stdio: "pipe" }));
     expect(await peer.next()).toEqual({ ready: true });
@@ -155,7 +139,7 @@ class PythonPeer {
   }
 
   async call(command: Record<string, unknown>): Promise<Record<string, unknown>> {
-    this.child.stdin.write(JSON.stringify(toJson(command)) + "\n");
+    this.write(toJson(command));
     const answer = await this.next();
     if (typeof answer.error === "string") throw new Error(`python ${String(command.op)}: ${answer.error}`);
     return answer;
@@ -170,42 +154,25 @@ class PythonPeer {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode === null) this.child.stdin.write(JSON.stringify({ op: "close" }) + "\n");
+    if (this.child.exitCode === null) this.write({ op: "close" });
     const timer = setTimeout(() => this.child.kill(), RECEIVE_MS);
     await this.exited;
     clearTimeout(timer);
-  }
-
-  private async next(): Promise<Record<string, unknown>> {
-    const line =
-      this.lines.shift() ??
-      (await Promise.race([
-        new Promise<string>((resolve) => this.waiters.push(resolve)),
-        this.exited.then((code) => {
-          throw new Error(`python exited with ${code}: ${this.stderr}`);
-        }),
-      ]));
-    return JSON.parse(line) as Record<string, unknown>;
   }
 }
 
 const BYTES = new Uint8Array([0, 1, 0x80, 254, 255]);
 
 describeWithRedis("sharding over two redis-servers", () => {
-  const servers: RedisServer[] = [];
+  const servers = [useRedisServer(), useRedisServer()];
   let hosts: string[];
   /** Plain clients on shard 0 and shard 1, to look at where keys and subscriptions are. */
   let raw: Redis[];
   const rawAt = (shard: number): Redis => raw[shard] as Redis;
 
-  beforeAll(async () => {
-    servers.push(...(await Promise.all([RedisServer.start(), RedisServer.start()])));
+  beforeAll(() => {
     hosts = servers.map((server) => server.url);
-    raw = hosts.map((url) => new Redis(url));
-  });
-  afterAll(async () => {
-    for (const client of raw) client.disconnect();
-    await Promise.all(servers.map((server) => server.stop()));
+    raw = servers.map((server) => server.client());
   });
 
   /** ZCARD of `key` on each shard. */

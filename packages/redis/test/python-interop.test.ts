@@ -1,9 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import type { ChannelLayer, Message } from "@channels-ts/core";
 import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { PYTHON, REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
+import { PYTHON, REDIS_SERVER, useRedisServer } from "@channels-ts/test-fixtures";
+import { JsonLinesPeer } from "./json-lines-peer";
 import { fromJson } from "./wire-json";
 
 const SCRIPT = join(__dirname, "python", "interop.py");
@@ -17,45 +17,8 @@ if (why !== undefined) process.stderr.write(`!!! SKIPPED "channels_redis interop
 const describeInterop = why === undefined ? describe : describe.skip;
 
 /** The Python peer: JSON lines out, one JSON line in. */
-class PythonPeer {
-  private readonly lines: string[] = [];
-  private readonly waiters: Array<(line: string) => void> = [];
-  private stderr = "";
-  readonly exited: Promise<number | null>;
-
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(line);
-      else this.lines.push(line);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => child.once("exit", resolve));
-  }
-
-  static start(url: string, kind: "core" | "pubsub", key?: string): PythonPeer {
-    return new PythonPeer(spawn(PYTHON as string, [SCRIPT, url, kind, ...(key ? [key] : [])], { stdio: "pipe" }));
-  }
-
-  async next(): Promise<Record<string, unknown>> {
-    const line =
-      this.lines.shift() ??
-      (await Promise.race([
-        new Promise<string>((resolve) => this.waiters.push(resolve)),
-        this.exited.then((code) => {
-          throw new Error(`python exited with ${code}: ${this.stderr}`);
-        }),
-      ]));
-    return JSON.parse(line) as Record<string, unknown>;
-  }
-
-  write(value: unknown): void {
-    this.child.stdin.write(JSON.stringify(value) + "\n");
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill();
-  }
+function startPeer(url: string, kind: "core" | "pubsub", key?: string): JsonLinesPeer {
+  return new JsonLinesPeer(spawn(PYTHON as string, [SCRIPT, url, kind, ...(key ? [key] : [])], { stdio: "pipe" }));
 }
 
 function byType(messages: Message[]): Record<string, Message> {
@@ -64,7 +27,7 @@ function byType(messages: Message[]): Record<string, Message> {
 
 async function exchange(
   layer: ChannelLayer,
-  python: PythonPeer,
+  python: JsonLinesPeer,
 ): Promise<{ tsReceived: Message[]; pyReceived: Message[] }> {
   const ready = await python.next();
   const pythonChannel = ready.ready as string;
@@ -99,23 +62,19 @@ function expectBothWays({ tsReceived, pyReceived }: { tsReceived: Message[]; pyR
 }
 
 describeInterop("interop with Python's channels_redis 4.x on one redis-server", () => {
-  let server: RedisServer;
+  const server = useRedisServer();
   let layer: ChannelLayer | undefined;
-  let python: PythonPeer | undefined;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
+  let python: JsonLinesPeer | undefined;
   afterEach(async () => {
     python?.kill();
     await python?.exited;
     await layer?.close();
     layer = python = undefined;
   });
-  afterAll(() => server.stop());
 
   it("RedisChannelLayer: group_send, groupSend and direct sends both ways, text and bytes", async () => {
     layer = new RedisChannelLayer({ hosts: [server.url] });
-    python = PythonPeer.start(server.url, "core");
+    python = startPeer(server.url, "core");
     expectBothWays(await exchange(layer, python));
   });
 
@@ -125,14 +84,14 @@ describeInterop("interop with Python's channels_redis 4.x on one redis-server", 
     (layer as RedisChannelLayer).on("malformed", (event) => {
       throw new Error(`unexpected malformed data: ${event.reason}`);
     });
-    python = PythonPeer.start(server.url, "core", "interop-secret");
+    python = startPeer(server.url, "core", "interop-secret");
     expectBothWays(await exchange(layer, python));
     expect((layer as RedisChannelLayer).malformedCount).toBe(0);
   });
 
   it("RedisPubSubChannelLayer: group_send, groupSend and direct sends both ways, text and bytes", async () => {
     layer = new RedisPubSubChannelLayer({ hosts: [server.url] });
-    python = PythonPeer.start(server.url, "pubsub");
+    python = startPeer(server.url, "pubsub");
     expectBothWays(await exchange(layer, python));
   });
 });

@@ -1,13 +1,9 @@
 import { runChannelLayerContract } from "@channels-ts/core/layer-kit";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
+import { describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("RedisChannelLayer (real redis-server)", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(() => server.stop());
+  const server = useRedisServer();
 
   runChannelLayerContract({
     name: "RedisChannelLayer",

@@ -1,7 +1,7 @@
-import Redis from "ioredis";
-import { decode } from "@msgpack/msgpack";
-import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
+import type Redis from "ioredis";
+import { decode, encode } from "@msgpack/msgpack";
+import { RedisChannelLayer, RedisPubSubChannelLayer } from "@channels-ts/redis";
+import { closing, describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
 
 /** Members of a sorted set with their scores, as raw bytes. */
 async function zrange(redis: Redis, key: string): Promise<Array<{ member: Buffer; score: number }>> {
@@ -26,22 +26,17 @@ async function commandCalls(redis: Redis): Promise<Record<string, number>> {
 }
 
 describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", () => {
-  let server: RedisServer;
+  const server = useRedisServer();
   let redis: Redis;
   let layer: RedisChannelLayer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-    redis = new Redis(server.url);
+  beforeAll(() => {
+    redis = server.client();
   });
   beforeEach(async () => {
     await redis.flushall();
     layer = new RedisChannelLayer({ hosts: [server.url] });
   });
   afterEach(() => layer.close());
-  afterAll(async () => {
-    redis.disconnect();
-    await server.stop();
-  });
 
   it("names specific channels specific.<32 hex>!<32 hex>", async () => {
     const channel = await layer.newChannel();
@@ -144,5 +139,74 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     const [entry] = await zrange(redis, `asgispecific.${layer.clientPrefix}!`);
     expect((entry as { member: Buffer }).member.subarray(12).toString("latin1")).toMatch(/^gAAAAA[A-Za-z0-9_-]+=*$/);
     await expect(layer.receive(channel)).resolves.toEqual({ type: "secret.message" });
+  });
+});
+
+const prefix12 = Buffer.alloc(12, 7);
+/** Payloads no channels_redis peer writes, each with what makes it wrong. */
+const GARBAGE: Array<[string, Buffer]> = [
+  ["not msgpack", Buffer.from([0xc1, 0xc1, 0xc1])],
+  ["a list, not a map", Buffer.from(encode(["type", "x"]))],
+  ["type is not a string", Buffer.from(encode({ type: 5 }))],
+  ["__asgi_channel__ is a number", Buffer.from(encode({ type: "x", __asgi_channel__: 7 }))],
+  ["unknown reserved key", Buffer.from(encode({ type: "x", __asgi_group__: "g" }))],
+  ["truncated map", Buffer.from(encode({ type: "x", text: "abc" })).subarray(0, 6)],
+];
+
+/** Layer options that put its warnings in `warnings`, at most one a minute. */
+function collectWarnings(warnings: string[]): { logger: { warn(message: string): void }; warnIntervalMs: number } {
+  return { logger: { warn: (message) => warnings.push(message) }, warnIntervalMs: 60_000 };
+}
+
+describeWithRedis("malformed data on the wire is dropped with a counted, rate-limited warning", () => {
+  const server = useRedisServer();
+  let redis: Redis;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  beforeAll(() => {
+    redis = server.client();
+    process.on("unhandledRejection", onUnhandled);
+  });
+  afterAll(() => {
+    process.off("unhandledRejection", onUnhandled);
+  });
+
+  it("RedisChannelLayer: bad queue members are skipped and the next good message arrives", async () => {
+    const warnings: string[] = [];
+    await using layer = closing(new RedisChannelLayer({ hosts: [server.url], ...collectWarnings(warnings) }));
+    const events: string[] = [];
+    layer.on("malformed", (event) => events.push(event.reason));
+    const channel = await layer.newChannel();
+    const key = `asgispecific.${layer.clientPrefix}!`;
+    const old = Date.now() / 1000 - 1;
+    for (const [index, [, body]] of GARBAGE.entries())
+      await redis.zadd(key, String(old + index / 100), Buffer.concat([prefix12, body]));
+    await redis.zadd(key, String(old + 0.5), Buffer.from([1, 2, 3])); // shorter than the random prefix
+    await layer.send(channel, { type: "good.message" });
+    await expect(layer.receive(channel)).resolves.toEqual({ type: "good.message" });
+    expect(layer.malformedCount).toBe(GARBAGE.length + 1);
+    expect(events).toHaveLength(GARBAGE.length + 1);
+    expect(warnings).toHaveLength(1); // the rest are counted, not logged
+    expect(warnings[0]).toContain(key);
+    expect(unhandled).toEqual([]);
+  });
+
+  it("RedisPubSubChannelLayer: bad publications on a channel and a group are skipped", async () => {
+    const warnings: string[] = [];
+    await using layer = closing(new RedisPubSubChannelLayer({ hosts: [server.url], ...collectWarnings(warnings) }));
+    const channel = await layer.newChannel();
+    await layer.groupAdd("room", channel);
+    const received = layer.receive(channel);
+    for (const [, body] of GARBAGE) {
+      await redis.publish(channel, body);
+      await redis.publish("asgi__group__room", body);
+    }
+    await layer.send(channel, { type: "good.message" });
+    await expect(received).resolves.toEqual({ type: "good.message" });
+    expect(layer.malformedCount).toBe(2 * GARBAGE.length);
+    expect(warnings).toHaveLength(1);
+    expect(unhandled).toEqual([]);
   });
 });

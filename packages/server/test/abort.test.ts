@@ -1,38 +1,22 @@
 import type { Message } from "@channels-ts/core";
-import { closeAll, deferred, openWs, recordingLogger, start, wsUrl } from "./helpers";
-
-afterEach(closeAll);
+import { acceptingApp, deferred, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 test("a client whose TCP connection is destroyed yields websocket.disconnect 1006, exactly once", async () => {
-  const messages: Message[] = [];
-  const disconnected = deferred();
+  const app = acceptingApp();
   const logger = recordingLogger();
-  const server = await start(
-    async (scope, receive, send) => {
-      if (scope.type !== "websocket") return;
-      await receive();
-      await send({ type: "websocket.accept" });
-      for (;;) {
-        const message = await receive();
-        messages.push(message);
-        if (message.type === "websocket.disconnect") break;
-      }
-      disconnected.resolve();
-    },
-    { logger },
-  );
-  const ws = await openWs(wsUrl(server, "/room/1/"));
+  await using server = await startServer(app, { logger });
+  const ws = await server.openWs("/room/1/");
   ws.send("hello");
   ws.once("message", () => undefined);
   await logger.waitFor((e) => e.msg.includes('"WSCONNECT /room/1/"'));
   // Destroy the raw socket: no close frame, as when a client's network drops.
   (ws as unknown as { _socket: { destroy(): void } })._socket.destroy();
-  await disconnected.promise;
+  await app.disconnected;
   await server.close();
-  expect(messages.filter((m) => m.type === "websocket.disconnect")).toEqual([
+  expect(app.messages.filter((m) => m.type === "websocket.disconnect")).toEqual([
     { type: "websocket.disconnect", code: 1006 },
   ]);
-  expect(messages[0]).toEqual({ type: "websocket.receive", text: "hello" });
+  expect(app.messages[0]).toEqual({ type: "websocket.receive", text: "hello" });
   expect(logger.entries.filter((e) => e.msg.includes('"WSDISCONNECT /room/1/"'))).toHaveLength(1);
 });
 
@@ -40,7 +24,7 @@ test("a client that leaves during the handshake (before accept) yields one disco
   const connected = deferred<() => Promise<void>>();
   const messages: Message[] = [];
   const done = deferred();
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "websocket") return;
     messages.push(await receive());
     const accept = deferred();
@@ -50,11 +34,10 @@ test("a client that leaves during the handshake (before accept) yields one disco
     await send({ type: "websocket.accept" }); // too late: ignored, not an error
     done.resolve();
   });
-  const client = openWs(wsUrl(server, "/"));
+  const client = server.openWs("/");
   client.catch(() => undefined);
   const releaseAccept = await connected.promise;
-  const { terminateClients } = await import("./helpers");
-  terminateClients();
+  server.terminateClients();
   await expect(client).rejects.toThrow();
   await releaseAccept();
   await done.promise;

@@ -1,14 +1,9 @@
 import WebSocket from "ws";
 import { ProtocolError } from "@channels-ts/core";
-import { closeAll, deferred, refusal, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { deferred, startServer } from "@channels-ts/test-fixtures";
 
 test("headers given in websocket.accept are added to the 101 response", async () => {
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "websocket") return;
     await receive();
     await send({
@@ -19,7 +14,7 @@ test("headers given in websocket.accept are added to the 101 response", async ()
       ],
     });
   });
-  const ws = new WebSocket(wsUrl(server, "/"));
+  const ws = new WebSocket(server.wsUrl("/"));
   const upgraded = new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
     ws.once("upgrade", (res) => resolve(res.headers));
     ws.once("error", reject);
@@ -44,7 +39,7 @@ test.each<[string, Array<[string, string]>, RegExp]>([
   "websocket.accept with %s is a ProtocolError naming the header; the handshake is refused",
   async (_what, headers, message) => {
     const failure = deferred<unknown>();
-    const server = await start(async (scope, receive, send) => {
+    await using server = await startServer(async (scope, receive, send) => {
       if (scope.type !== "websocket") return;
       await receive();
       try {
@@ -54,7 +49,7 @@ test.each<[string, Array<[string, string]>, RegExp]>([
         throw err;
       }
     });
-    expect(await refusal(wsUrl(server, "/"))).toBe(500);
+    expect(await server.refusal("/")).toBe(500);
     const err = await failure.promise;
     expect(err).toBeInstanceOf(ProtocolError);
     expect((err as Error).message).toMatch(message);

@@ -1,10 +1,5 @@
 import { formatAccessLine } from "../src/access-log";
-import { closeAll, recordingLogger, refusal, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 const date = new Date(2026, 10, 25, 20, 0, 0);
 
@@ -26,7 +21,7 @@ test("ordinary text, including non-ASCII letters, is logged as is", () => {
 
 test("a WebSocket path that percent-decodes to a newline cannot forge an access-log line", async () => {
   const logger = recordingLogger();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type !== "websocket") return;
       await receive();
@@ -35,7 +30,7 @@ test("a WebSocket path that percent-decodes to a newline cannot forge an access-
     { logger },
   );
   const forged = "/x%0A10.0.0.1:1234%20-%20-%20%5B25/Nov/2026:20:00:00%5D%20%22GET%20/admin%22%20200%200";
-  expect(await refusal(wsUrl(server, forged))).toBe(403); // closed before accept
+  expect(await server.refusal(forged)).toBe(403); // closed before accept
   await logger.waitFor((e) => e.msg.includes("WSREJECT"));
   const lines = logger.entries.filter((e) => e.msg.includes(" - - [")).map((e) => e.msg);
   expect(lines).toHaveLength(2);

@@ -1,7 +1,5 @@
 import { formatAccessLine } from "../src/access-log";
-import { closeAll, closed, fetchText, openWs, recordingLogger, start, wsUrl } from "./helpers";
-
-afterEach(closeAll);
+import { closed, fetchText, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 test("formatAccessLine writes Daphne's format", () => {
   const line = formatAccessLine("127.0.0.1:53422", "GET /path", 200, 1234, new Date(2026, 10, 25, 20, 0, 0));
@@ -13,7 +11,7 @@ test("formatAccessLine writes Daphne's format", () => {
 
 test("requests and WebSocket lifecycles are logged, one line each, at info", async () => {
   const logger = recordingLogger();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type === "http") {
         await send({ type: "http.response.start", status: 201, headers: [] });
@@ -27,7 +25,7 @@ test("requests and WebSocket lifecycles are logged, one line each, at info", asy
     { logger },
   );
   await fetchText(`${server.url}/items?secret=1`);
-  const ws = await openWs(wsUrl(server, "/room/1/"));
+  const ws = await server.openWs("/room/1/");
   const end = closed(ws);
   ws.close();
   await end;

@@ -1,22 +1,15 @@
 import { ProtocolError, type Application, type Message } from "@channels-ts/core";
 import {
-  closeAll,
   closed,
   deferred,
+  echoApp,
   fetchText,
   nextFrame,
-  openWs,
   recordingLogger,
-  refusal,
-  start,
-  terminateClients,
-  wsUrl,
-} from "./helpers";
+  startServer,
+} from "@channels-ts/test-fixtures";
 
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+const echo = echoApp();
 
 /** `/boom` throws (at once for HTTP, on the first frame for WebSockets); everything else echoes. */
 const app: Application = async (scope, receive, send) => {
@@ -43,20 +36,20 @@ const app: Application = async (scope, receive, send) => {
   }
   if (scope.type !== "websocket") return;
   if (scope.path === "/refuse-boom") throw new Error("before accept");
+  if (scope.path !== "/boom") return echo(scope, receive, send);
   await receive();
   await send({ type: "websocket.accept" });
   for (;;) {
     const message: Message = await receive();
     if (message.type === "websocket.disconnect") return;
-    if (scope.path === "/boom") throw new Error("kaboom in a frame handler");
-    await send({ type: "websocket.send", text: `echo:${String(message.text)}` });
+    throw new Error("kaboom in a frame handler");
   }
 };
 
 test("an exception before the response answers 500, logged with its stack; other connections carry on", async () => {
   const logger = recordingLogger();
-  const server = await start(app, { logger });
-  const live = await openWs(wsUrl(server, "/live"));
+  await using server = await startServer(app, { logger });
+  const live = await server.openWs("/live");
   expect((await fetchText(`${server.url}/boom`)).status).toBe(500);
   const error = logger.entries.find((e) => e.level === "error");
   expect(error?.msg).toContain("/boom");
@@ -68,12 +61,12 @@ test("an exception before the response answers 500, logged with its stack; other
 });
 
 test("an application that returns without responding gets a 500", async () => {
-  const server = await start(app);
+  await using server = await startServer(app);
   expect((await fetchText(`${server.url}/silent`)).status).toBe(500);
 });
 
 test("an exception after http.response.start but before any body still answers 500 (nothing was on the wire yet)", async () => {
-  const server = await start(app);
+  await using server = await startServer(app);
   const reply = await fetchText(`${server.url}/started`);
   expect(reply.status).toBe(500);
   expect(reply.body).toBe("500 Internal Server Error\n");
@@ -81,7 +74,7 @@ test("an exception after http.response.start but before any body still answers 5
 
 test("a response header with CR LF is a ProtocolError naming it, and the client gets a 500, not a smuggled header", async () => {
   const logger = recordingLogger();
-  const server = await start(app, { logger });
+  await using server = await startServer(app, { logger });
   const reply = await fetchText(`${server.url}/bad-header`);
   expect(reply.status).toBe(500);
   expect(reply.headers.injected).toBeUndefined();
@@ -91,15 +84,15 @@ test("a response header with CR LF is a ProtocolError naming it, and the client 
 });
 
 test("an exception after the response started aborts that response", async () => {
-  const server = await start(app);
+  await using server = await startServer(app);
   await expect(fetchText(`${server.url}/half`)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
 });
 
 test("an exception in a WebSocket application closes that connection with 1011 only", async () => {
   const logger = recordingLogger();
-  const server = await start(app, { logger });
-  const live = await openWs(wsUrl(server, "/live"));
-  const doomed = await openWs(wsUrl(server, "/boom"));
+  await using server = await startServer(app, { logger });
+  const live = await server.openWs("/live");
+  const doomed = await server.openWs("/boom");
   const end = closed(doomed);
   doomed.send("trigger");
   expect((await end).code).toBe(1011);
@@ -110,17 +103,17 @@ test("an exception in a WebSocket application closes that connection with 1011 o
 });
 
 test("an exception before accept refuses the handshake with 500", async () => {
-  const server = await start(app);
-  expect(await refusal(wsUrl(server, "/refuse-boom"))).toBe(500);
+  await using server = await startServer(app);
+  expect(await server.refusal("/refuse-boom")).toBe(500);
 });
 
 test("no unhandled rejection escapes from a failing application", async () => {
   const unhandled = jest.fn();
   process.on("unhandledRejection", unhandled);
   try {
-    const server = await start(app);
+    await using server = await startServer(app);
     expect((await fetchText(`${server.url}/boom`)).status).toBe(500);
-    const ws = await openWs(wsUrl(server, "/boom"));
+    const ws = await server.openWs("/boom");
     const end = closed(ws);
     ws.send("x");
     await end;
@@ -134,7 +127,7 @@ test("no unhandled rejection escapes from a failing application", async () => {
 test("the disconnect after a server-side close is delivered once", async () => {
   const disconnects: Message[] = [];
   const done = deferred();
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "websocket") return;
     await receive();
     await send({ type: "websocket.accept" });
@@ -143,7 +136,7 @@ test("the disconnect after a server-side close is delivered once", async () => {
     disconnects.push(await receive());
     done.resolve();
   });
-  const ws = await openWs(wsUrl(server, "/"));
+  const ws = await server.openWs("/");
   expect(await closed(ws)).toEqual({ code: 4000, reason: "bye" });
   await done.promise;
   expect(disconnects).toEqual([{ type: "websocket.disconnect", code: 4000, reason: "bye" }]);

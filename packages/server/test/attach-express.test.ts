@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { URLRouter, path, type Application } from "@channels-ts/core";
 import { attach, silentLogger, type AttachHandle } from "../src";
-import { closed, fetchText, nextFrame, openWs, refusal, terminateClients } from "./helpers";
+import { closed, fetchText, nextFrame, WsClients } from "@channels-ts/test-fixtures";
+
+const clients = new WsClients();
 
 let httpServer: Server | undefined;
 let channels: AttachHandle | undefined;
 
 afterEach(async () => {
-  terminateClients();
+  clients.terminate();
   await channels?.close();
   if (httpServer !== undefined) {
     httpServer.closeAllConnections();
@@ -48,7 +50,7 @@ test("Express 5 keeps its HTTP routes; attach(paths: ['/ws']) serves /ws/chat/<r
   const port = await listen(app);
   channels = attach(httpServer!, websocketRoutes, { paths: ["/ws"], logger: silentLogger });
 
-  const ws = await openWs(`ws://127.0.0.1:${port}/ws/chat/lobby/`);
+  const ws = await clients.open(`ws://127.0.0.1:${port}/ws/chat/lobby/`);
   const reply = nextFrame(ws);
   ws.send("hello");
   expect(JSON.parse(String(await reply))).toEqual({
@@ -61,8 +63,8 @@ test("Express 5 keeps its HTTP routes; attach(paths: ['/ws']) serves /ws/chat/<r
   expect((await fetchText(`http://127.0.0.1:${port}/`)).body).toBe("express home");
   expect(JSON.parse((await fetchText(`http://127.0.0.1:${port}/ws/info`)).body)).toEqual({ from: "express" });
   expect((await fetchText(`http://127.0.0.1:${port}/nope`)).status).toBe(404); // Express's own 404
-  expect(await refusal(`ws://127.0.0.1:${port}/ws/elsewhere/`)).toBe(404); // under /ws, but no route
-  expect(await refusal(`ws://127.0.0.1:${port}/chat/lobby/`)).toBe(404); // not under /ws: nobody claims it
+  expect(await clients.refusal(`ws://127.0.0.1:${port}/ws/elsewhere/`)).toBe(404); // under /ws, but no route
+  expect(await clients.refusal(`ws://127.0.0.1:${port}/chat/lobby/`)).toBe(404); // not under /ws: nobody claims it
 
   const end = closed(ws);
   await channels.close();

@@ -3,12 +3,11 @@ import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
 import type { Application } from "@channels-ts/core";
 import { attach, silentLogger } from "../src";
-import { closed, fetchText, nextFrame, openWs, refusal, terminateClients } from "./helpers";
+import { closed, echoApp, fetchText, nextFrame, WsClients } from "@channels-ts/test-fixtures";
 
 let host: Server | undefined;
 
 afterEach(async () => {
-  terminateClients();
   if (host !== undefined) {
     host.closeAllConnections();
     await new Promise((resolve) => host!.close(resolve));
@@ -21,23 +20,10 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-const channelsApp: Application = async (scope, receive, send) => {
-  if (scope.type === "http") {
-    await send({ type: "http.response.start", status: 200, headers: [] });
-    await send({ type: "http.response.body", body: Buffer.from(`channels ${String(scope.path)}`) });
-    return;
-  }
-  if (scope.type !== "websocket") return;
-  await receive();
-  await send({ type: "websocket.accept" });
-  for (;;) {
-    const message = await receive();
-    if (message.type === "websocket.disconnect") return;
-    await send({ type: "websocket.send", text: `channels:${String(message.text)}` });
-  }
-};
+const channelsApp = echoApp("channels:");
 
 test("attach() takes upgrades on its paths and leaves the host's routes and other upgrades alone", async () => {
+  using clients = new WsClients();
   host = createServer((_req, res) => res.end("host"));
   const hostWss = new WebSocketServer({ noServer: true });
   host.on("upgrade", (req, socket, head) => {
@@ -47,7 +33,7 @@ test("attach() takes upgrades on its paths and leaves the host's routes and othe
   const handle = attach(host, channelsApp, { paths: ["/ws"], logger: silentLogger });
   const port = await listen(host);
 
-  const ours = await openWs(`ws://127.0.0.1:${port}/ws/room/1/`);
+  const ours = await clients.open(`ws://127.0.0.1:${port}/ws/room/1/`);
   const reply = nextFrame(ours);
   ours.send("hi");
   expect(await reply).toBe("channels:hi");
@@ -58,7 +44,7 @@ test("attach() takes upgrades on its paths and leaves the host's routes and othe
 
   expect((await fetchText(`http://127.0.0.1:${port}/ws/room/1/`)).body).toBe("host"); // http: false
   expect((await fetchText(`http://127.0.0.1:${port}/other`)).body).toBe("host");
-  expect(await refusal(`ws://127.0.0.1:${port}/wsx`)).toBe(400); // the host's listener answered
+  expect(await clients.refusal(`ws://127.0.0.1:${port}/wsx`)).toBe(400); // the host's listener answered
 
   const end = closed(ours);
   await handle.close();
@@ -71,17 +57,18 @@ test("attach() with http: true serves HTTP on its paths and forwards the rest to
   host = createServer((_req, res) => res.end("host"));
   const handle = attach(host, channelsApp, { paths: (p) => p.startsWith("/api/"), http: true, logger: silentLogger });
   const port = await listen(host);
-  expect((await fetchText(`http://127.0.0.1:${port}/api/items`)).body).toBe("channels /api/items");
+  expect((await fetchText(`http://127.0.0.1:${port}/api/items`)).body).toBe("channels:/api/items");
   expect((await fetchText(`http://127.0.0.1:${port}/index.html`)).body).toBe("host");
   await handle.close();
   expect((await fetchText(`http://127.0.0.1:${port}/api/items`)).body).toBe("host");
 });
 
 test("an upgrade that no one claims is refused with 404 instead of hanging", async () => {
+  using clients = new WsClients();
   host = createServer((_req, res) => res.end("host"));
   const handle = attach(host, channelsApp, { paths: ["/ws"], logger: silentLogger });
   const port = await listen(host);
-  expect(await refusal(`ws://127.0.0.1:${port}/elsewhere`)).toBe(404);
+  expect(await clients.refusal(`ws://127.0.0.1:${port}/elsewhere`)).toBe(404);
   await handle.close();
 });
 
@@ -101,10 +88,11 @@ describe("each paths entry is a mount point: it is the scope's root_path, so rou
     [{ paths: (p: string) => p.startsWith("/x"), rootPath: "/x" }, "/x/e/", "/x/e/ root=/x"], // a predicate has no prefix
     [{ paths: (p: string) => p.startsWith("/x") }, "/x/f/", "/x/f/ root="],
   ])("%j: %s", async (options, url, expected) => {
+    using clients = new WsClients();
     host = createServer((_req, res) => res.end("host"));
     const handle = attach(host, rootOf, { ...options, logger: silentLogger });
     const port = await listen(host);
-    const ws = await openWs(`ws://127.0.0.1:${port}${url}`);
+    const ws = await clients.open(`ws://127.0.0.1:${port}${url}`);
     const reply = nextFrame(ws);
     ws.send("?");
     expect(await reply).toBe(expected);

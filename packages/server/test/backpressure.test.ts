@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import type { Application, Message } from "@channels-ts/core";
-import { closeAll, closed, deferred, openWs, start, terminateClients, wsUrl } from "./helpers";
+import { closed, deferred, startServer } from "@channels-ts/test-fixtures";
 
 let pauses: jest.SpyInstance;
 let resumes: jest.SpyInstance;
@@ -19,8 +19,6 @@ beforeEach(() => {
 
 afterEach(async () => {
   jest.restoreAllMocks();
-  terminateClients();
-  await closeAll();
 });
 
 const COUNT = 300;
@@ -45,8 +43,8 @@ test("a client sending faster than its application reads is paused at maxQueuedM
   const gate = deferred();
   const finished = deferred();
   const seen: Message[] = [];
-  const server = await start(slowReader(gate.promise, seen, finished.resolve), { maxQueuedMessages: 8 });
-  const ws = await openWs(wsUrl(server, "/"));
+  await using server = await startServer(slowReader(gate.promise, seen, finished.resolve), { maxQueuedMessages: 8 });
+  const ws = await server.openWs("/");
   for (let i = 0; i < COUNT; i++) ws.send(`m${i}`);
   await paused.promise; // the application has read nothing, so only the limit can have paused it
   expect(seen).toEqual([]);
@@ -60,8 +58,8 @@ test("the default limit (64) pauses too", async () => {
   const gate = deferred();
   const finished = deferred();
   const seen: Message[] = [];
-  const server = await start(slowReader(gate.promise, seen, finished.resolve));
-  const ws = await openWs(wsUrl(server, "/"));
+  await using server = await startServer(slowReader(gate.promise, seen, finished.resolve));
+  const ws = await server.openWs("/");
   for (let i = 0; i < COUNT; i++) ws.send(`m${i}`);
   await paused.promise;
   gate.resolve();
@@ -75,11 +73,11 @@ test("a paused connection still closes cleanly on shutdown: the application hear
   const finished = deferred();
   const seen: Message[] = [];
   // With a close timeout this long, only reading the peer's close frame can end the connection in time.
-  const server = await start(slowReader(gate.promise, seen, finished.resolve, Infinity), {
+  await using server = await startServer(slowReader(gate.promise, seen, finished.resolve, Infinity), {
     maxQueuedMessages: 4,
     closeTimeoutMs: 60_000,
   });
-  const ws = await openWs(wsUrl(server, "/"));
+  const ws = await server.openWs("/");
   for (let i = 0; i < COUNT; i++) ws.send(`m${i}`);
   await paused.promise;
   const clientEnd = closed(ws);

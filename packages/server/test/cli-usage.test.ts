@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run as runCli } from "../src/cli";
 import { killChildren, run } from "./child-process";
-import { fetchText } from "./helpers";
+import { fetchText } from "@channels-ts/test-fixtures";
 
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
 const app = join(__dirname, "fixtures", "plain-app.ts");

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { closed, fetchText, nextFrame, openWs, terminateClients } from "./helpers";
+import { closed, fetchText, nextFrame, WsClients } from "@channels-ts/test-fixtures";
 
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
 const fixture = join(__dirname, "fixtures", "cli-app.ts");
 let child: ChildProcess | undefined;
 
 afterEach(() => {
-  terminateClients();
   if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   child = undefined;
 });
@@ -34,6 +33,7 @@ function watch(proc: ChildProcess): { output: () => string; waitFor: (re: RegExp
 }
 
 test("channels-ts serve runs a .ts module, logs its port and access lines, and exits 0 on SIGTERM after a graceful close", async () => {
+  using clients = new WsClients();
   child = spawn(process.execPath, [bin, "serve", `${fixture}:application`, "--host", "127.0.0.1", "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -47,7 +47,7 @@ test("channels-ts serve runs a .ts module, logs its port and access lines, and e
   expect(reply.body).toBe("cli /hello");
   await out.waitFor(/"GET \/hello" 200 10/);
 
-  const ws = await openWs(`ws://127.0.0.1:${port}/ws/`);
+  const ws = await clients.open(`ws://127.0.0.1:${port}/ws/`);
   const echoed = nextFrame(ws);
   ws.send("hi");
   expect(await echoed).toBe("echo:hi");

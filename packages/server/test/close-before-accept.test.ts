@@ -1,12 +1,10 @@
 import type { Message } from "@channels-ts/core";
-import { closeAll, deferred, recordingLogger, refusal, start, wsUrl } from "./helpers";
-
-afterEach(closeAll);
+import { deferred, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 test("websocket.close before accept refuses the handshake with 403, and the application still gets its disconnect", async () => {
   const disconnect = deferred<Message>();
   const logger = recordingLogger();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type !== "websocket") return;
       expect(await receive()).toEqual({ type: "websocket.connect" });
@@ -15,7 +13,7 @@ test("websocket.close before accept refuses the handshake with 403, and the appl
     },
     { logger },
   );
-  expect(await refusal(wsUrl(server, "/private/"))).toBe(403);
+  expect(await server.refusal("/private/")).toBe(403);
   expect(await disconnect.promise).toMatchObject({ type: "websocket.disconnect", code: 1006 });
   const lines = logger.entries.map((e) => e.msg);
   expect(lines.some((l) => l.includes('"WSCONNECTING /private/"'))).toBe(true);
@@ -25,7 +23,7 @@ test("websocket.close before accept refuses the handshake with 403, and the appl
 
 test("an application that neither accepts nor closes within acceptTimeoutMs is refused", async () => {
   const disconnect = deferred<Message>();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive) => {
       if (scope.type !== "websocket") return;
       await receive();
@@ -33,6 +31,6 @@ test("an application that neither accepts nor closes within acceptTimeoutMs is r
     },
     { acceptTimeoutMs: 50 },
   );
-  expect(await refusal(wsUrl(server, "/slow/"))).toBe(403);
+  expect(await server.refusal("/slow/")).toBe(403);
   expect(await disconnect.promise).toMatchObject({ type: "websocket.disconnect", code: 1006 });
 });

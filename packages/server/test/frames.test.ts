@@ -1,10 +1,5 @@
 import type { Application } from "@channels-ts/core";
-import { closeAll, nextFrame, openWs, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { nextFrame, startServer } from "@channels-ts/test-fixtures";
 
 /** Echoes each frame back in the same kind, prefixed to show the application handled it. */
 const echo: Application = async (scope, receive, send) => {
@@ -21,8 +16,8 @@ const echo: Application = async (scope, receive, send) => {
 };
 
 test("text frames arrive as text and bytes frames as bytes, and go back the same way", async () => {
-  const server = await start(echo);
-  const ws = await openWs(wsUrl(server, "/echo/"));
+  await using server = await startServer(echo);
+  const ws = await server.openWs("/echo/");
   const textReply = nextFrame(ws);
   ws.send("héllo");
   expect(await textReply).toBe("echo:héllo");
@@ -34,13 +29,13 @@ test("text frames arrive as text and bytes frames as bytes, and go back the same
 });
 
 test("websocket.send with both text and bytes is an application error (1011)", async () => {
-  const server = await start(async (_scope, receive, send) => {
+  await using server = await startServer(async (_scope, receive, send) => {
     await receive();
     await send({ type: "websocket.accept" });
     // @ts-expect-error -- the types refuse it; a JavaScript application can still send it
     await send({ type: "websocket.send", text: "a", bytes: new Uint8Array([1]) });
   });
-  const ws = await openWs(wsUrl(server, "/"));
+  const ws = await server.openWs("/");
   const code = await new Promise<number>((resolve) => ws.once("close", resolve));
   expect(code).toBe(1011);
 });

@@ -1,8 +1,6 @@
 import { get, request } from "node:http";
 import type { Application, Message } from "@channels-ts/core";
-import { closed, deferred, openWs, recordingLogger, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(terminateClients);
+import { closed, deferred, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 test("close() sends 1001 to every client, runs every disconnect handler exactly once, then resolves", async () => {
   const handlerRuns = new Map<string, number>();
@@ -23,8 +21,8 @@ test("close() sends 1001 to every client, runs every disconnect handler exactly 
       return;
     }
   };
-  const server = await start(app);
-  const clients = await Promise.all(["/a", "/b", "/c"].map((p) => openWs(wsUrl(server, p))));
+  await using server = await startServer(app);
+  const clients = await Promise.all(["/a", "/b", "/c"].map((p) => server.openWs(p)));
   const codes = Promise.all(clients.map((ws) => closed(ws)));
   await server.close();
   expect((await codes).map((c) => c.code)).toEqual([1001, 1001, 1001]);
@@ -40,7 +38,7 @@ test("close() sends 1001 to every client, runs every disconnect handler exactly 
 test("close() lets an HTTP request in flight finish, then ends its connection", async () => {
   const inFlight = deferred();
   const finish = deferred();
-  const server = await start(async (scope, _receive, send) => {
+  await using server = await startServer(async (scope, _receive, send) => {
     if (scope.type !== "http") return;
     inFlight.resolve();
     await finish.promise;
@@ -65,7 +63,7 @@ test("close() lets an HTTP request in flight finish, then ends its connection", 
 
 test("close() gives up on an application that ignores its disconnect after shutdownTimeoutMs", async () => {
   const logger = recordingLogger();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type !== "websocket") return;
       await receive();
@@ -74,7 +72,7 @@ test("close() gives up on an application that ignores its disconnect after shutd
     },
     { logger, shutdownTimeoutMs: 50, applicationCloseTimeoutMs: 50 },
   );
-  const ws = await openWs(wsUrl(server, "/stuck"));
+  const ws = await server.openWs("/stuck");
   const end = closed(ws);
   await server.close();
   expect((await end).code).toBe(1001);
@@ -83,7 +81,7 @@ test("close() gives up on an application that ignores its disconnect after shutd
 
 test("close() ends a streaming response (server-sent events): the application hears http.disconnect, the client sees the end", async () => {
   const heard = deferred<Message>();
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type !== "http") return;
       await receive(); // http.request (no body)

@@ -1,13 +1,11 @@
 import { request } from "node:http";
 import type { Message } from "@channels-ts/core";
-import { closeAll, deferred, fetchText, start } from "./helpers";
-
-afterEach(closeAll);
+import { deferred, fetchText, startServer } from "@channels-ts/test-fixtures";
 
 test("http.disconnect reaches the application when the client goes away mid-response", async () => {
   const streaming = deferred();
   const after = deferred<Message>();
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "http") return;
     await receive(); // the (empty) body
     await send({ type: "http.response.start", status: 200, headers: [["content-type", "text/event-stream"]] });
@@ -24,7 +22,7 @@ test("http.disconnect reaches the application when the client goes away mid-resp
 
 test("after the response is complete, receive() returns http.disconnect", async () => {
   const afterResponse = deferred<Message[]>();
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "http") return;
     await receive();
     await send({ type: "http.response.start", status: 200, headers: [] });

@@ -1,8 +1,6 @@
 import type { Application, Message } from "@channels-ts/core";
 import { serve, silentLogger, LifespanStartupFailed } from "../src";
-import { closeAll, fetchText, start } from "./helpers";
-
-afterEach(closeAll);
+import { fetchText, startServer } from "@channels-ts/test-fixtures";
 
 test("lifespan.startup is answered before the server listens, and lifespan.shutdown runs on close", async () => {
   const events: string[] = [];
@@ -41,7 +39,7 @@ test("lifespan.startup.failed makes serve() reject with its message, without lis
 });
 
 test("an application that throws on the lifespan scope is served without lifespan", async () => {
-  const server = await start(async (scope, _receive, send) => {
+  await using server = await startServer(async (scope, _receive, send) => {
     if (scope.type !== "http") throw new Error(`no application for ${scope.type}`);
     await send({ type: "http.response.start", status: 200, headers: [] });
     await send({ type: "http.response.body", body: Buffer.from("still served") });
@@ -58,7 +56,7 @@ test('with lifespan "on", an application without lifespan support fails to start
 
 test('with lifespan "off", the application never sees a lifespan scope', async () => {
   const types: string[] = [];
-  const server = await start(
+  await using server = await startServer(
     async (scope, _receive, send) => {
       types.push(scope.type);
       await send({ type: "http.response.start", status: 204, headers: [] });

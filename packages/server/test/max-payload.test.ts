@@ -1,10 +1,5 @@
 import type { Application, Message } from "@channels-ts/core";
-import { closeAll, closed, deferred, nextFrame, openWs, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { closed, deferred, nextFrame, startServer } from "@channels-ts/test-fixtures";
 
 test("a frame over maxPayload closes that client with 1009; the application hears 1009; others carry on", async () => {
   const disconnects = new Map<string, ReturnType<typeof deferred<Message>>>();
@@ -20,9 +15,9 @@ test("a frame over maxPayload closes that client with 1009; the application hear
       await send({ type: "websocket.send", text: `got ${String(message.text).length}` });
     }
   };
-  const server = await start(app, { maxPayload: 1024 });
-  const big = await openWs(`${wsUrl(server, "/")}?big`);
-  const small = await openWs(`${wsUrl(server, "/")}?small`);
+  await using server = await startServer(app, { maxPayload: 1024 });
+  const big = await server.openWs(`/?big`);
+  const small = await server.openWs(`/?small`);
   const end = closed(big);
   big.send("x".repeat(1025));
   expect((await end).code).toBe(1009);

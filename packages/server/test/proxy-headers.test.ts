@@ -1,10 +1,5 @@
 import type { Application, Scope } from "@channels-ts/core";
-import { closeAll, deferred, fetchText, openWs, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { deferred, fetchText, startServer } from "@channels-ts/test-fixtures";
 
 function capture(): { app: Application; scopes: Scope[]; next: () => Promise<Scope> } {
   const scopes: Scope[] = [];
@@ -42,18 +37,18 @@ const forwarded = {
 
 test("with trustProxyHeaders, X-Forwarded-* set client and scheme (http and websocket)", async () => {
   const { app, next } = capture();
-  const server = await start(app, { trustProxyHeaders: true });
+  await using server = await startServer(app, { trustProxyHeaders: true });
   const httpScope = next();
   await fetchText(`${server.url}/`, { headers: forwarded });
   expect(await httpScope).toMatchObject({ client: ["203.0.113.7", 4431], scheme: "https" });
   const wsScope = next();
-  await openWs(wsUrl(server, "/"), undefined, { headers: forwarded });
+  await server.openWs("/", undefined, { headers: forwarded });
   expect(await wsScope).toMatchObject({ client: ["203.0.113.7", 4431], scheme: "wss" });
 });
 
 test("without trustProxyHeaders, X-Forwarded-* are ignored", async () => {
   const { app, next } = capture();
-  const server = await start(app);
+  await using server = await startServer(app);
   const httpScope = next();
   await fetchText(`${server.url}/`, { headers: forwarded });
   const s = await httpScope;

@@ -1,13 +1,11 @@
 import { request } from "node:http";
 import type { Message } from "@channels-ts/core";
-import { closeAll, deferred, fetchText, start } from "./helpers";
-
-afterEach(closeAll);
+import { deferred, fetchText, startServer } from "@channels-ts/test-fixtures";
 
 test("the request body reaches the application in http.request chunks as it arrives, ending with more_body false", async () => {
   const firstChunk = deferred();
   const messages: Message[] = [];
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "http") return;
     let total = 0;
     for (;;) {
@@ -43,7 +41,7 @@ test("the request body reaches the application in http.request chunks as it arri
 
 test("a request without a body is one http.request with an empty body and more_body false", async () => {
   const seen = deferred<Message>();
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "http") return;
     seen.resolve(await receive());
     await send({ type: "http.response.start", status: 200, headers: [] });
@@ -56,7 +54,7 @@ test("a request without a body is one http.request with an empty body and more_b
 });
 
 test("keep-alive survives a response sent before the whole body was read", async () => {
-  const server = await start(async (scope, receive, send) => {
+  await using server = await startServer(async (scope, receive, send) => {
     if (scope.type !== "http") return;
     await receive(); // only the first chunk
     await send({ type: "http.response.start", status: 413, headers: [] });

@@ -1,7 +1,5 @@
 import { RouteNotFound, type Application } from "@channels-ts/core";
-import { closeAll, fetchText, recordingLogger, refusal, start, wsUrl } from "./helpers";
-
-afterEach(closeAll);
+import { fetchText, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 const noRoutes: Application = async (scope) => {
   if (scope.type === "lifespan") return;
@@ -10,7 +8,7 @@ const noRoutes: Application = async (scope) => {
 
 test("RouteNotFound answers HTTP 404 with one warning line and no stack trace", async () => {
   const logger = recordingLogger();
-  const server = await start(noRoutes, { logger });
+  await using server = await startServer(noRoutes, { logger });
   const reply = await fetchText(`${server.url}/nowhere/?q=1`);
   expect(reply.status).toBe(404);
   const warnings = logger.entries.filter((e) => e.level === "warn" || e.level === "error");
@@ -23,15 +21,15 @@ test("RouteNotFound answers HTTP 404 with one warning line and no stack trace", 
 
 test("RouteNotFound refuses the WebSocket handshake with 404", async () => {
   const logger = recordingLogger();
-  const server = await start(noRoutes, { logger });
-  expect(await refusal(wsUrl(server, "/ws/nowhere/"))).toBe(404);
+  await using server = await startServer(noRoutes, { logger });
+  expect(await server.refusal("/ws/nowhere/")).toBe(404);
   const warnings = logger.entries.filter((e) => e.level === "warn" || e.level === "error");
   expect(warnings.map((w) => w.level)).toEqual(["warn"]);
   expect(warnings[0]!.msg).toContain("/ws/nowhere/");
 });
 
 test("an error carrying code ROUTE_NOT_FOUND (another copy of core) is a 404 too", async () => {
-  const server = await start(async (scope) => {
+  await using server = await startServer(async (scope) => {
     if (scope.type === "lifespan") return;
     throw Object.assign(new Error("no route"), { code: "ROUTE_NOT_FOUND" });
   });

@@ -1,11 +1,6 @@
 import { createConnection } from "node:net";
 import type { Application, Scope } from "@channels-ts/core";
-import { closeAll, deferred, fetchText, openWs, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { deferred, fetchText, startServer } from "@channels-ts/test-fixtures";
 
 /** Captures the first http/websocket scope it is given and answers minimally. */
 function capture(): { app: Application; scope: Promise<Scope> } {
@@ -40,7 +35,7 @@ function rawRequest(port: number, text: string): Promise<string> {
 
 test("http scope: method, paths, raw query string, root_path, headers in arrival order, client and server", async () => {
   const { app, scope } = capture();
-  const server = await start(app, { rootPath: "/prefix" });
+  await using server = await startServer(app, { rootPath: "/prefix" });
   const reply = await rawRequest(
     server.address.port,
     "PATCH /caf%C3%A9/a%20b%2Fc?x=1&y=%20z&x=2 HTTP/1.1\r\n" +
@@ -78,15 +73,15 @@ test("http scope: method, paths, raw query string, root_path, headers in arrival
 
 test("a malformed percent escape does not break the request; it stays as written", async () => {
   const { app, scope } = capture();
-  const server = await start(app);
+  await using server = await startServer(app);
   await fetchText(`${server.url}/bad%zz/%E9`);
   expect((await scope).path).toBe("/bad%zz/\uFFFD");
 });
 
 test("websocket scope: ws scheme, decoded path, query string and offered subprotocols", async () => {
   const { app, scope } = capture();
-  const server = await start(app);
-  await openWs(`${wsUrl(server, "/room/%C3%A9t%C3%A9/")}?token=a%2Bb`, ["chat.v2", "chat.v1"], {
+  await using server = await startServer(app);
+  await server.openWs(`/room/%C3%A9t%C3%A9/?token=a%2Bb`, ["chat.v2", "chat.v1"], {
     headers: { "X-Trace": "abc" },
   });
   const s = await scope;

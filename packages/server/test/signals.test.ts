@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { killChildren, run, type Child } from "./child-process";
-import { closed, nextFrame, openWs, terminateClients } from "./helpers";
+import { closed, nextFrame, WsClients } from "@channels-ts/test-fixtures";
+
+const clients = new WsClients();
 
 const repo = join(__dirname, "..", "..", "..");
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
@@ -8,7 +10,7 @@ const fixture = join(__dirname, "fixtures", "cli-app.ts");
 const servers: number[] = [];
 
 afterEach(() => {
-  terminateClients();
+  clients.terminate();
   killChildren();
   // A server left behind by npx (the bug this file guards against) is stopped by its PID.
   for (const pid of servers.splice(0)) {
@@ -25,7 +27,7 @@ async function serving(child: Child): Promise<{ wsClosed: Promise<{ code: number
   const [, pid] = await child.waitFor(/Started server process \[(\d+)\]/);
   servers.push(Number(pid));
   const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
-  const ws = await openWs(`ws://127.0.0.1:${port}/ws/`);
+  const ws = await clients.open(`ws://127.0.0.1:${port}/ws/`);
   const echoed = nextFrame(ws);
   ws.send("hi");
   expect(await echoed).toBe("echo:hi");

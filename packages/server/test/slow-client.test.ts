@@ -1,15 +1,10 @@
 import type { Message } from "@channels-ts/core";
-import { closeAll, deferred, openWs, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { deferred, startServer } from "@channels-ts/test-fixtures";
 
 test("a client that does not read is closed with 1013 once maxBufferedBytes is queued", async () => {
   const disconnect = deferred<Message>();
   const chunk = Buffer.alloc(256 * 1024);
-  const server = await start(
+  await using server = await startServer(
     async (scope, receive, send) => {
       if (scope.type !== "websocket") return;
       await receive();
@@ -24,7 +19,7 @@ test("a client that does not read is closed with 1013 once maxBufferedBytes is q
     },
     { maxBufferedBytes: 1024 * 1024, closeTimeoutMs: 100 },
   );
-  const ws = await openWs(wsUrl(server, "/"));
+  const ws = await server.openWs("/");
   ws.pause();
   ws.send("go");
   const message = await disconnect.promise;

@@ -1,11 +1,9 @@
 import { get } from "node:http";
-import { closeAll, deferred, start } from "./helpers";
-
-afterEach(closeAll);
+import { deferred, startServer } from "@channels-ts/test-fixtures";
 
 test("server-sent events: each http.response.body chunk reaches the client before the response ends", async () => {
   const next = [deferred(), deferred()];
-  const server = await start(async (scope, _receive, send) => {
+  await using server = await startServer(async (scope, _receive, send) => {
     if (scope.type !== "http") return;
     await send({
       type: "http.response.start",
@@ -40,7 +38,7 @@ test("server-sent events: each http.response.body chunk reaches the client befor
 });
 
 test("headers of a streaming response can repeat (two set-cookie headers)", async () => {
-  const server = await start(async (scope, _receive, send) => {
+  await using server = await startServer(async (scope, _receive, send) => {
     if (scope.type !== "http") return;
     await send({
       type: "http.response.start",

@@ -1,10 +1,5 @@
 import type { Application } from "@channels-ts/core";
-import { closeAll, deferred, openWs, refusal, start, terminateClients, wsUrl } from "./helpers";
-
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
+import { deferred, startServer } from "@channels-ts/test-fixtures";
 
 function acceptWith(subprotocol: string | undefined, sendError?: (err: unknown) => void): Application {
   return async (scope, receive, send) => {
@@ -20,15 +15,15 @@ function acceptWith(subprotocol: string | undefined, sendError?: (err: unknown) 
 }
 
 test("the application picks one of the offered subprotocols and the client gets it", async () => {
-  const server = await start(acceptWith("graphql-ws"));
-  const ws = await openWs(wsUrl(server, "/"), ["graphql-transport-ws", "graphql-ws"]);
+  await using server = await startServer(acceptWith("graphql-ws"));
+  const ws = await server.openWs("/", ["graphql-transport-ws", "graphql-ws"]);
   expect(ws.protocol).toBe("graphql-ws");
 });
 
 test("choosing a subprotocol the client did not offer fails the send and refuses the handshake", async () => {
   const failed = deferred<unknown>();
-  const server = await start(acceptWith("mqtt", failed.resolve));
-  expect(await refusal(wsUrl(server, "/"), ["chat"])).toBe(500);
+  await using server = await startServer(acceptWith("mqtt", failed.resolve));
+  expect(await server.refusal("/", ["chat"])).toBe(500);
   const err = (await failed.promise) as Error;
   expect(err.message).toContain('"mqtt"');
   expect(err.message).toContain('["chat"]');

@@ -1,24 +1,17 @@
 import { ProtocolError, type Application } from "@channels-ts/core";
 import type { Logger } from "../src";
-import { closeAll, closed, nextFrame, openWs, start, terminateClients, wsUrl } from "./helpers";
+import { closed, echoApp, nextFrame, startServer } from "@channels-ts/test-fixtures";
 
-afterEach(async () => {
-  terminateClients();
-  await closeAll();
-});
-
-/** Accepts, then on the first frame throws a ChannelsError (ProtocolError) carrying the close code named by the path. */
+/** `/echo` echoes; any other path accepts, then on the first frame throws a ChannelsError (ProtocolError) carrying the close code it names. */
+const echo = echoApp();
 const app: Application = async (scope, receive, send) => {
   if (scope.type !== "websocket") return;
+  if (scope.path === "/echo") return echo(scope, receive, send);
   await receive();
   await send({ type: "websocket.accept" });
   for (;;) {
     const message = await receive();
     if (message.type === "websocket.disconnect") return;
-    if (scope.path === "/echo") {
-      await send({ type: "websocket.send", text: `echo:${String(message.text)}` });
-      continue;
-    }
     throw new ProtocolError("bad thing", Number(String(scope.path).slice(1)));
   }
 };
@@ -35,9 +28,9 @@ test.each([1005, 1006, 1015, 999, 5000, 1004])(
   async (code) => {
     const unhandled = watchUnhandled();
     try {
-      const server = await start(app);
-      const live = await openWs(wsUrl(server, "/echo"));
-      const doomed = await openWs(wsUrl(server, `/${code}`));
+      await using server = await startServer(app);
+      const live = await server.openWs("/echo");
+      const doomed = await server.openWs(`/${code}`);
       const end = closed(doomed);
       doomed.send("trigger");
       expect((await end).code).toBe(1011);
@@ -52,8 +45,8 @@ test.each([1005, 1006, 1015, 999, 5000, 1004])(
 );
 
 test("an application error carrying a sendable close code closes with that code", async () => {
-  const server = await start(app);
-  const ws = await openWs(wsUrl(server, "/4003"));
+  await using server = await startServer(app);
+  const ws = await server.openWs("/4003");
   const end = closed(ws);
   ws.send("trigger");
   expect((await end).code).toBe(4003);
@@ -70,9 +63,9 @@ test("a logger that throws while an application error is handled drops that conn
     },
   };
   try {
-    const server = await start(app, { logger: throwing });
-    const live = await openWs(wsUrl(server, "/echo"));
-    const doomed = await openWs(wsUrl(server, "/4003"));
+    await using server = await startServer(app, { logger: throwing });
+    const live = await server.openWs("/echo");
+    const doomed = await server.openWs("/4003");
     const end = closed(doomed);
     doomed.send("trigger");
     expect((await end).code).toBe(1006);

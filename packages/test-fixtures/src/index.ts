@@ -1,1 +1,22 @@
-export { PYTHON, REDIS_SERVER, RedisServer, describeWithRedis } from "./redis-server";
+/**
+ * Self-cleaning test fixtures. Per test: `await using` (startServer, installChannelLayer,
+ * closing). Per describe block: the use* hooks. Jest runs after-hooks of one block in the order
+ * they were declared, so declare first what must be torn down first: a server before the layer
+ * or Redis it uses.
+ */
+export { acceptingApp, type AcceptingApp } from "./accepting-app";
+export {
+  installChannelLayer,
+  useChannelLayer,
+  type InstalledLayer,
+  type UseChannelLayerOptions,
+} from "./channel-layer";
+export { closing, type Closable } from "./closing";
+export { deferred } from "./deferred";
+export { echoApp } from "./echo-app";
+export { fetchText, type Reply } from "./http-client";
+export { PYTHON } from "./python";
+export { recordingLogger, type LogEntry } from "./recording-logger";
+export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
+export { startServer, useServer, type TestServer } from "./test-server";
+export { closed, nextFrame, Refused, WsClients } from "./ws-clients";

@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import Redis, { type RedisOptions } from "ioredis";
+import { findOnPath } from "./find-on-path";
 
 /** Absolute path of `redis-server` on PATH, or undefined. */
 export const REDIS_SERVER = findOnPath("redis-server");
@@ -19,24 +19,41 @@ export function describeWithRedis(name: string, body: () => void): void {
   }
 }
 
-/** A redis-server child on 127.0.0.1 that a test owns: no persistence, stopped in afterAll. */
-export class RedisServer {
+/**
+ * A redis-server child on 127.0.0.1 that a test owns, with no persistence. Either
+ * `useRedisServer()` (one per describe block, started in beforeAll and disposed in afterAll),
+ * or `await using redis = await RedisServer.start()`. Disposing it disconnects the clients made
+ * by `client()`, then stops the server.
+ */
+export class RedisServer implements AsyncDisposable {
   private child: ChildProcess | undefined;
+  private chosenPort: number | undefined;
+  private readonly clients: Redis[] = [];
 
-  private constructor(readonly port: number) {}
+  /** Start on a free port (retrying if another process takes it first). */
+  static async start(): Promise<RedisServer> {
+    const server = new RedisServer();
+    await server.start();
+    return server;
+  }
+
+  get port(): number {
+    if (this.chosenPort === undefined) throw new Error("RedisServer: not started yet (use it inside a test)");
+    return this.chosenPort;
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Start on a free port (retrying if another process takes it first). */
-  static async start(): Promise<RedisServer> {
+  /** Picks a free port and starts there; a port taken meanwhile by another process is tried again. */
+  async start(): Promise<void> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const server = new RedisServer(await freePort());
+      this.chosenPort = await freePort();
       try {
-        await server.restart();
-        return server;
+        await this.restart();
+        return;
       } catch (error) {
         lastError = error;
       }
@@ -82,15 +99,40 @@ export class RedisServer {
   stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (child === undefined || child.exitCode !== null) return Promise.resolve();
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
   }
+
+  /** A plain client on this server, to look at keys and commands; disconnected when the server is disposed. */
+  client(options: RedisOptions = {}): Redis {
+    const client = new Redis(this.url, options);
+    this.clients.push(client);
+    return client;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    // disconnect() on an ioredis client whose socket has already closed leaves a 2 s timer behind.
+    for (const client of this.clients.splice(0)) if (client.status !== "end") client.disconnect();
+    await this.stop();
+  }
 }
 
-function freePort(): Promise<number> {
+/**
+ * A redis-server for the enclosing describe block (or file): started in beforeAll, disposed
+ * (its clients disconnected, the server stopped) in afterAll. Read `url` inside tests and hooks, not while the block is being declared.
+ */
+export function useRedisServer(): RedisServer {
+  const server = new RedisServer();
+  beforeAll(() => server.start());
+  afterAll(() => server[Symbol.asyncDispose]());
+  return server;
+}
+
+/** A port on 127.0.0.1 that was free a moment ago (bound, then released). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -102,23 +144,3 @@ function freePort(): Promise<number> {
     });
   });
 }
-
-function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
-/** A Python interpreter that can import channels_redis (PYTHON, python3, then Debian's), or undefined. */
-export const PYTHON = [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
-  (candidate) =>
-    candidate !== undefined &&
-    spawnSync(candidate, ["-c", "import channels_redis, channels"], { stdio: "ignore" }).status === 0,
-);

@@ -8,22 +8,12 @@ import {
   InMemoryChannelLayer,
   WebsocketCommunicator,
   WebsocketConsumer,
-  channelLayers,
-  type ChannelLayer,
   type HttpScope,
   type Message,
 } from "@channels-ts/core";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
-let layer: InMemoryChannelLayer;
-let previous: ChannelLayer | undefined;
-beforeEach(() => {
-  layer = new InMemoryChannelLayer({ capacity: 2 });
-  previous = channelLayers.set("default", layer);
-});
-afterEach(async () => {
-  channelLayers.set("default", previous);
-  await layer.close();
-});
+const layer = useChannelLayer({ make: () => new InMemoryChannelLayer({ capacity: 2 }) });
 
 describe("message types cannot reach the framework's own methods", () => {
   it.each([
@@ -49,7 +39,7 @@ describe("message types cannot reach the framework's own methods", () => {
     }
     const c = new WebsocketCommunicator(Member.asApp(), "/");
     await c.connect();
-    await layer.send(channel, { type });
+    await layer().send(channel, { type });
     await expect(c.receiveOutput()).rejects.toThrow(HandlerNotFound);
     await expect(c.receiveOutput()).rejects.toThrow(JSON.stringify(type));
   });
@@ -92,11 +82,11 @@ describe("backpressure: a busy consumer leaves its messages in the layer", () =>
     await c.sendInput({ type: "whoami" });
     const me = await c.receiveOutput();
     const name = "text" in me ? String(me.text) : "";
-    await layer.send(name, { type: "job", n: 1 });
+    await layer().send(name, { type: "job", n: 1 });
     await blocking;
-    await layer.send(name, { type: "job", n: 2 });
-    await layer.send(name, { type: "job", n: 3 });
-    await expect(layer.send(name, { type: "job", n: 4 })).rejects.toBeInstanceOf(ChannelFull);
+    await layer().send(name, { type: "job", n: 2 });
+    await layer().send(name, { type: "job", n: 3 });
+    await expect(layer().send(name, { type: "job", n: 4 })).rejects.toBeInstanceOf(ChannelFull);
     release();
     expect(await c.receiveOutput()).toEqual({ type: "websocket.send", text: "all.done" });
     expect(seen).toEqual([1, 2, 3]);

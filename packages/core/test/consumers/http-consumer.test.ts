@@ -5,9 +5,9 @@ import {
   type HttpScope,
   type Message,
 } from "@channels-ts/core";
-import { useInMemoryLayer } from "./layer-fixture";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
-const layer = useInMemoryLayer();
+const layer = useChannelLayer();
 
 class Hello extends HttpConsumer {
   override async handle(body: Uint8Array): Promise<void> {

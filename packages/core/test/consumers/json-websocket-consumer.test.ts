@@ -1,7 +1,7 @@
 import { JsonWebsocketConsumer, WebsocketCommunicator } from "@channels-ts/core";
-import { useInMemoryLayer } from "./layer-fixture";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
-useInMemoryLayer();
+useChannelLayer();
 
 class JsonEcho extends JsonWebsocketConsumer {
   override async receiveJson(content: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 import { WebsocketCommunicator, WebsocketConsumer, type Handlers } from "@channels-ts/core";
-import { useInMemoryLayer } from "./layer-fixture";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
-useInMemoryLayer();
+useChannelLayer();
 
 // These lines are checked by `tsc --noEmit` (npm test typechecks tests): each @ts-expect-error
 // must be a real compile error, or tsc fails on the unused directive.

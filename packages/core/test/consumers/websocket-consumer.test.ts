@@ -5,12 +5,11 @@ import {
   StopConsumer,
   WebsocketCommunicator,
   WebsocketConsumer,
-  channelLayers,
   type Message,
 } from "@channels-ts/core";
-import { useInMemoryLayer } from "./layer-fixture";
+import { installChannelLayer, useChannelLayer } from "@channels-ts/test-fixtures";
 
-const layer = useInMemoryLayer();
+const layer = useChannelLayer();
 
 class EchoConsumer extends WebsocketConsumer {
   override async receive(text?: string, bytes?: Uint8Array): Promise<void> {
@@ -222,26 +221,22 @@ describe("WebsocketConsumer", () => {
   });
 
   it("without a configured layer, groupAdd is a clear error and no channel is made", async () => {
-    const saved = channelLayers.set("default", undefined);
-    try {
-      class Grouped extends WebsocketConsumer {
-        override groups = ["g"];
-      }
-      const c = new WebsocketCommunicator(Grouped.asApp(), "/");
-      await expect(c.connect()).rejects.toThrow(ChannelLayerMissing);
-      class Plain extends WebsocketConsumer {
-        override async connect(): Promise<void> {
-          await this.accept();
-          await this.send(String(this.channelName));
-        }
-      }
-      const p = new WebsocketCommunicator(Plain.asApp(), "/");
-      await p.connect();
-      expect(await p.receiveFrom()).toBe("undefined");
-      await p.disconnect();
-    } finally {
-      channelLayers.set("default", saved);
+    await using _noLayer = installChannelLayer(undefined);
+    class Grouped extends WebsocketConsumer {
+      override groups = ["g"];
     }
+    const c = new WebsocketCommunicator(Grouped.asApp(), "/");
+    await expect(c.connect()).rejects.toThrow(ChannelLayerMissing);
+    class Plain extends WebsocketConsumer {
+      override async connect(): Promise<void> {
+        await this.accept();
+        await this.send(String(this.channelName));
+      }
+    }
+    const p = new WebsocketCommunicator(Plain.asApp(), "/");
+    await p.connect();
+    expect(await p.receiveFrom()).toBe("undefined");
+    await p.disconnect();
   });
 
   it("asApp(init) sets instance fields, like as_asgi(**kwargs)", async () => {

@@ -6,7 +6,8 @@ import {
   channelLayers,
   getChannelLayer,
 } from "../../src/layers";
-import type { ChannelLayer, ChannelLayerConfig } from "../../src/layers";
+import type { ChannelLayerConfig } from "../../src/layers";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
 describe("ChannelLayerRegistry", () => {
   const created: InMemoryChannelLayer[] = [];
@@ -106,19 +107,11 @@ describe("ChannelLayerRegistry", () => {
 });
 
 describe("channelLayers and getChannelLayer", () => {
-  let saved: ChannelLayer | undefined;
-  const layer = new InMemoryChannelLayer();
-  beforeEach(() => {
-    saved = channelLayers.set("registry-test", layer);
-  });
-  afterEach(async () => {
-    channelLayers.set("registry-test", saved);
-    await layer.close();
-  });
+  const layer = useChannelLayer({ alias: "registry-test" });
 
   it("share one process-wide registry", () => {
-    expect(getChannelLayer("registry-test")).toBe(layer);
-    expect(channelLayers.get("registry-test")).toBe(layer);
+    expect(getChannelLayer("registry-test")).toBe(layer());
+    expect(channelLayers.get("registry-test")).toBe(layer());
     expect(getChannelLayer("registry-test-missing")).toBeUndefined();
   });
 });

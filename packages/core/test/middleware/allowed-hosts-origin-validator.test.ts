@@ -1,8 +1,9 @@
 import { AllowedHostsOriginValidator } from "../../src/middleware";
 import type { Headers } from "../../src/types";
-import { acceptingApp, handshake, websocketScope } from "./fake-connection";
+import { acceptingApp } from "@channels-ts/test-fixtures";
+import { handshake, websocketScope } from "./fake-connection";
 
-const app = AllowedHostsOriginValidator(acceptingApp);
+const app = AllowedHostsOriginValidator(acceptingApp());
 const sameHost = (host: string, origin: string) =>
   handshake(
     app,
@@ -41,7 +42,7 @@ describe("AllowedHostsOriginValidator with ALLOWED_HOSTS patterns", () => {
       ["host", "ignored.test"],
       ["origin", origin],
     ];
-    return handshake(AllowedHostsOriginValidator(acceptingApp, hosts), websocketScope(headers));
+    return handshake(AllowedHostsOriginValidator(acceptingApp(), hosts), websocketScope(headers));
   };
 
   it("matches exact hosts, subdomain wildcards and '*'", async () => {

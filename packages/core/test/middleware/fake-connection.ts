@@ -49,15 +49,6 @@ export function scopeRecorder() {
   return { app, seen };
 }
 
-/** A minimal accepting WebSocket application: accept on connect, end on disconnect. */
-export async function acceptingApp(_scope: Scope, receive: Receive, send: Send): Promise<void> {
-  for (;;) {
-    const message = await receive();
-    if (message.type === "websocket.connect") await send({ type: "websocket.accept" });
-    if (message.type === "websocket.disconnect") return;
-  }
-}
-
 /** Runs a WebSocket handshake against `app`; true if it accepted, false if it closed. */
 export async function handshake(
   app: (s: Scope, r: Receive, s2: Send) => Promise<void>,

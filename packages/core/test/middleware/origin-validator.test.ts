@@ -1,9 +1,10 @@
 import { MiddlewareConfigError, OriginValidator } from "../../src/middleware";
 import type { Headers } from "../../src/types";
-import { acceptingApp, fakeConnection, handshake, httpScope, scopeRecorder, websocketScope } from "./fake-connection";
+import { acceptingApp } from "@channels-ts/test-fixtures";
+import { fakeConnection, handshake, httpScope, scopeRecorder, websocketScope } from "./fake-connection";
 
 function connects(patterns: string[], headers: Headers): Promise<boolean> {
-  return handshake(OriginValidator(acceptingApp, patterns), websocketScope(headers));
+  return handshake(OriginValidator(acceptingApp(), patterns), websocketScope(headers));
 }
 const origin = (value: string): Headers => [["origin", value]];
 
@@ -14,8 +15,8 @@ describe("OriginValidator (ported from channels tests/security/test_websocket.py
   });
 
   it("rejects the never-matching '*.domain' pattern at construction, naming it", () => {
-    expect(() => OriginValidator(acceptingApp, ["*.allowed-domain.com"])).toThrow(MiddlewareConfigError);
-    expect(() => OriginValidator(acceptingApp, ["*.allowed-domain.com"])).toThrow(/\*\.allowed-domain\.com/);
+    expect(() => OriginValidator(acceptingApp(), ["*.allowed-domain.com"])).toThrow(MiddlewareConfigError);
+    expect(() => OriginValidator(acceptingApp(), ["*.allowed-domain.com"])).toThrow(/\*\.allowed-domain\.com/);
   });
 
   it("lets a leading dot match the domain and its subdomains only", async () => {
@@ -69,7 +70,7 @@ describe("OriginValidator (ported from channels tests/security/test_websocket.py
   });
 
   it("never runs the application for a denied handshake, and closes with 1008", async () => {
-    const inner = jest.fn(acceptingApp);
+    const inner = jest.fn(acceptingApp());
     const app = OriginValidator(inner, ["example.com"]);
     const conn = fakeConnection({ type: "websocket.connect" });
     const running = app(websocketScope(origin("http://evil.com")), conn.receive, conn.send);
@@ -89,6 +90,6 @@ describe("OriginValidator (ported from channels tests/security/test_websocket.py
   });
 
   it("returns a named function", () => {
-    expect(OriginValidator(acceptingApp, ["*"]).name).toBe("originValidator");
+    expect(OriginValidator(acceptingApp(), ["*"]).name).toBe("originValidator");
   });
 });

@@ -7,9 +7,9 @@ import {
   type Application,
   type Message,
 } from "@channels-ts/core";
-import { useInMemoryLayer } from "../consumers/layer-fixture";
+import { useChannelLayer } from "@channels-ts/test-fixtures";
 
-const layer = useInMemoryLayer();
+const layer = useChannelLayer();
 
 describe("test communicators", () => {
   it("build a websocket scope from the path, query string, headers and subprotocols", async () => {

@@ -1,17 +1,13 @@
 import { ChannelFull } from "@channels-ts/core";
 import { RedisChannelLayer } from "@channels-ts/redis";
-import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
+import { closing, describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
 
-describeWithRedis("a process queue at 4 x capacity", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(() => server.stop());
+describeWithRedis("RedisChannelLayer capacity", () => {
+  const redis = useRedisServer();
 
-  it("is full for every channel, even one with nothing waiting (no per-channel scan)", async () => {
-    const owner = new RedisChannelLayer({ hosts: [server.url], capacity: 2 });
-    try {
+  describe("a process queue at 4 x capacity", () => {
+    it("is full for every channel, even one with nothing waiting (no per-channel scan)", async () => {
+      await using owner = closing(new RedisChannelLayer({ hosts: [redis.url], capacity: 2 }));
       const channels = await Promise.all([1, 2, 3, 4, 5].map(() => owner.newChannel()));
       // Two per channel for four channels: 8 = 4 x capacity messages in the one queue.
       for (const channel of channels.slice(0, 4))
@@ -23,8 +19,6 @@ describeWithRedis("a process queue at 4 x capacity", () => {
       await owner.flush();
       await owner.send(fresh, { type: "after.flush" });
       await expect(owner.receive(fresh)).resolves.toEqual({ type: "after.flush" });
-    } finally {
-      await owner.close();
-    }
+    });
   });
 });

@@ -1,0 +1,15 @@
+/** Something a test opens and must shut: a layer (`close()`) or a Redis client (`disconnect()`). */
+export type Closable = { close(): unknown } | { disconnect(): unknown };
+
+/**
+ * `resource`, closed when the `await using` block holding it ends, failed or not:
+ * `await using layer = closing(new RedisChannelLayer(...))` instead of try/finally.
+ */
+export function closing<T extends Closable>(resource: T): T & AsyncDisposable {
+  return Object.assign(resource, {
+    async [Symbol.asyncDispose](): Promise<void> {
+      if ("close" in resource) await resource.close();
+      else await resource.disconnect();
+    },
+  });
+}
