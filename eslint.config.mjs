@@ -26,7 +26,7 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/switch-exhaustiveness-check": [
         "error",
-        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
       ],
       "@typescript-eslint/consistent-type-imports": [
         "error",

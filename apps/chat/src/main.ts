@@ -1,5 +1,7 @@
-import { serve } from "@channels-ts/server";
+import { ChannelsError } from "@channels-ts/core";
+import { serve, stopOnShutdownSignals } from "@channels-ts/server";
 import { configureChannelLayers } from "./channel-layer-config";
+import { chatLogger } from "./chat-logger";
 import { readChatEnvironment } from "./environment";
 import { INVALID_ENVIRONMENT_EXIT_CODE, InvalidEnvironment } from "./invalid-environment";
 import { reportLayerStatus } from "./layer-status";
@@ -17,22 +19,19 @@ async function main(): Promise<void> {
     `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +
       `(layer: ${environment.layer.kind}, pid ${process.pid})`,
   );
-  const stop = (signal: NodeJS.Signals): void => {
-    console.log(`chat: ${signal}: closing the sockets and stopping`);
-    void server
-      .close()
-      .then(() => layer.close())
-      .catch(() => undefined)
-      .then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // The CLI's shutdown: SIGTERM/SIGINT (or, under npm, losing npm's shell) closes the sockets
+  // and exits 0; a second signal exits at once.
+  stopOnShutdownSignals(async () => {
+    await server.close();
+    await layer.close();
+  }, chatLogger);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof InvalidEnvironment) {
+  // A bad variable, a busy port, a listen failure: one line naming the value and the fix.
+  if (error instanceof ChannelsError) {
     console.error(`chat: ${error.message}`);
-    process.exit(INVALID_ENVIRONMENT_EXIT_CODE);
+    process.exit(error instanceof InvalidEnvironment ? INVALID_ENVIRONMENT_EXIT_CODE : 1);
   }
   console.error(error);
   process.exit(1);

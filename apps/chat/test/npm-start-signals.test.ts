@@ -49,7 +49,7 @@ describe.each([
 
       process.kill(service.pid as number, signal);
       expect(await service.exited).toEqual({ code: 0, signal: null });
-      expect(service.log).toContain(`chat: ${signal}: closing the sockets and stopping`);
+      expect(service.log).toContain(`chat: ${signal} received: shutting down`);
       // npm exits only after its child, tsx, which exits only after the server process.
       expect(isRunning(Number(pid))).toBe(false);
       expect(await tryConnect(Number(port))).toBe("ECONNREFUSED");

@@ -1,5 +1,5 @@
 import { ProtocolTypeRouter, URLRouter, WebsocketConsumer, path } from "@channels-ts/core";
-import { serve } from "@channels-ts/server";
+import { consoleLogger, serve, stopOnShutdownSignals } from "@channels-ts/server";
 
 class Echo extends WebsocketConsumer {
   override async receive(text?: string): Promise<void> {
@@ -24,13 +24,9 @@ async function main(): Promise<void> {
   });
   console.log(`listening on ${server.url}`);
 
-  // docker stop, systemd and Kubernetes send SIGTERM; Ctrl-C sends SIGINT.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      // close(): stop accepting, close every WebSocket with 1001, let running requests finish.
-      void server.close().then(() => process.exit(0));
-    });
-  }
+  // docker stop, systemd and Kubernetes send SIGTERM; Ctrl-C sends SIGINT. On either, close():
+  // stop accepting, close every WebSocket with 1001, let running requests finish; then exit 0.
+  stopOnShutdownSignals(() => server.close(), consoleLogger);
   // #endregion serve
 }
 

@@ -189,8 +189,17 @@ export class HttpConnection implements Connection {
           event.body === undefined ? EMPTY : toBytes(event.body, "http.response.body body"),
           event.more_body === true,
         );
+      // Another protocol's events, named so that a new HTTP event type is a lint error here
+      // (switch-exhaustiveness-check) rather than a silent fall into the default.
+      case "websocket.accept":
+      case "websocket.send":
+      case "websocket.close":
+      case "lifespan.startup.complete":
+      case "lifespan.startup.failed":
+      case "lifespan.shutdown.complete":
+      case "lifespan.shutdown.failed":
       default:
-        // Another protocol's event (websocket.accept, ...) or not an event at all.
+        // ... or not an event at all: a JavaScript application sent null, an unknown type, ...
         throw new ProtocolError(
           `An HTTP application cannot send message type ${typeOf(event)}; ` +
             'use "http.response.start" then "http.response.body".',

@@ -111,8 +111,15 @@ export class Lifespan {
           return;
         }
         break;
+      // Another protocol's events, named so that a new lifespan event type is a lint error here
+      // (switch-exhaustiveness-check) rather than a silent fall into the default.
+      case "http.response.start":
+      case "http.response.body":
+      case "websocket.accept":
+      case "websocket.send":
+      case "websocket.close":
       default:
-        // Another protocol's event, or not an event at all.
+        // ... or not an event at all: a JavaScript application sent null, an unknown type, ...
         break;
     }
     throw new ProtocolError(`Unexpected lifespan message type ${typeOf(event)}.`);

@@ -148,8 +148,16 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
         if (this.state === "connecting") this.refuse(403);
         else if (this.state === "open") this.closeWithEvent(event);
         return;
+      // Another protocol's events, named so that a new WebSocket event type is a lint error here
+      // (switch-exhaustiveness-check) rather than a silent fall into the default.
+      case "http.response.start":
+      case "http.response.body":
+      case "lifespan.startup.complete":
+      case "lifespan.startup.failed":
+      case "lifespan.shutdown.complete":
+      case "lifespan.shutdown.failed":
       default:
-        // Another protocol's event (http.response.start, ...) or not an event at all.
+        // ... or not an event at all: a JavaScript application sent null, an unknown type, ...
         throw new ProtocolError(
           `A WebSocket application cannot send message type ${typeOf(event)}; ` +
             'use "websocket.accept", "websocket.send" or "websocket.close".',

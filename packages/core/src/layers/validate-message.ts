@@ -77,7 +77,8 @@ function checkValue(value: unknown): Rejection | undefined {
       return reject("is undefined (omit the key or use null)");
     case "bigint":
       return reject("is a bigint (send it as a string or a number)");
-    default:
+    case "function":
+    case "symbol":
       return reject(`is a ${typeof value}`);
   }
 }
