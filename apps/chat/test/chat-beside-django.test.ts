@@ -4,7 +4,7 @@ import { REDIS_SERVER, useProcesses, useRedisServer, type TextClient } from "@ch
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { djangoEnv, startDaphne } from "./support/daphne-process";
 import { DJANGO_PYTHON, DJANGO_PYTHON_MISSING } from "./support/django-python";
-import { chatMessages, joinRoom } from "./support/room-client";
+import { chatMessages, joinRoom, talkInRooms } from "./support/room-client";
 import { warnSkipped } from "./support/warn-skipped";
 
 const SUITE = "the chat beside the tutorial's Django Channels app";
@@ -68,24 +68,14 @@ describeBeside(SUITE, () => {
     }, 40_000);
 
     it("every member on both sides gets every message sent on either side exactly once; another room gets none", async () => {
-      const expected = room.flatMap((client) => [`${client.label}: 你好`, `${client.label}: bye`]);
-      for (const client of room) {
-        client.send(`${client.label}: 你好`);
-        client.send(`${client.label}: bye`);
-      }
-      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
-      await Promise.all(room.map((client) => client.until(`all ${expected.length} messages`, all)));
-
       const [ts8, py8] = elsewhere as [TextClient, TextClient];
-      py8.send("room 8 only");
-      await Promise.all(
-        elsewhere.map((client) => client.until('"room 8 only"', (received) => received.includes("room 8 only"))),
+      // A last message on room 7 goes from the TypeScript side (room[0]).
+      const expected = await talkInRooms(
+        room,
+        elsewhere,
+        (client) => [`${client.label}: 你好`, `${client.label}: bye`],
+        "room 8 only",
       );
-
-      // A last message on room 7, from the TypeScript side: anything duplicated would have come before it.
-      (room[0] as TextClient).send("fence");
-      await Promise.all(room.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
-
       for (const client of room) expect([...chatMessages(client)].sort()).toEqual([...expected, "fence"].sort());
       expect(chatMessages(ts8)).toEqual(["room 8 only"]);
       expect(chatMessages(py8)).toEqual(["room 8 only"]);
@@ -93,11 +83,7 @@ describeBeside(SUITE, () => {
 
     it('a group message typed "xx.oo" (the dotted spelling) from a Django process reaches both sides', async () => {
       await pythonGroupSend(layer, redis.url, "7", "dotted from Django");
-      await Promise.all(
-        room.map((client) =>
-          client.until('"dotted from Django"', (received) => received.includes("dotted from Django")),
-        ),
-      );
+      await Promise.all(room.map((client) => client.next("dotted from Django")));
       for (const client of clients)
         expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
     });

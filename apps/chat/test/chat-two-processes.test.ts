@@ -1,6 +1,6 @@
 import { describeWithRedis, useProcesses, useRedisServer, type TextClient } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
-import { chatMessages, joinRoom } from "./support/room-client";
+import { chatMessages, joinRoom, talkInRooms } from "./support/room-client";
 
 const SUITE = "the chat on two processes sharing one Redis";
 
@@ -53,27 +53,13 @@ describeWithRedis(SUITE, () => {
     }, 40_000);
 
     it("every client in a room gets every message sent on either server exactly once; the other room gets none", async () => {
-      const expected: string[] = [];
-      for (const client of room1) {
-        for (let i = 0; i < MESSAGES_PER_CLIENT; i++) {
-          const text = `${client.label} says ${i}`;
-          expected.push(text);
-          client.send(text);
-        }
-      }
-      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
-      await Promise.all(room1.map((client) => client.until(`all ${expected.length} messages`, all)));
-
       const [a2, b2] = room2 as [TextClient, TextClient];
-      b2.send("room 2 only");
-      await Promise.all(
-        room2.map((client) => client.until('"room 2 only"', (received) => received.includes("room 2 only"))),
+      const expected = await talkInRooms(
+        room1,
+        room2,
+        (client) => Array.from({ length: MESSAGES_PER_CLIENT }, (_, i) => `${client.label} says ${i}`),
+        "room 2 only",
       );
-
-      // A last message on room 1: anything duplicated would have arrived before it.
-      (room1[0] as TextClient).send("fence");
-      await Promise.all(room1.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
-
       for (const client of room1) expect([...chatMessages(client)].sort()).toEqual([...expected, "fence"].sort());
       expect(chatMessages(a2)).toEqual(["room 2 only"]);
       expect(chatMessages(b2)).toEqual(["room 2 only"]);
@@ -86,11 +72,7 @@ describeWithRedis(SUITE, () => {
       await probeUntilDelivered(a1, room1, 20);
 
       b1.send("after the restart");
-      await Promise.all(
-        room1.map((client) =>
-          client.until('"after the restart"', (received) => received.includes("after the restart")),
-        ),
-      );
+      await Promise.all(room1.map((client) => client.next("after the restart")));
       for (const server of servers) expect(server.service.alive).toBe(true);
       for (const client of clients)
         expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });

@@ -20,3 +20,28 @@ export async function joinRoom(port: number, room: string, label: string, timeou
 export function chatMessages(client: TextClient): string[] {
   return client.received.filter((text) => !text.startsWith(JOIN_PREFIX));
 }
+
+/**
+ * Every client of `room` sends its `messagesOf(client)`, and the last client of `other` (another
+ * room) sends `otherText`; resolves with the room's messages once each member has them all and a
+ * last "fence" from `room[0]`: anything delivered twice would have come before the fence.
+ */
+export async function talkInRooms(
+  room: TextClient[],
+  other: TextClient[],
+  messagesOf: (client: TextClient) => string[],
+  otherText: string,
+): Promise<string[]> {
+  const expected = room.flatMap((client) => {
+    const texts = messagesOf(client);
+    for (const text of texts) client.send(text);
+    return texts;
+  });
+  const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
+  await Promise.all(room.map((client) => client.until(`all ${expected.length} messages`, all)));
+  other.at(-1)?.send(otherText);
+  await Promise.all(other.map((client) => client.next(otherText)));
+  room[0]?.send("fence");
+  await Promise.all(room.map((client) => client.next("fence")));
+  return expected;
+}
