@@ -41,6 +41,8 @@ export class TestProcess implements AsyncDisposable {
   ) {
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => ((this.out += chunk), (this.both += chunk)));
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => ((this.err += chunk), (this.both += chunk)));
+    // A command that cannot start (ENOENT) still ends with "close"; its error goes into the output.
+    child.once("error", (error) => (this.both += `${error.message}\n`));
     this.exited = new Promise((resolve) =>
       child.once("close", (code, signal) => {
         this.ended = { code, signal };
