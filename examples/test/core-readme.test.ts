@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { ErrorCode } from "@channels-ts/core";
+import * as core from "@channels-ts/core";
+import { ChannelsError, ErrorCode } from "@channels-ts/core";
+import * as redis from "@channels-ts/redis";
+import * as server from "@channels-ts/server";
 
 const root = join(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -13,39 +16,55 @@ async function runExample(file: string): Promise<string[]> {
   return stdout.trimEnd().split("\n");
 }
 
-/** The block after each `<!-- example: ... -->` marker (Prettier may leave a blank line between), with the file or region it names. */
-function readmeBlocks(readme: string): Array<{ target: string; block: string }> {
-  const marker = /<!-- example: (\S+) -->\n(?:\n)?```ts\n([\s\S]*?)```/g;
-  return [...readme.matchAll(marker)].map((m) => ({ target: m[1] as string, block: m[2] as string }));
-}
+const PACKAGES: Record<string, Record<string, unknown>> = { core, server, redis };
 
-function exampleText(target: string): string {
-  const [file, region] = target.split("#") as [string, string | undefined];
-  const text = readFileSync(join(root, file), "utf8");
-  if (region === undefined) return text;
-  const lines = text.split("\n");
-  const start = lines.findIndex((line) => line.trim() === `// #region ${region}`);
-  const end = lines.findIndex((line) => line.trim() === `// #endregion ${region}`);
-  if (start < 0 || end < start) throw new Error(`${file} has no region ${region}`);
-  const body = lines.slice(start + 1, end);
-  const indent = Math.min(...body.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)![0].length));
-  return body.map((l) => l.slice(indent)).join("\n") + "\n";
+/** Arguments that build an instance with the row's code, for the classes whose constructors need more than strings. */
+const CONSTRUCT: Record<string, Record<string, unknown[]>> = {
+  UnknownProtocolType: { UNKNOWN_PROTOCOL_TYPE: ["x", ["websocket"]] },
+  UnknownChannelName: { UNKNOWN_CHANNEL_NAME: ["x", ["jobs"]] },
+  ChannelReceiveAborted: { CHANNEL_LAYER_CLOSED: ["x", "closed"], CHANNEL_DISCARDED: ["x", "discarded"] },
+};
+
+/** The rows of the README's error table: code, the classes in backticks, the package column. */
+function errorRows(readme: string): Array<{ code: string; classes: string[]; pkg: string }> {
+  return [...readme.matchAll(/^\| `([A-Z_]+)` +\|([^|]*)\|([^|]*)\|/gm)].map((m) => ({
+    code: m[1] as string,
+    classes: [...(m[2] as string).matchAll(/`(\w+)`/g)].map((c) => c[1] as string),
+    pkg: (m[3] as string).trim(),
+  }));
 }
 
 describe("packages/core/README.md", () => {
   const readme = readFileSync(join(root, "packages/core/README.md"), "utf8");
 
-  it("shows every code block from a file under examples/, unchanged", () => {
-    const blocks = readmeBlocks(readme);
-    const fences = readme.match(/^```ts$/gm) ?? [];
-    expect(blocks.length).toBe(fences.length);
-    for (const { target, block } of blocks) expect({ target, block }).toEqual({ target, block: exampleText(target) });
-  });
-
   it("documents every ErrorCode, once, in its error table", () => {
     const documented = [...readme.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
     expect([...documented].sort()).toEqual(Object.values(ErrorCode).sort());
     for (const [key, code] of Object.entries(ErrorCode)) expect(code).toBe(key);
+  });
+
+  it("names, for each code, classes its package exports, which extend ChannelsError and carry that code", () => {
+    const rows = errorRows(readme).filter((row) => row.pkg !== "apps/chat"); // the app is no package to import
+    expect(rows.length).toBe(Object.keys(ErrorCode).length - 1);
+    const problems: string[] = [];
+    for (const { code, classes, pkg } of rows) {
+      const name = pkg.split(" ")[0] as string;
+      const exports = PACKAGES[name];
+      if (exports === undefined || classes.length === 0) problems.push(`${code}: no class, or no package (${pkg})`);
+      for (const className of classes) {
+        const where = `${code}: ${className} from @channels-ts/${name}`;
+        const exported = exports?.[className];
+        if (exported === ChannelsError) continue; // the base class carries whatever code it is given
+        if (typeof exported !== "function" || !(exported.prototype instanceof ChannelsError)) {
+          problems.push(`${where} is not an exported class extending ChannelsError`);
+          continue;
+        }
+        const args = CONSTRUCT[className]?.[code] ?? ["x", "y", "z"];
+        const instance = new (exported as new (...a: unknown[]) => ChannelsError)(...args);
+        if (instance.code !== code) problems.push(`${where}: an instance has code ${instance.code}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("quick start: the consumer accepts and echoes to its group, as the comments say", async () => {

@@ -12,10 +12,9 @@ import {
   type Application,
   type Scope,
 } from "@channels-ts/core";
-import { REDIS_SERVER, RedisServer } from "@channels-ts/test-fixtures";
-import { ExampleProcess } from "./support/example-process";
+import { REDIS_SERVER, useProcesses, useRedisServer, WsClients, type TextClient } from "@channels-ts/test-fixtures";
+import { startExample } from "./support/example-process";
 import { ROOT } from "./support/markdown-snippets";
-import { TestClient } from "./support/ws-client";
 import { websocketRoutes, archive } from "../docs/consumers/routing";
 import { Room, TypedRoom } from "../docs/consumers/handler-names";
 import { EchoConsumer } from "../docs/consumers/websocket-consumer";
@@ -26,25 +25,20 @@ import { announce, BulkConsumer } from "../docs/layers/configure";
 import { overload } from "../docs/layers/overload";
 
 const CHAT_READY = /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1$/m;
-const running: ExampleProcess[] = [];
-const clients: TestClient[] = [];
+// After each test: the clients go first, then the examples (hooks run in declaration order).
+const clients = new WsClients();
+afterEach(() => clients.terminate());
+const processes = useProcesses();
 
-function start(file: string, env: Record<string, string> = {}): ExampleProcess {
-  const child = ExampleProcess.start(file, env);
-  running.push(child);
-  return child;
+/** Starts a tutorial step's chat and resolves with the port it says it listens on. */
+async function chatPort(file: string, env: Record<string, string> = {}): Promise<string> {
+  const [, port] = await startExample(processes, file, env).waitFor(CHAT_READY);
+  return port as string;
 }
 
-async function join_(port: string, room: string): Promise<TestClient> {
-  const client = await TestClient.open(`ws://127.0.0.1:${port}/room/${room}/`);
-  clients.push(client);
-  return client;
+function join_(port: string, room: string): Promise<TextClient> {
+  return clients.text(`ws://127.0.0.1:${port}/room/${room}/`);
 }
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await Promise.all(running.splice(0).map((child) => child.stop()));
-});
 
 describe("docs/tutorial.md: each step does what the tutorial says", () => {
   it("files the tutorial says are unchanged are the same in every step", () => {
@@ -57,19 +51,19 @@ describe("docs/tutorial.md: each step does what the tutorial says", () => {
   });
 
   it("step 1 answers GET /?num=7 with the page of room 7, and stops on SIGTERM", async () => {
-    const chat = start("examples/tutorial/step-1/main.ts");
-    const port = await chat.waitFor(CHAT_READY);
+    const chat = startExample(processes, "examples/tutorial/step-1/main.ts");
+    const [, port] = await chat.waitFor(CHAT_READY);
     const response = await fetch(`http://127.0.0.1:${port}/?num=7`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const page = await response.text();
     expect(page).toContain("<title>Room 7</title>");
     expect(page).toContain('const room = "7";');
-    expect(await chat.stop()).toEqual({ code: 0, signal: null });
+    expect(await chat.stop()).toEqual({ code: 0, signal: null, killed: false });
   });
 
   it("step 2 echoes every message back to its sender only", async () => {
-    const port = await start("examples/tutorial/step-2/main.ts").waitFor(CHAT_READY);
+    const port = await chatPort("examples/tutorial/step-2/main.ts");
     const [a, b] = await Promise.all([join_(port, "1"), join_(port, "1")]);
     a.send("hello");
     expect(await a.next("hello")).toBe("hello");
@@ -79,7 +73,7 @@ describe("docs/tutorial.md: each step does what the tutorial says", () => {
   });
 
   it("step 3 sends every message to the whole room, and to no other room", async () => {
-    const port = await start("examples/tutorial/step-3/main.ts").waitFor(CHAT_READY);
+    const port = await chatPort("examples/tutorial/step-3/main.ts");
     const [a, b, other] = await Promise.all([join_(port, "1"), join_(port, "1"), join_(port, "2")]);
     a.send("hi room 1");
     await Promise.all([a.next("hi room 1"), b.next("hi room 1")]);
@@ -89,7 +83,7 @@ describe("docs/tutorial.md: each step does what the tutorial says", () => {
   });
 
   it("step 4 refuses an unknown CHANNEL_LAYER at startup, naming it", async () => {
-    const chat = start("examples/tutorial/step-4/main.ts", { CHANNEL_LAYER: "reddis" });
+    const chat = startExample(processes, "examples/tutorial/step-4/main.ts", { CHANNEL_LAYER: "reddis" });
     const exit = await chat.exited;
     expect(exit.code).not.toBe(0);
     expect(chat.output).toContain("CHANNEL_LAYER=reddis is not one of memory, redis, redis-pubsub.");
@@ -102,19 +96,13 @@ describe("docs/tutorial.md: each step does what the tutorial says", () => {
     );
   }
   withRedis("step 4 on Redis: two processes, one room", () => {
-    let redis: RedisServer;
-    beforeAll(async () => {
-      redis = await RedisServer.start();
-    });
-    afterAll(async () => {
-      await redis?.stop();
-    });
+    const redis = useRedisServer();
 
     it.each(["redis", "redis-pubsub"])("CHANNEL_LAYER=%s", async (layer) => {
       const env = { CHANNEL_LAYER: layer, REDIS_URL: redis.url };
       const [portA, portB] = await Promise.all([
-        start("examples/tutorial/step-4/main.ts", env).waitFor(CHAT_READY),
-        start("examples/tutorial/step-4/main.ts", env).waitFor(CHAT_READY),
+        chatPort("examples/tutorial/step-4/main.ts", env),
+        chatPort("examples/tutorial/step-4/main.ts", env),
       ]);
       const [a, b] = await Promise.all([join_(portA, "1"), join_(portB, "1")]);
       // A membership is made after accept, so the first message may go out before the other
@@ -165,16 +153,16 @@ if (!canRunDjango) {
 
 describe("docs/deployment.md: the server behind a proxy", () => {
   it("routes under ROOT_PATH, takes the client from X-Forwarded-For, and closes with 1001 on SIGTERM", async () => {
-    const server = start("examples/docs/deployment/main.ts", { ROOT_PATH: "/chat" });
-    const port = await server.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
-    const client = await TestClient.open(`ws://127.0.0.1:${port}/chat/ws/`, {
-      headers: { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" },
+    const server = startExample(processes, "examples/docs/deployment/main.ts", { ROOT_PATH: "/chat" });
+    const [, port] = await server.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    const client = await clients.text(`ws://127.0.0.1:${port}/chat/ws/`, {
+      socket: { headers: { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" } },
     });
     client.send("hi");
     expect(await client.next(/^hi/)).toBe("hi (from 203.0.113.9, root /chat)");
     const exit = server.stop();
     expect(await client.closed).toBe(1001);
-    expect(await exit).toEqual({ code: 0, signal: null });
+    expect(await exit).toEqual({ code: 0, signal: null, killed: false });
   });
 });
 

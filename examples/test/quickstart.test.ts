@@ -1,77 +1,36 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import WebSocket from "ws";
+import {
+  useProcesses,
+  WsClients,
+  type TestProcess,
+  type TestProcesses,
+  type TextClient,
+} from "@channels-ts/test-fixtures";
 
 const ROOT = join(__dirname, "..", "..");
 const APP = join(ROOT, "examples", "quickstart", "app.ts");
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** Runs the quickstart the way the README does (through tsx), with `env` added. */
-function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", APP], {
+function run(processes: TestProcesses, env: Record<string, string>): TestProcess {
+  return processes.start(process.execPath, ["--import", "tsx", APP], {
+    name: "the quickstart",
     cwd: ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json"), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json"), ...env },
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-/** The URL the quickstart prints once it listens. */
-async function listeningUrl(started: Run): Promise<string> {
-  const pattern = /quickstart: open (http:\/\/\S+)\/ in two tabs/;
-  for (;;) {
-    const match = pattern.exec(started.output());
-    if (match?.[1] !== undefined) return match[1];
-    const next = await Promise.race([once(started.child.stdout!, "data"), started.exited.then(() => "exited")]);
-    if (next === "exited") throw new Error(`the quickstart exited before listening:\n${started.output()}`);
-  }
-}
-
-/** A WebSocket client that keeps every text frame it gets. */
-async function joinRoom(url: string): Promise<{ ws: WebSocket; next: () => Promise<string> }> {
-  const ws = new WebSocket(url);
-  const frames: string[] = [];
-  const waiting: Array<(text: string) => void> = [];
-  ws.on("message", (data: Buffer) => {
-    const text = data.toString();
-    const waiter = waiting.shift();
-    if (waiter === undefined) frames.push(text);
-    else waiter(text);
-  });
-  await once(ws, "open");
-  const next = (): Promise<string> => {
-    const text = frames.shift();
-    return text !== undefined ? Promise.resolve(text) : new Promise((resolve) => waiting.push(resolve));
-  };
-  return { ws, next };
 }
 
 describe("the README quickstart (examples/quickstart/app.ts)", () => {
-  let app: Run;
+  const clients = new WsClients();
+  afterEach(() => clients.terminate());
+  const processes = useProcesses("all");
   let url: string;
 
   beforeAll(async () => {
-    app = run({ PORT: "0", HOST: "127.0.0.1" });
-    url = await listeningUrl(app);
+    const app = run(processes, { PORT: "0", HOST: "127.0.0.1" });
+    [, url = ""] = await app.waitFor(/quickstart: open (http:\/\/\S+)\/ in two tabs/, 20_000);
   }, 20_000);
-
-  afterAll(async () => {
-    if (app.child.exitCode === null && app.child.signalCode === null) {
-      app.child.kill("SIGTERM");
-      await app.exited;
-    }
-  });
 
   it("reads PORT and HOST and prints where it listens", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -90,32 +49,26 @@ describe("the README quickstart (examples/quickstart/app.ts)", () => {
 
   it("sends every message to everyone in the room, and to no other room", async () => {
     const wsUrl = url.replace(/^http/, "ws");
-    const [alice, bob, carol] = await Promise.all([
-      joinRoom(`${wsUrl}/chat/lobby/`),
-      joinRoom(`${wsUrl}/chat/lobby/`),
-      joinRoom(`${wsUrl}/chat/other/`),
-    ]);
-    try {
-      alice.ws.send("hello");
-      await expect(alice.next()).resolves.toBe("hello");
-      await expect(bob.next()).resolves.toBe("hello");
-      carol.ws.send("elsewhere");
-      await expect(carol.next()).resolves.toBe("elsewhere");
-      // Had a lobby message reached Carol, or hers the lobby, it would have been the next frame.
-      bob.ws.send("again");
-      await expect(alice.next()).resolves.toBe("again");
-    } finally {
-      await Promise.all(
-        [alice, bob, carol].map(async ({ ws }) => {
-          ws.close();
-          await once(ws, "close");
-        }),
-      );
-    }
+    const [alice, bob, carol] = (await Promise.all([
+      clients.text(`${wsUrl}/chat/lobby/`),
+      clients.text(`${wsUrl}/chat/lobby/`),
+      clients.text(`${wsUrl}/chat/other/`),
+    ])) as [TextClient, TextClient, TextClient];
+    alice.send("hello");
+    await Promise.all([alice.next("hello"), bob.next("hello")]);
+    carol.send("elsewhere");
+    await carol.next("elsewhere");
+    // Had a lobby message reached Carol, or hers the lobby, it would have been received before these.
+    bob.send("again");
+    await alice.next("again");
+    expect(alice.received).toEqual(["hello", "again"]);
+    expect(carol.received).toEqual(["elsewhere"]);
   });
 });
 
 describe("the quickstart on a port in use", () => {
+  const processes = useProcesses();
+
   it("says so and exits 1, without an unhandled rejection", async () => {
     const busy = createServer();
     busy.listen(0, "127.0.0.1");
@@ -123,10 +76,10 @@ describe("the quickstart on a port in use", () => {
     const address = busy.address();
     if (address === null || typeof address === "string") throw new Error("no TCP address");
     try {
-      const app = run({ PORT: String(address.port), HOST: "127.0.0.1" });
-      expect(await app.exited).toBe(1);
-      expect(app.output()).toMatch(/^quickstart: .*\b(EADDRINUSE|in use)\b/m);
-      expect(app.output()).not.toMatch(/Unhandled|triggerUncaughtException/);
+      const app = run(processes, { PORT: String(address.port), HOST: "127.0.0.1" });
+      expect((await app.exited).code).toBe(1);
+      expect(app.output).toMatch(/^quickstart: .*\b(EADDRINUSE|in use)\b/m);
+      expect(app.output).not.toMatch(/Unhandled|triggerUncaughtException/);
     } finally {
       busy.close();
     }

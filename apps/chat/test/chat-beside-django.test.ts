@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { REDIS_SERVER, useRedisServer } from "@channels-ts/test-fixtures";
+import { REDIS_SERVER, useProcesses, useRedisServer, type TextClient } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
 import { djangoEnv, startDaphne } from "./support/daphne-process";
 import { DJANGO_PYTHON, DJANGO_PYTHON_MISSING } from "./support/django-python";
-import { RoomClient } from "./support/room-client";
+import { chatMessages, joinRoom, talkInRooms } from "./support/room-client";
 import { warnSkipped } from "./support/warn-skipped";
 
 const SUITE = "the chat beside the tutorial's Django Channels app";
@@ -26,7 +26,7 @@ function pythonGroupSend(layer: RedisLayerKind, redisUrl: string, room: string, 
     execFile(
       DJANGO_PYTHON as string,
       [script, room, text],
-      { env: djangoEnv(layer, redisUrl), timeout: 10_000 },
+      { env: { ...process.env, ...djangoEnv(layer, redisUrl) }, timeout: 10_000 },
       (error, _stdout, stderr) =>
         error === null ? resolve() : reject(new Error(`group_send.py failed: ${error.message}\n${stderr}`)),
     );
@@ -37,73 +37,53 @@ describeBeside(SUITE, () => {
   describe.each(LAYERS)("CHANNEL_LAYER=%s on both sides", (layer) => {
     let chat: RunningServer;
     let daphne: RunningServer;
-    const clients: RoomClient[] = [];
-    let room: RoomClient[];
-    let elsewhere: RoomClient[];
+    const clients: TextClient[] = [];
+    let room: TextClient[];
+    let elsewhere: TextClient[];
 
-    // Declared before useRedisServer(): Jest runs afterAll hooks in declaration order, and the
-    // clients, the chat and daphne are to go before their Redis does.
-    afterAll(async () => {
-      await Promise.all(clients.map((client) => client.close()));
-      // One may be undefined when beforeAll failed half-way; the other must still be stopped.
-      await Promise.all([chat?.service.stop(), daphne?.service.stop()]);
-    }, 20_000);
+    // Declared in the order of teardown (Jest runs afterAll hooks in declaration order): the
+    // clients, then the chat and daphne (whichever started, even if beforeAll failed half-way), then their Redis.
+    afterAll(() => Promise.all(clients.map((client) => client.close())));
+    const processes = useProcesses("all");
     const redis = useRedisServer();
 
     beforeAll(async () => {
       // Both start at once; whichever started is kept for afterAll even if the other failed.
       const [chatStarted, daphneStarted] = await Promise.allSettled([
-        startChat(layer, redis.url),
-        startDaphne(layer, redis.url),
+        startChat(processes, layer, redis.url),
+        startDaphne(processes, layer, redis.url),
       ]);
       if (chatStarted.status === "fulfilled") chat = chatStarted.value;
       if (daphneStarted.status === "fulfilled") daphne = daphneStarted.value;
       if (chatStarted.status === "rejected") throw chatStarted.reason;
       if (daphneStarted.status === "rejected") throw daphneStarted.reason;
       room = await Promise.all([
-        RoomClient.join(chat.port, "7", "TS1"),
-        RoomClient.join(chat.port, "7", "TS2"),
-        RoomClient.join(daphne.port, "7", "PY1"),
-        RoomClient.join(daphne.port, "7", "PY2"),
+        joinRoom(chat.port, "7", "TS1"),
+        joinRoom(chat.port, "7", "TS2"),
+        joinRoom(daphne.port, "7", "PY1"),
+        joinRoom(daphne.port, "7", "PY2"),
       ]);
-      elsewhere = await Promise.all([
-        RoomClient.join(chat.port, "8", "TS-room8"),
-        RoomClient.join(daphne.port, "8", "PY-room8"),
-      ]);
+      elsewhere = await Promise.all([joinRoom(chat.port, "8", "TS-room8"), joinRoom(daphne.port, "8", "PY-room8")]);
       clients.push(...room, ...elsewhere);
     }, 40_000);
 
     it("every member on both sides gets every message sent on either side exactly once; another room gets none", async () => {
-      const expected = room.flatMap((client) => [`${client.label}: 你好`, `${client.label}: bye`]);
-      for (const client of room) {
-        client.send(`${client.label}: 你好`);
-        client.send(`${client.label}: bye`);
-      }
-      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
-      await Promise.all(room.map((client) => client.until(`all ${expected.length} messages`, all)));
-
-      const [ts8, py8] = elsewhere as [RoomClient, RoomClient];
-      py8.send("room 8 only");
-      await Promise.all(
-        elsewhere.map((client) => client.until('"room 8 only"', (received) => received.includes("room 8 only"))),
+      const [ts8, py8] = elsewhere as [TextClient, TextClient];
+      // A last message on room 7 goes from the TypeScript side (room[0]).
+      const expected = await talkInRooms(
+        room,
+        elsewhere,
+        (client) => [`${client.label}: 你好`, `${client.label}: bye`],
+        "room 8 only",
       );
-
-      // A last message on room 7, from the TypeScript side: anything duplicated would have come before it.
-      (room[0] as RoomClient).send("fence");
-      await Promise.all(room.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
-
-      for (const client of room) expect([...client.chat].sort()).toEqual([...expected, "fence"].sort());
-      expect(ts8.chat).toEqual(["room 8 only"]);
-      expect(py8.chat).toEqual(["room 8 only"]);
+      for (const client of room) expect([...chatMessages(client)].sort()).toEqual([...expected, "fence"].sort());
+      expect(chatMessages(ts8)).toEqual(["room 8 only"]);
+      expect(chatMessages(py8)).toEqual(["room 8 only"]);
     });
 
     it('a group message typed "xx.oo" (the dotted spelling) from a Django process reaches both sides', async () => {
       await pythonGroupSend(layer, redis.url, "7", "dotted from Django");
-      await Promise.all(
-        room.map((client) =>
-          client.until('"dotted from Django"', (received) => received.includes("dotted from Django")),
-        ),
-      );
+      await Promise.all(room.map((client) => client.next("dotted from Django")));
       for (const client of clients)
         expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });
     });

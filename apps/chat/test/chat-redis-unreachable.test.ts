@@ -1,7 +1,7 @@
 import WebSocket from "ws";
-import { describeWithRedis, RedisServer } from "@channels-ts/test-fixtures";
-import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
-import { RoomClient } from "./support/room-client";
+import { describeWithRedis, RedisServer, useProcesses } from "@channels-ts/test-fixtures";
+import { startChat, type RedisLayerKind } from "./support/chat-process";
+import { joinRoom } from "./support/room-client";
 
 const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
 
@@ -19,7 +19,7 @@ function closeOf(port: number, room: string): Promise<{ code: number; reason: st
 describeWithRedis("the chat started while its Redis is down", () => {
   describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
     let redis: RedisServer;
-    let chat: RunningServer | undefined;
+    const processes = useProcesses();
 
     beforeAll(async () => {
       // Started and stopped: a port where no Redis listens now and where it can come up later.
@@ -27,19 +27,15 @@ describeWithRedis("the chat started while its Redis is down", () => {
       await redis.stop();
     });
 
-    afterAll(async () => {
-      await chat?.service.stop();
-      await redis.stop();
-    });
+    afterAll(() => redis.stop());
 
     it("says so at once naming the host, closes clients promptly with 1013, and works once Redis is up", async () => {
-      chat = await startChat(layer, redis.url, "chat without Redis");
-      const { service, port } = chat;
-      await service.waitForLine(
+      const { service, port } = await startChat(processes, layer, redis.url, "chat without Redis");
+      await service.waitFor(
         /^chat: Redis (\S+) is unreachable \(.*ECONNREFUSED.*\); start it or fix REDIS_URL\./m,
         10_000,
       );
-      expect(service.log).toContain(`chat: Redis ${redis.url} is unreachable`);
+      expect(service.output).toContain(`chat: Redis ${redis.url} is unreachable`);
 
       const refused = await closeOf(port, "1");
       expect(refused.code).toBe(1013);
@@ -47,16 +43,14 @@ describeWithRedis("the chat started while its Redis is down", () => {
       expect(refused.ms).toBeLessThan(1_000);
 
       await redis.restart();
-      await service.waitForLine(/^chat: Redis \S+ is up\.$/m, 10_000);
+      await service.waitFor(/^chat: Redis \S+ is up\.$/m, 10_000);
       expect(service.alive).toBe(true);
-      const [a, b] = await Promise.all([RoomClient.join(port, "1", "A"), RoomClient.join(port, "1", "B")]);
-      try {
-        (a as RoomClient).send("hello after the outage");
-        await (b as RoomClient).until('"hello after the outage"', (received) =>
-          received.includes("hello after the outage"),
-        );
-      } finally {
-        await Promise.all([a, b].map((client) => (client as RoomClient).close()));
+      {
+        // Closed at the end of the block, before the chat is stopped.
+        await using a = await joinRoom(port, "1", "A");
+        await using b = await joinRoom(port, "1", "B");
+        a.send("hello after the outage");
+        await b.next("hello after the outage");
       }
       expect(await service.stop()).toMatchObject({ code: 0, killed: false });
     });

@@ -1,8 +1,7 @@
-import { join } from "node:path";
+import { useProcesses } from "@channels-ts/test-fixtures";
 import { InvalidEnvironment } from "../src/invalid-environment";
 import { readChatEnvironment } from "../src/environment";
-import { REPO_ROOT } from "./support/chat-process";
-import { ServiceProcess } from "./support/service-process";
+import { spawnChat } from "./support/chat-process";
 
 describe("the chat's environment, checked at startup", () => {
   it("uses the documented defaults, and an empty value counts as unset", () => {
@@ -63,6 +62,8 @@ describe("the chat's environment, checked at startup", () => {
 });
 
 describe("npm start with a bad environment", () => {
+  const processes = useProcesses();
+
   it.each([
     [
       { CHANNEL_LAYER: "reddis" },
@@ -74,17 +75,11 @@ describe("npm start with a bad environment", () => {
       /^chat: REDIS_URL="http:\/\/127\.0\.0\.1:6379" is not a Redis URL/m,
     ],
   ])("%p: exits with 2 before listening, with one line naming the variable", async (env, line) => {
-    const { service } = await ServiceProcess.start({
-      name: `chat with ${JSON.stringify(env)}`,
-      command: join(REPO_ROOT, "node_modules", ".bin", "tsx"),
-      args: ["apps/chat/src/main.ts"],
-      cwd: REPO_ROOT,
-      env: { ...process.env, HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: "memory", ...env },
-      ready: line,
-    });
+    const service = spawnChat(processes, `chat with ${JSON.stringify(env)}`, { CHANNEL_LAYER: "memory", ...env });
+    await service.waitFor(line);
     const exit = await service.exited;
     expect(exit).toEqual({ code: 2, signal: null });
-    expect(service.log).not.toMatch(/Listening|chat: open/);
-    expect(service.log.trim().split("\n")).toHaveLength(1);
+    expect(service.output).not.toMatch(/Listening|chat: open/);
+    expect(service.output.trim().split("\n")).toHaveLength(1);
   });
 });

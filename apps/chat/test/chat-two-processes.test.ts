@@ -1,6 +1,6 @@
-import { describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
+import { describeWithRedis, useProcesses, useRedisServer, type TextClient } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
-import { RoomClient } from "./support/room-client";
+import { chatMessages, joinRoom, talkInRooms } from "./support/room-client";
 
 const SUITE = "the chat on two processes sharing one Redis";
 
@@ -8,7 +8,7 @@ const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
 const MESSAGES_PER_CLIENT = 3;
 
 /** Sends `probe N` until every client has received a probe, or gives up after `attempts`. */
-async function probeUntilDelivered(sender: RoomClient, clients: RoomClient[], attempts: number): Promise<number> {
+async function probeUntilDelivered(sender: TextClient, clients: TextClient[], attempts: number): Promise<number> {
   const gotProbe = (received: readonly string[]): boolean => received.some((text) => text.startsWith("probe "));
   for (let attempt = 1; attempt <= attempts; attempt++) {
     sender.send(`probe ${attempt}`);
@@ -24,72 +24,55 @@ async function probeUntilDelivered(sender: RoomClient, clients: RoomClient[], at
 describeWithRedis(SUITE, () => {
   describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
     const servers: RunningServer[] = [];
-    const clients: RoomClient[] = [];
-    let room1: RoomClient[];
-    let room2: RoomClient[];
+    const clients: TextClient[] = [];
+    let room1: TextClient[];
+    let room2: TextClient[];
 
-    // Declared before useRedisServer(): Jest runs afterAll hooks in declaration order, and the
-    // clients and chat processes are to go before their Redis does.
-    afterAll(async () => {
-      await Promise.all(clients.map((client) => client.close()));
-      await Promise.all(servers.map((server) => server.service.stop()));
-    }, 20_000);
+    // Declared in the order of teardown (Jest runs afterAll hooks in declaration order): the
+    // clients, then the chat processes, then their Redis.
+    afterAll(() => Promise.all(clients.map((client) => client.close())));
+    const processes = useProcesses("all");
     const redis = useRedisServer();
 
     beforeAll(async () => {
       servers.push(
-        ...(await Promise.all([startChat(layer, redis.url, "chat A"), startChat(layer, redis.url, "chat B")])),
+        ...(await Promise.all([
+          startChat(processes, layer, redis.url, "chat A"),
+          startChat(processes, layer, redis.url, "chat B"),
+        ])),
       );
       const [a, b] = servers as [RunningServer, RunningServer];
       room1 = await Promise.all([
-        RoomClient.join(a.port, "1", "A1"),
-        RoomClient.join(a.port, "1", "A2"),
-        RoomClient.join(b.port, "1", "B1"),
-        RoomClient.join(b.port, "1", "B2"),
+        joinRoom(a.port, "1", "A1"),
+        joinRoom(a.port, "1", "A2"),
+        joinRoom(b.port, "1", "B1"),
+        joinRoom(b.port, "1", "B2"),
       ]);
-      room2 = await Promise.all([RoomClient.join(a.port, "2", "A-room2"), RoomClient.join(b.port, "2", "B-room2")]);
+      room2 = await Promise.all([joinRoom(a.port, "2", "A-room2"), joinRoom(b.port, "2", "B-room2")]);
       clients.push(...room1, ...room2);
     }, 40_000);
 
     it("every client in a room gets every message sent on either server exactly once; the other room gets none", async () => {
-      const expected: string[] = [];
-      for (const client of room1) {
-        for (let i = 0; i < MESSAGES_PER_CLIENT; i++) {
-          const text = `${client.label} says ${i}`;
-          expected.push(text);
-          client.send(text);
-        }
-      }
-      const all = (received: readonly string[]): boolean => expected.every((text) => received.includes(text));
-      await Promise.all(room1.map((client) => client.until(`all ${expected.length} messages`, all)));
-
-      const [a2, b2] = room2 as [RoomClient, RoomClient];
-      b2.send("room 2 only");
-      await Promise.all(
-        room2.map((client) => client.until('"room 2 only"', (received) => received.includes("room 2 only"))),
+      const [a2, b2] = room2 as [TextClient, TextClient];
+      const expected = await talkInRooms(
+        room1,
+        room2,
+        (client) => Array.from({ length: MESSAGES_PER_CLIENT }, (_, i) => `${client.label} says ${i}`),
+        "room 2 only",
       );
-
-      // A last message on room 1: anything duplicated would have arrived before it.
-      (room1[0] as RoomClient).send("fence");
-      await Promise.all(room1.map((client) => client.until('"fence"', (received) => received.includes("fence"))));
-
-      for (const client of room1) expect([...client.chat].sort()).toEqual([...expected, "fence"].sort());
-      expect(a2.chat).toEqual(["room 2 only"]);
-      expect(b2.chat).toEqual(["room 2 only"]);
+      for (const client of room1) expect([...chatMessages(client)].sort()).toEqual([...expected, "fence"].sort());
+      expect(chatMessages(a2)).toEqual(["room 2 only"]);
+      expect(chatMessages(b2)).toEqual(["room 2 only"]);
     });
 
     it("survives a Redis restart with empty data: servers and sockets stay up, and the room works again", async () => {
       await redis.stop();
       await redis.restart();
-      const [a1, , b1] = room1 as [RoomClient, RoomClient, RoomClient];
+      const [a1, , b1] = room1 as [TextClient, TextClient, TextClient];
       await probeUntilDelivered(a1, room1, 20);
 
       b1.send("after the restart");
-      await Promise.all(
-        room1.map((client) =>
-          client.until('"after the restart"', (received) => received.includes("after the restart")),
-        ),
-      );
+      await Promise.all(room1.map((client) => client.next("after the restart")));
       for (const server of servers) expect(server.service.alive).toBe(true);
       for (const client of clients)
         expect({ client: client.label, open: client.isOpen }).toEqual({ client: client.label, open: true });

@@ -1,6 +1,6 @@
 import { connect } from "node:net";
+import { startProcess } from "@channels-ts/test-fixtures";
 import { REPO_ROOT } from "./support/chat-process";
-import { ServiceProcess } from "./support/service-process";
 
 /** The `chat: open` line: the port it listens on and the pid of the server process. */
 const LISTENING = /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1 \(layer: memory, pid (\d+)\)$/m;
@@ -33,34 +33,23 @@ describe.each([
   ["apps/chat/package.json", ["start", "-w", "apps/chat"]],
 ])("npm start (%s) and a signal to the npm process", (_where, args) => {
   it.each(["SIGTERM", "SIGINT"] as const)("%s stops the chat server gracefully", async (signal) => {
-    const { service } = await ServiceProcess.start({
+    // Disposed at the end: stopped, and should the server outlive npm (the bug this guards
+    // against), what is left of npm's process group is killed too.
+    await using service = startProcess("npm", args, {
       name: `npm ${args.join(" ")}`,
-      command: "npm",
-      args,
       cwd: REPO_ROOT,
-      env: { ...process.env, HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: "memory" },
-      ready: LISTENING,
-      readyTimeoutMs: 30_000,
+      env: { HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: "memory" },
+      detached: true,
     });
-    try {
-      const [, port, pid] = LISTENING.exec(service.log) as unknown as [string, string, string];
-      expect(await tryConnect(Number(port))).toBe("connected");
-      expect(Number(pid)).not.toBe(service.pid); // the server is a descendant of npm, not npm itself
+    const [, port, pid] = (await service.waitFor(LISTENING, 30_000)) as unknown as [string, string, string];
+    expect(await tryConnect(Number(port))).toBe("connected");
+    expect(Number(pid)).not.toBe(service.pid); // the server is a descendant of npm, not npm itself
 
-      process.kill(service.pid as number, signal);
-      expect(await service.exited).toEqual({ code: 0, signal: null });
-      expect(service.log).toContain(`chat: ${signal} received: shutting down`);
-      // npm exits only after its child, tsx, which exits only after the server process.
-      expect(isRunning(Number(pid))).toBe(false);
-      expect(await tryConnect(Number(port))).toBe("ECONNREFUSED");
-    } finally {
-      await service.stop();
-      // Should the server outlive npm (the bug this guards against), its process group goes too.
-      try {
-        process.kill(-(service.pid as number), "SIGKILL");
-      } catch {
-        // the group is gone: nothing was left behind
-      }
-    }
+    process.kill(service.pid, signal);
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+    expect(service.output).toContain(`chat: ${signal} received: shutting down`);
+    // npm exits only after its child, tsx, which exits only after the server process.
+    expect(isRunning(Number(pid))).toBe(false);
+    expect(await tryConnect(Number(port))).toBe("ECONNREFUSED");
   });
 });

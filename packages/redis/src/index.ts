@@ -6,6 +6,7 @@
 export { RedisChannelLayer } from "./redis-channel-layer";
 export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
 export { RedisHostUnavailable } from "./redis-host-unavailable";
+export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions } from "./hosts";
 export type { HostDownEvent, HostEvent } from "./shard";

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type Redis from "ioredis";
 import { ChannelLayerClosed } from "@channels-ts/core";
 import { RedisChannelLayer, RedisHostUnavailable, RedisPubSubChannelLayer } from "@channels-ts/redis";
-import { closing, describeWithRedis, freePort, useRedisServer } from "@channels-ts/test-fixtures";
+import { closing, describeWithRedis, freePort, startProcess, useRedisServer } from "@channels-ts/test-fixtures";
 import { nextHostEvent, type EventfulLayer } from "./host-events";
 
 async function clientCount(observer: Redis): Promise<number> {
@@ -112,13 +111,10 @@ describe("a Redis host where nothing listens", () => {
     async (_name, kind) => {
       const tsx = join(__dirname, "..", "..", "..", "node_modules", ".bin", "tsx");
       const script = join(__dirname, "fixtures", "close-while-down.ts");
-      const child = spawn(tsx, [script, kind, await deadUrl()], { stdio: ["ignore", "pipe", "inherit"] });
-      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-      await new Promise<void>((resolve) =>
-        child.stdout.on("data", (chunk: Buffer) => chunk.includes("closed") && resolve()),
-      );
+      await using child = startProcess(tsx, [script, kind, await deadUrl()]);
+      await child.waitFor(/closed/);
       const closedAt = Date.now();
-      expect(await exited).toBe(0);
+      expect((await child.exited).code).toBe(0);
       // ioredis's default disconnectTimeout would keep it alive 2 s after close().
       expect(Date.now() - closedAt).toBeLessThan(1_000);
     },

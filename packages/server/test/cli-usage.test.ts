@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run as runCli } from "../src/cli";
-import { killChildren, run } from "./child-process";
-import { fetchText } from "@channels-ts/test-fixtures";
+import { fetchText, useProcesses } from "@channels-ts/test-fixtures";
 
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
 const app = join(__dirname, "fixtures", "plain-app.ts");
 const version = (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string })
   .version;
 
-afterEach(killChildren);
+const processes = useProcesses();
+/** The variables the CLI reads, unset, so that the developer's own do not change what it does. */
+const UNSET = { HOST: undefined, PORT: undefined, LOG_LEVEL: undefined, ACCESS_LOG: undefined };
 
 class ExitCalled extends Error {
   constructor(readonly code: number) {
@@ -19,11 +20,9 @@ class ExitCalled extends Error {
 
 /** Runs the CLI to completion with `env` added to a copy of this process's (HOST, PORT, ... removed). */
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const clean = { ...process.env };
-  for (const name of ["HOST", "PORT", "LOG_LEVEL", "ACCESS_LOG"]) delete clean[name];
-  const child = run(process.execPath, [bin, ...args], { env: { ...clean, ...env } });
-  const { code } = await child.done;
-  return { code, stdout: child.stdout(), stderr: child.stderr() };
+  const child = processes.start(process.execPath, [bin, ...args], { env: { ...UNSET, ...env } });
+  const { code } = await child.exited;
+  return { code, stdout: child.stdout, stderr: child.stderr };
 }
 
 describe("help and version", () => {
@@ -142,15 +141,15 @@ describe("log level and access log: flags, else environment variables", () => {
 
   /** Serves the fixture on a free port, fetches `/x` once, stops it with SIGTERM and returns its output. */
   async function serveOnce(args: string[], env: Record<string, string> = {}) {
-    const clean = { ...process.env };
-    for (const name of ["HOST", "PORT", "LOG_LEVEL", "ACCESS_LOG"]) delete clean[name];
-    const child = run(process.execPath, [bin, "serve", app, "--port", "0", ...args], { env: { ...clean, ...env } });
+    const child = processes.start(process.execPath, [bin, "serve", app, "--port", "0", ...args], {
+      env: { ...UNSET, ...env },
+    });
     const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
     expect((await fetchText(`http://127.0.0.1:${port}/x`)).body).toBe("plain");
-    child.process.kill("SIGTERM");
-    const { code } = await child.done;
+    child.kill("SIGTERM");
+    const { code } = await child.exited;
     expect(code).toBe(0);
-    return { stdout: child.stdout(), stderr: child.stderr() };
+    return { stdout: child.stdout, stderr: child.stderr };
   }
 
   test.each([

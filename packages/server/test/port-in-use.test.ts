@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { ChannelsError, type Application } from "@channels-ts/core";
 import { serve, silentLogger } from "../src";
 import { ListenFailed, PortInUse, listenError } from "../src/listen-errors";
-import { killChildren, run } from "./child-process";
+import { useProcesses } from "@channels-ts/test-fixtures";
 
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
 const fixture = join(__dirname, "fixtures", "plain-app.ts");
 let busy: Server | undefined;
+const processes = useProcesses();
 
 afterEach(async () => {
-  killChildren();
   if (busy !== undefined) await new Promise((resolve) => busy!.close(resolve));
   busy = undefined;
 });
@@ -53,22 +53,30 @@ test("`void serve()` on a busy port reports the one line, not a raw EADDRINUSE s
   const port = await busyPort();
   const script = `require("tsx/cjs"); const { serve } = require(${JSON.stringify(join(__dirname, "..", "src"))});
     void serve(async () => {}, { port: ${port}, lifespan: "off" });`;
-  const child = run(process.execPath, ["-e", script], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, "..", "..", "..", "tsconfig.json") },
+  const child = processes.start(process.execPath, ["-e", script], {
+    env: { TSX_TSCONFIG_PATH: join(__dirname, "..", "..", "..", "tsconfig.json") },
   });
-  const { code } = await child.done;
+  const { code } = await child.exited;
   expect(code).toBe(1);
-  expect(child.stderr()).toContain(`PortInUse: Port ${port} on 127.0.0.1 is already in use`);
-  expect(child.stderr()).not.toContain("EADDRINUSE");
-  expect(child.stderr()).not.toMatch(/at .*node:net/);
+  expect(child.stderr).toContain(`PortInUse: Port ${port} on 127.0.0.1 is already in use`);
+  expect(child.stderr).not.toContain("EADDRINUSE");
+  expect(child.stderr).not.toMatch(/at .*node:net/);
 });
 
 test("channels-ts serve on a busy port prints the one line and exits 1", async () => {
   const port = await busyPort();
-  const child = run(process.execPath, [bin, "serve", fixture, "--port", String(port), "--log-level", "warn"]);
-  const { code } = await child.done;
+  const child = processes.start(process.execPath, [
+    bin,
+    "serve",
+    fixture,
+    "--port",
+    String(port),
+    "--log-level",
+    "warn",
+  ]);
+  const { code } = await child.exited;
   expect(code).toBe(1);
-  expect(child.stderr()).toBe(
+  expect(child.stderr).toBe(
     `Port ${port} on 127.0.0.1 is already in use: stop the other process or pick another port (--port / PORT=...).\n`,
   );
 });

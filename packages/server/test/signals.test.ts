@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { killChildren, run, type Child } from "./child-process";
-import { closed, nextFrame, WsClients } from "@channels-ts/test-fixtures";
+import { closed, nextFrame, useProcesses, WsClients, type TestProcess } from "@channels-ts/test-fixtures";
 
 const clients = new WsClients();
 
@@ -9,9 +8,9 @@ const bin = join(__dirname, "..", "bin", "channels-ts.js");
 const fixture = join(__dirname, "fixtures", "cli-app.ts");
 const servers: number[] = [];
 
+afterEach(() => clients.terminate());
+const processes = useProcesses();
 afterEach(() => {
-  clients.terminate();
-  killChildren();
   // A server left behind by npx (the bug this file guards against) is stopped by its PID.
   for (const pid of servers.splice(0)) {
     try {
@@ -23,7 +22,7 @@ afterEach(() => {
 });
 
 /** Waits until `child` serves, with one WebSocket open; returns what to check after the signal. */
-async function serving(child: Child): Promise<{ wsClosed: Promise<{ code: number }> }> {
+async function serving(child: TestProcess): Promise<{ wsClosed: Promise<{ code: number }> }> {
   const [, pid] = await child.waitFor(/Started server process \[(\d+)\]/);
   servers.push(Number(pid));
   const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
@@ -36,27 +35,30 @@ async function serving(child: Child): Promise<{ wsClosed: Promise<{ code: number
 
 describe.each(["SIGTERM", "SIGINT"] as const)("%s stops the server gracefully", (signal) => {
   test(`node bin/channels-ts.js serve: ${signal} closes WebSockets with 1001, runs lifespan shutdown, exits 0`, async () => {
-    const child = run(process.execPath, [bin, "serve", fixture, "--port", "0"]);
+    const child = processes.start(process.execPath, [bin, "serve", fixture, "--port", "0"]);
     const { wsClosed } = await serving(child);
-    child.process.kill(signal);
+    child.kill(signal);
     expect((await wsClosed).code).toBe(1001);
-    expect((await child.done).code).toBe(0);
-    expect(child.stdout()).toContain(`${signal} received: shutting down`);
-    expect(child.stdout()).toContain("lifespan shutdown");
+    expect((await child.exited).code).toBe(0);
+    expect(child.stdout).toContain(`${signal} received: shutting down`);
+    expect(child.stdout).toContain("lifespan shutdown");
   });
 
   // SIGTERM as `kill <pid>` sends it, to npx alone; SIGINT as Ctrl+C sends it, to the whole
   // foreground process group (npm, its shell, the server). A SIGINT to npm's PID alone stops at
   // npm's shell, which (as every POSIX shell) waits for the command it runs.
   test(`npx channels-ts serve: ${signal} ${signal === "SIGTERM" ? "to npx" : "as Ctrl+C sends it"} stops the server too`, async () => {
-    const child = run("npx", ["channels-ts", "serve", fixture, "--port", "0"], { cwd: repo, detached: true });
+    const child = processes.start("npx", ["channels-ts", "serve", fixture, "--port", "0"], {
+      cwd: repo,
+      detached: true,
+    });
     const { wsClosed } = await serving(child);
-    if (signal === "SIGTERM") child.process.kill(signal);
-    else process.kill(-child.process.pid!, signal);
+    if (signal === "SIGTERM") child.kill(signal);
+    else process.kill(-child.pid, signal);
     expect((await wsClosed).code).toBe(1001);
     // "close" comes once every process holding the output pipe (npm, its shell, the server) is gone.
-    await child.done;
-    expect(child.stdout()).toMatch(/shutting down/);
-    expect(child.stdout()).toContain("lifespan shutdown");
+    await child.exited;
+    expect(child.stdout).toMatch(/shutting down/);
+    expect(child.stdout).toContain("lifespan shutdown");
   });
 });

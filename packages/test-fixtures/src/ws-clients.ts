@@ -1,11 +1,6 @@
 import WebSocket from "ws";
-
-/** A handshake the server refused, with the HTTP status it answered. */
-export class Refused extends Error {
-  constructor(readonly status: number) {
-    super(`handshake refused with ${status}`);
-  }
-}
+import { openSocket, Refused } from "./open-socket";
+import { TextClient, type TextClientOptions } from "./text-client";
 
 /**
  * The WebSocket clients a test opens, terminated together when the `using` block ends (or on
@@ -16,18 +11,16 @@ export class WsClients implements Disposable {
 
   /** Opens a client WebSocket; rejects with `Refused` (the HTTP status) if the handshake is refused. */
   open(url: string, protocols?: string[], options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, protocols, options);
-      this.sockets.push(ws);
-      ws.on("error", () => undefined);
-      ws.once("open", () => resolve(ws));
-      ws.once("unexpected-response", (_req, res) => {
-        res.resume();
-        reject(new Refused(res.statusCode ?? 0));
-        ws.terminate();
-      });
-      ws.once("close", (code) => reject(new Error(`closed before open (${code})`)));
-    });
+    const { socket, opened } = openSocket(url, protocols, options);
+    this.sockets.push(socket);
+    return opened;
+  }
+
+  /** Opens a TextClient (see there), terminated with the others. */
+  async text(url: string, options: TextClientOptions = {}): Promise<TextClient> {
+    const client = await TextClient.open(url, options);
+    this.sockets.push(client.socket);
+    return client;
   }
 
   /** The HTTP status a refused handshake got; an error if it opened. */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { ServiceProcess } from "./service-process";
+import type { TestProcess, TestProcesses } from "@channels-ts/test-fixtures";
 
 /** The repository root: `npm start` and tsx's tsconfig paths resolve from there. */
 export const REPO_ROOT = join(__dirname, "..", "..", "..", "..");
@@ -7,22 +7,34 @@ export const REPO_ROOT = join(__dirname, "..", "..", "..", "..");
 export type RedisLayerKind = "redis" | "redis-pubsub";
 
 export interface RunningServer {
-  readonly service: ServiceProcess;
+  readonly service: TestProcess;
   readonly port: number;
 }
 
-/**
- * `tsx apps/chat/src/main.ts` on 127.0.0.1 and a free port, as `npm start` runs it, with the given
- * layer; resolves once it prints `chat: open http://127.0.0.1:PORT/?num=1`.
- */
-export async function startChat(layer: RedisLayerKind, redisUrl: string, name = "chat"): Promise<RunningServer> {
-  const { service, ready } = await ServiceProcess.start({
-    name: `${name} (CHANNEL_LAYER=${layer})`,
-    command: join(REPO_ROOT, "node_modules", ".bin", "tsx"),
-    args: ["apps/chat/src/main.ts"],
+/** The chat's `chat: open http://127.0.0.1:PORT/?num=1` line. */
+export const CHAT_OPEN = /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1/m;
+
+/** `tsx apps/chat/src/main.ts` as `npm start` runs it, on 127.0.0.1 and a free port, with `env` added. */
+export function spawnChat(processes: TestProcesses, name: string, env: Record<string, string>): TestProcess {
+  return processes.start(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["apps/chat/src/main.ts"], {
+    name,
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: layer, REDIS_URL: redisUrl },
-    ready: /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1/m,
+    env: { HOST: "127.0.0.1", PORT: "0", ...env },
+    detached: true, // tsx runs the app in a grandchild process
   });
-  return { service, port: Number(ready) };
+}
+
+/** The chat with the given Redis layer; resolves once it says where it listens. */
+export async function startChat(
+  processes: TestProcesses,
+  layer: RedisLayerKind,
+  redisUrl: string,
+  name = "chat",
+): Promise<RunningServer> {
+  const service = spawnChat(processes, `${name} (CHANNEL_LAYER=${layer})`, {
+    CHANNEL_LAYER: layer,
+    REDIS_URL: redisUrl,
+  });
+  const [, port] = await service.waitFor(CHAT_OPEN);
+  return { service, port: Number(port) };
 }
