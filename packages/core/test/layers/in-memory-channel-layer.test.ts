@@ -133,27 +133,31 @@ describe("InMemoryChannelLayer specifics", () => {
   });
 
   it("frees room taken by expired messages when a full channel is sent to", async () => {
+    jest.useFakeTimers(); // the layer reads performance.now(): expiry passes without waiting
     const small = new InMemoryChannelLayer({ capacity: 1, expiry: 0.05 });
     try {
       await small.send("c", { type: "stale" });
-      await new Promise((resolve) => setTimeout(resolve, 120)); // expiry needs time to pass
+      jest.advanceTimersByTime(120);
       await expect(small.send("c", { type: "fresh" })).resolves.toBeUndefined();
       await expect(small.receive("c")).resolves.toEqual({ type: "fresh" });
     } finally {
       await small.close();
+      jest.useRealTimers();
     }
   });
 
   it("sweeps channels nobody touches again once expiry has passed", async () => {
+    jest.useFakeTimers();
     const short = new InMemoryChannelLayer({ expiry: 0.05, groupExpiry: 0.05 });
     try {
       await short.send("abandoned", { type: "never.read" });
       await short.groupAdd("old-group", "abandoned-member");
-      await new Promise((resolve) => setTimeout(resolve, 120)); // expiry needs time to pass
+      jest.advanceTimersByTime(120);
       await short.send("active", { type: "trigger" });
       expect(short.stats()).toEqual({ channels: 1, groups: 0, queuedMessages: 1 });
     } finally {
       await short.close();
+      jest.useRealTimers();
     }
   });
 
