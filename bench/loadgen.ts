@@ -9,8 +9,9 @@
  *   out-of-order and cross-room deliveries. `rate` > 0 paces the senders to that many offered
  *   deliveries/s in all (latency below saturation).
  * - `echo`: `clients` sockets, each alone in its room, each doing round trips one at a time.
- * - `connect`: opens `clients` sockets (`concurrency` handshakes at a time), holds them `hold` s
- *   and reads the servers' VmRSS before and after: bytes per idle connection.
+ * - `connect`: after `warmup` connections opened and closed, opens `clients` sockets
+ *   (`concurrency` handshakes at a time, client i in room i % rooms), holds them `hold` s and
+ *   reads the servers' VmRSS before and after: bytes per idle connection.
  *
  * The server processes are named by `pids` (comma-separated): their CPU (utime + stime from
  * /proc/<pid>/stat) and memory (VmRSS from /proc/<pid>/status) are read around the run.
@@ -33,6 +34,8 @@ interface Options {
   kind: ClientKind;
   urls: string[];
   pids: number[];
+  /** Processes the servers depend on (redis-server): their CPU is reported apart. */
+  auxPids: number[];
   clients: number;
   rooms: number;
   window: number;
@@ -41,6 +44,7 @@ interface Options {
   rate: number;
   concurrency: number;
   hold: number;
+  warmup: number;
   deadline: number;
   label: string;
 }
@@ -66,15 +70,18 @@ function parseOptions(argv: string[]): Options {
   if (urls.length === 0) throw new Error("--urls is required: ws://127.0.0.1:PORT[,ws://127.0.0.1:PORT2]");
   for (const url of urls)
     if (!/^wss?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url)) throw new Error(`${url}: loopback only`);
-  const pids = (raw.get("pids") ?? "")
-    .split(",")
-    .filter((pid) => pid !== "")
-    .map(Number);
+  const pidList = (name: string): number[] =>
+    (raw.get(name) ?? "")
+      .split(",")
+      .filter((pid) => pid !== "")
+      .map(Number);
+  const pids = pidList("pids");
   return {
     scenario,
     kind,
     urls,
     pids,
+    auxPids: pidList("auxPids"),
     clients: Math.max(1, num("clients", 100, LIMITS.clients)),
     rooms: Math.max(1, num("rooms", 1, LIMITS.rooms)),
     window: Math.max(1, num("window", 32, LIMITS.window)),
@@ -83,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     rate: num("rate", 0),
     concurrency: Math.max(1, num("concurrency", 50, 1000)),
     hold: num("hold", 2, 60),
+    warmup: num("warmup", 100, 1000),
     deadline: Math.max(1, num("deadline", 60, LIMITS.deadline)),
     label: raw.get("label") ?? "",
   };
@@ -125,18 +133,27 @@ function serverRssBytes(pids: number[]): number {
 interface CpuMark {
   wall: number;
   server: number;
+  aux: number;
   loadgen: NodeJS.CpuUsage;
 }
-function cpuMark(pids: number[]): CpuMark {
-  return { wall: performance.now(), server: serverCpuSeconds(pids), loadgen: process.cpuUsage() };
+function cpuMark(options: Options): CpuMark {
+  return {
+    wall: performance.now(),
+    server: serverCpuSeconds(options.pids),
+    aux: serverCpuSeconds(options.auxPids),
+    loadgen: process.cpuUsage(),
+  };
 }
 /** CPU used since `mark`, in cores (1 = one core busy all the time). */
-function cpuSince(mark: CpuMark, pids: number[]): { serverCpu: number; loadgenCpu: number } {
+function cpuSince(mark: CpuMark, options: Options): Record<string, number> {
   const seconds = Math.max(1e-3, (performance.now() - mark.wall) / 1000);
   const used = process.cpuUsage(mark.loadgen);
   return {
-    serverCpu: round((serverCpuSeconds(pids) - mark.server) / seconds, 2),
+    serverCpu: round((serverCpuSeconds(options.pids) - mark.server) / seconds, 2),
     loadgenCpu: round((used.user + used.system) / 1e6 / seconds, 2),
+    ...(options.auxPids.length === 0
+      ? {}
+      : { redisCpu: round((serverCpuSeconds(options.auxPids) - mark.aux) / seconds, 2) }),
   };
 }
 
@@ -205,10 +222,11 @@ async function openMany(
   roomOf: (i: number) => string,
   onMessage: (i: number, text: string) => void,
   deadline: number,
-): Promise<{ clients: Client[]; failed: number }> {
+): Promise<{ clients: Client[]; failed: number; firstError: string | undefined }> {
   const clients: Client[] = [];
   let next = 0;
   let failed = 0;
+  let firstError: string | undefined;
   const worker = async (): Promise<void> => {
     while (next < count && performance.now() < deadline) {
       const i = next++;
@@ -216,13 +234,14 @@ async function openMany(
         clients[i] = await openClient(options.kind, options.urls[i % options.urls.length]!, roomOf(i), (text) =>
           onMessage(i, text),
         );
-      } catch {
+      } catch (error) {
         failed++;
+        firstError ??= String(error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, count) }, worker));
-  return { clients, failed };
+  return { clients, failed, firstError };
 }
 
 // ---- latency samples: a bounded reservoir ----
@@ -342,7 +361,7 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
     }
   };
 
-  const { clients, failed } = await openMany(
+  const { clients, failed, firstError } = await openMany(
     options,
     options.clients,
     (i) => names[i % roomCount]!,
@@ -350,7 +369,7 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
     deadline,
   );
   senders = names.map((_, r) => clients[r]!).filter((client) => client !== undefined);
-  const mark = cpuMark(options.pids);
+  const mark = cpuMark(options);
   started = performance.now();
   sending = true;
   const pacer = messageRatePerRoom > 0 ? setInterval(() => names.forEach((_, r) => pump(r)), 1) : undefined;
@@ -362,7 +381,7 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
   const sentTotal = sent.reduce((a, b) => a + b, 0);
   const expected = sent.reduce((sum, n, r) => sum + n * sizes[r]!, 0);
   const drained = await until(() => delivered + crossRoom >= expected, deadline, 2);
-  const cpu = cpuSince(mark, options.pids);
+  const cpu = cpuSince(mark, options);
   const seconds = Math.max(1e-3, ((drained ? lastDelivery : performance.now()) - started) / 1000);
   for (const client of clients) client?.close();
   return {
@@ -371,6 +390,7 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
     window,
     offeredRate: rate,
     failedConnections: failed,
+    ...(firstError === undefined ? {} : { firstConnectError: firstError }),
     messagesSent: sentTotal,
     expected,
     delivered,
@@ -413,7 +433,7 @@ async function echo(options: Options, deadline: number): Promise<Record<string, 
   };
   const opened = await openMany(options, options.clients, (i) => names[i]!, onMessage, deadline);
   clients = opened.clients;
-  const mark = cpuMark(options.pids);
+  const mark = cpuMark(options);
   const started = performance.now();
   sending = true;
   clients.forEach((_, i) => next(i));
@@ -422,11 +442,12 @@ async function echo(options: Options, deadline: number): Promise<Record<string, 
   const total = (counts: number[]): number => counts.reduce((a, b) => a + b, 0);
   const drained = await until(() => total(received) + crossRoom >= total(sent), deadline, 2);
   const seconds = Math.max(1e-3, (performance.now() - started) / 1000);
-  const cpu = cpuSince(mark, options.pids);
+  const cpu = cpuSince(mark, options);
   for (const client of clients) client?.close();
   return {
     clients: options.clients,
     failedConnections: opened.failed,
+    ...(opened.firstError === undefined ? {} : { firstConnectError: opened.firstError }),
     roundTrips: total(received),
     seconds: round(seconds, 3),
     roundTripsPerSecond: round(total(received) / seconds),
@@ -442,10 +463,20 @@ async function echo(options: Options, deadline: number): Promise<Record<string, 
 
 async function connect(options: Options, deadline: number): Promise<Record<string, unknown>> {
   const rooms = options.rooms;
+  // Warm up first (a cold server pays its JIT on the first handshakes), then let it settle.
+  const warm = await openMany(
+    options,
+    options.warmup,
+    (i) => `w${runId}r${i}`,
+    () => undefined,
+    deadline,
+  );
+  for (const client of warm.clients) client?.close();
+  await sleep(Math.min(1000, deadline - performance.now()));
   const baseline = serverRssBytes(options.pids);
-  const mark = cpuMark(options.pids);
+  const mark = cpuMark(options);
   const started = performance.now();
-  const { clients, failed } = await openMany(
+  const { clients, failed, firstError } = await openMany(
     options,
     options.clients,
     (i) => `c${runId}r${i % rooms}`,
@@ -453,7 +484,7 @@ async function connect(options: Options, deadline: number): Promise<Record<strin
     deadline,
   );
   const seconds = Math.max(1e-3, (performance.now() - started) / 1000);
-  const cpu = cpuSince(mark, options.pids);
+  const cpu = cpuSince(mark, options);
   const opened = clients.filter((client) => client !== undefined).length;
   await sleep(Math.min(options.hold * 1000, deadline - performance.now()));
   const held = serverRssBytes(options.pids);
@@ -463,6 +494,7 @@ async function connect(options: Options, deadline: number): Promise<Record<strin
     rooms,
     opened,
     failedConnections: failed,
+    ...(firstError === undefined ? {} : { firstConnectError: firstError }),
     seconds: round(seconds, 3),
     connectionsPerSecond: round(opened / seconds),
     serverRssBaseline: baseline,

@@ -31,10 +31,14 @@ export const QUICK: Plan = {
   repeats: 1,
   servers: ["ws", "socketio", "channels", "daphne"],
   runs: [
-    { id: "connect", scenario: "connect", args: { clients: 500, rooms: 50, concurrency: 50, hold: 1, deadline: 30 } },
-    { id: "echo", scenario: "echo", args: { clients: 20, duration: 2, deadline: 15 } },
-    { id: "fanout-1", scenario: "fanout", args: { clients: 100, rooms: 1, window: 32, duration: 2, deadline: 15 } },
-    { id: "fanout-10", scenario: "fanout", args: { clients: 500, rooms: 10, window: 32, duration: 2, deadline: 20 } },
-    { id: "paced-1000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 1000, duration: 2, deadline: 15 } },
+    {
+      id: "connect",
+      scenario: "connect",
+      args: { clients: 500, rooms: 50, concurrency: 50, hold: 1, warmup: 50, deadline: 30 },
+    },
+    { id: "echo", scenario: "echo", args: { clients: 20, duration: 1.5, deadline: 15 } },
+    { id: "fanout-1", scenario: "fanout", args: { clients: 100, rooms: 1, window: 16, duration: 1.5, deadline: 15 } },
+    { id: "fanout-10", scenario: "fanout", args: { clients: 500, rooms: 10, window: 8, duration: 1.5, deadline: 20 } },
+    { id: "paced-1000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 1000, duration: 1.5, deadline: 15 } },
   ],
 };

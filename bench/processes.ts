@@ -7,6 +7,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
 const running = new Set<ChildProcess>();
+const everStarted: ChildProcess[] = [];
+
+/** The PIDs of every process this run started that has not exited (should be none at the end). */
+export function stillRunning(): number[] {
+  return everStarted
+    .filter((child) => child.exitCode === null && child.signalCode === null && child.pid !== undefined)
+    .map((child) => child.pid!);
+}
 
 export interface Started {
   child: ChildProcess;
@@ -34,6 +42,7 @@ export function startProcess(spec: StartSpec): Promise<Started> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
+  everStarted.push(child);
   child.once("exit", () => running.delete(child));
   return new Promise<Started>((resolve, reject) => {
     let output = "";
@@ -99,6 +108,7 @@ export async function stopAll(): Promise<void> {
 export function runToEnd(command: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
   const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
+  everStarted.push(child);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -11,7 +11,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { QUICK, STANDARD, type Plan, type RunSpec } from "./plans";
-import { freePort, runToEnd, startProcess, stopAll, stopAllOnSignals, stopProcess, type Started } from "./processes";
+import {
+  freePort,
+  runToEnd,
+  startProcess,
+  stopAll,
+  stopAllOnSignals,
+  stopProcess,
+  stillRunning,
+  type Started,
+} from "./processes";
 import { ROOT, SERVERS, type ServerSpec } from "./servers";
 import { renderTable, type Result } from "./table";
 
@@ -56,7 +65,7 @@ async function startServer(spec: ServerSpec, redisUrl: string | undefined): Prom
   return started;
 }
 
-async function runOnce(spec: ServerSpec, server: Started[], run: RunSpec): Promise<Result> {
+async function runOnce(spec: ServerSpec, server: Started[], run: RunSpec, aux: Started[]): Promise<Result> {
   const args = [
     "--import",
     "tsx",
@@ -69,6 +78,7 @@ async function runOnce(spec: ServerSpec, server: Started[], run: RunSpec): Promi
     server.map((s) => `ws://127.0.0.1:${s.ready}`).join(","),
     "--pids",
     server.map((s) => s.pid).join(","),
+    ...(aux.length === 0 ? [] : ["--auxPids", aux.map((s) => s.pid).join(",")]),
     "--label",
     `${spec.key}/${run.id}`,
   ];
@@ -109,7 +119,7 @@ async function main(): Promise<void> {
         }
         try {
           for (const run of plan.runs) {
-            const result = await runOnce(spec, server, run);
+            const result = await runOnce(spec, server, run, spec.redis && redis !== undefined ? [redis.process] : []);
             results.push({ ...result, repeat });
             console.error(JSON.stringify({ ...result, repeat }));
           }
@@ -121,6 +131,10 @@ async function main(): Promise<void> {
   } finally {
     if (redis !== undefined) await stopProcess(redis.process.child);
     await stopAll();
+    const left = stillRunning();
+    console.error(
+      left.length === 0 ? "bench: every process it started has exited" : `bench: still running: ${left.join(", ")}`,
+    );
   }
   mkdirSync(join(ROOT, "bench/results"), { recursive: true });
   writeFileSync(join(ROOT, `bench/results/${name}.jsonl`), results.map((r) => JSON.stringify(r)).join("\n") + "\n");
