@@ -21,7 +21,7 @@ export const STANDARD: Plan = {
     { id: "connect", scenario: "connect", args: { clients: 2000, rooms: 200, concurrency: 50, hold: 2, deadline: 60 } },
     { id: "echo", scenario: "echo", args: { clients: 50, duration: 5, deadline: 30 } },
     { id: "fanout-1", scenario: "fanout", args: { clients: 100, rooms: 1, window: 32, duration: 5, deadline: 30 } },
-    { id: "fanout-10", scenario: "fanout", args: { clients: 1000, rooms: 10, window: 32, duration: 5, deadline: 60 } },
+    { id: "fanout-10", scenario: "fanout", args: { clients: 1000, rooms: 10, window: 16, duration: 5, deadline: 60 } },
     { id: "paced-1000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 1000, duration: 5, deadline: 30 } },
     { id: "paced-5000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 5000, duration: 5, deadline: 30 } },
   ],
