@@ -306,8 +306,8 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
   const { rooms: roomCount, window, rate } = options;
   const names = Array.from({ length: roomCount }, (_, r) => `f${runId}r${r}`);
   const roomIndex = new Map(names.map((name, r) => [name, r]));
+  // Members per room, counted once the clients are open (a client that failed to connect is no member).
   const sizes = new Array<number>(roomCount).fill(0);
-  for (let i = 0; i < options.clients; i++) sizes[i % roomCount]!++;
   const perRoomCap = options.messages;
   const counts = names.map(() => new Uint32Array(Math.min(perRoomCap, 1_000_000)));
   const sent = new Array<number>(roomCount).fill(0);
@@ -368,7 +368,11 @@ async function fanout(options: Options, deadline: number): Promise<Record<string
     onMessage,
     deadline,
   );
-  senders = names.map((_, r) => clients[r]!).filter((client) => client !== undefined);
+  clients.forEach((client, i) => {
+    if (client !== undefined) sizes[i % roomCount]!++;
+  });
+  // Client r is room r's sender; a room whose sender failed to connect sends nothing.
+  senders = names.map((_, r) => clients[r]!);
   const mark = cpuMark(options);
   started = performance.now();
   sending = true;
