@@ -1,0 +1,44 @@
+/** The runs of `npm run bench` (standard) and `npm run bench:quick`: loadgen arguments per scenario. */
+
+export interface RunSpec {
+  /** Stable id, used to find the figure in the table. */
+  id: string;
+  scenario: "fanout" | "echo" | "connect";
+  args: Record<string, number>;
+}
+
+export interface Plan {
+  repeats: number;
+  servers: string[];
+  runs: RunSpec[];
+}
+
+export const STANDARD: Plan = {
+  repeats: 3,
+  servers: ["ws", "socketio", "channels", "channels-redis", "channels-pubsub", "daphne", "daphne-redis"],
+  runs: [
+    // First, on a fresh server: its RSS baseline is the server at rest.
+    { id: "connect", scenario: "connect", args: { clients: 2000, rooms: 200, concurrency: 50, hold: 2, deadline: 60 } },
+    { id: "echo", scenario: "echo", args: { clients: 50, duration: 5, deadline: 30 } },
+    { id: "fanout-1", scenario: "fanout", args: { clients: 100, rooms: 1, window: 32, duration: 5, deadline: 30 } },
+    { id: "fanout-10", scenario: "fanout", args: { clients: 1000, rooms: 10, window: 16, duration: 5, deadline: 60 } },
+    { id: "paced-1000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 1000, duration: 5, deadline: 30 } },
+    { id: "paced-5000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 5000, duration: 5, deadline: 30 } },
+  ],
+};
+
+export const QUICK: Plan = {
+  repeats: 1,
+  servers: ["ws", "socketio", "channels", "daphne"],
+  runs: [
+    {
+      id: "connect",
+      scenario: "connect",
+      args: { clients: 500, rooms: 50, concurrency: 50, hold: 1, warmup: 50, deadline: 30 },
+    },
+    { id: "echo", scenario: "echo", args: { clients: 20, duration: 1.5, deadline: 15 } },
+    { id: "fanout-1", scenario: "fanout", args: { clients: 100, rooms: 1, window: 16, duration: 1.5, deadline: 15 } },
+    { id: "fanout-10", scenario: "fanout", args: { clients: 500, rooms: 10, window: 8, duration: 1.5, deadline: 20 } },
+    { id: "paced-1000", scenario: "fanout", args: { clients: 100, rooms: 1, rate: 1000, duration: 1.5, deadline: 15 } },
+  ],
+};
