@@ -5,7 +5,7 @@ import type { Application } from "@channels-ts/core";
 import { ChannelsServer } from "./channels-server";
 import { refuseHandshake } from "./handshake";
 import { InvalidServerOption } from "./errors";
-import { resolveOptions, type AttachOptions, type PathFilter, type ResolvedServerOptions } from "./options";
+import { resolveOptions, type AttachOptions, type PathFilter } from "./options";
 import { splitTarget } from "./scope";
 
 export interface AttachHandle {
@@ -39,22 +39,18 @@ function mountRoot(entry: string): string {
 
 interface Mount {
   matches: (path: string) => boolean;
-  core: ChannelsServer;
+  /** The `root_path` of scopes under this mount. */
+  rootPath: string;
 }
 
 /**
- * One protocol server per distinct root path: with `paths: ["/ws"]` the scopes of requests under
- * `/ws` get `root_path: "/ws"`, so a URLRouter inside sees paths relative to the mount point,
- * as with Express's `app.use("/ws", router)`. `path` stays the full path, as ASGI has it.
+ * Which requests are ours, and the root path each gets: with `paths: ["/ws"]` the scopes of
+ * requests under `/ws` get `root_path: "/ws"`, so a URLRouter inside sees paths relative to the
+ * mount point, as with Express's `app.use("/ws", router)`. `path` stays the full path, as ASGI has it.
  */
-function mounts(
-  app: Application,
-  options: ResolvedServerOptions,
-  paths: PathFilter | undefined,
-  rootPath: string | undefined,
-): Mount[] {
+function mounts(paths: PathFilter | undefined, rootPath: string | undefined, defaultRoot: string): Mount[] {
   if (paths === undefined || typeof paths === "function") {
-    return [{ matches: pathMatcher(paths), core: new ChannelsServer(app, options) }];
+    return [{ matches: pathMatcher(paths), rootPath: defaultRoot }];
   }
   if (rootPath !== undefined) {
     const outside = paths.filter((entry) => rootPath !== "" && !under(entry, rootPath));
@@ -66,14 +62,9 @@ function mounts(
           "or list only paths under it.",
       );
     }
-    return [{ matches: pathMatcher(paths), core: new ChannelsServer(app, options) }];
+    return [{ matches: pathMatcher(paths), rootPath }];
   }
-  const byRoot = new Map<string, string[]>();
-  for (const entry of paths) byRoot.set(mountRoot(entry), [...(byRoot.get(mountRoot(entry)) ?? []), entry]);
-  return [...byRoot].map(([root, entries]) => ({
-    matches: pathMatcher(entries),
-    core: new ChannelsServer(app, { ...options, rootPath: root }),
-  }));
+  return paths.map((entry) => ({ matches: pathMatcher([entry]), rootPath: mountRoot(entry) }));
 }
 
 /**
@@ -90,17 +81,18 @@ export function attach(
 ): AttachHandle {
   const { paths, http = false, ...rest } = options;
   const resolved = resolveOptions({ ...rest, paths, http }, "attach");
-  const table = mounts(app, { ...resolved, lifespan: "off" }, paths, rest.rootPath);
+  const core = new ChannelsServer(app, { ...resolved, lifespan: "off" });
+  const table = mounts(paths, rest.rootPath, resolved.rootPath);
   const server = httpServer as HttpServer;
-  const mountOf = (req: IncomingMessage): ChannelsServer | undefined => {
+  const mountOf = (req: IncomingMessage): Mount | undefined => {
     const path = splitTarget(req.url ?? "/").rawPath;
-    return table.find((mount) => mount.matches(path))?.core;
+    return table.find((mount) => mount.matches(path));
   };
 
   const hostUpgrade = server.listeners("upgrade") as UpgradeListener[];
   const onUpgrade: UpgradeListener = (req, socket, head) => {
-    const core = mountOf(req);
-    if (core !== undefined) return core.handleUpgrade(req, socket, head);
+    const mount = mountOf(req);
+    if (mount !== undefined) return core.handleUpgrade(req, socket, head, mount.rootPath);
     for (const listener of hostUpgrade) listener.call(server, req, socket, head);
     // Node destroys unclaimed upgrades only when nobody listens; now we listen, so we must.
     if (hostUpgrade.length === 0 && server.listenerCount("upgrade") === 1) {
@@ -113,8 +105,8 @@ export function attach(
 
   const hostRequest = http ? (server.listeners("request") as RequestListener[]) : [];
   const onRequest: RequestListener = (req, res) => {
-    const core = mountOf(req);
-    if (core !== undefined) return core.handleRequest(req, res);
+    const mount = mountOf(req);
+    if (mount !== undefined) return core.handleRequest(req, res, mount.rootPath);
     for (const listener of hostRequest) listener.call(server, req, res);
     if (hostRequest.length === 0 && server.listenerCount("request") === 1) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -134,7 +126,7 @@ export function attach(
       server.off("request", onRequest);
       for (const listener of hostRequest) server.on("request", listener);
     }
-    await Promise.all(table.map((mount) => mount.core.shutdown()));
+    await core.shutdown();
   };
   return { close: () => (closing ??= close()) };
 }

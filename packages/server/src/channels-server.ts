@@ -57,16 +57,22 @@ export class ChannelsServer {
     await this.lifespan?.startup();
   }
 
-  readonly handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+  /** `rootPath` overrides `options.rootPath` for this request: the mount point `attach()` matched. */
+  readonly handleRequest = (req: IncomingMessage, res: ServerResponse, rootPath = this.options.rootPath): void => {
     if (this.closing !== undefined) {
       res.writeHead(503, { connection: "close", "content-type": "text/plain; charset=utf-8" });
       res.end("503 Service Unavailable\n");
       return;
     }
-    new HttpConnection(this.context, req, res).start();
+    new HttpConnection(this.context, req, res, rootPath).start();
   };
 
-  readonly handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+  readonly handleUpgrade = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    rootPath = this.options.rootPath,
+  ): void => {
     socket.on("error", ignore); // a reset during the handshake must not become an uncaught error
     if (this.closing !== undefined) {
       refuseHandshake(socket, 503);
@@ -77,7 +83,7 @@ export class ChannelsServer {
       refuseHandshake(socket, problem.status, `${problem.reason}\n`);
       return;
     }
-    new WebsocketConnection(this.context, req, socket, head).start();
+    new WebsocketConnection(this.context, req, socket, head, rootPath).start();
   };
 
   /**

@@ -69,8 +69,9 @@ export class HttpConnection implements Connection {
     private readonly context: ServerContext,
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
+    rootPath: string,
   ) {
-    this.scope = buildHttpScope(req, context.options);
+    this.scope = buildHttpScope(req, context.options, rootPath);
     this.release = new Release(context, () => `HTTP ${this.scope.method} ${escapeLogText(this.scope.path)}`);
     this.released = this.release.released;
   }

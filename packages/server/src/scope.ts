@@ -62,7 +62,7 @@ function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoi
   return { client: forwardedClient, server, secure };
 }
 
-function baseScope(req: IncomingMessage, options: ResolvedServerOptions, ends: Endpoints) {
+function baseScope(req: IncomingMessage, ends: Endpoints, rootPath: string) {
   const { rawPath, queryString } = splitTarget(req.url ?? "/");
   return {
     asgi: ASGI,
@@ -70,18 +70,23 @@ function baseScope(req: IncomingMessage, options: ResolvedServerOptions, ends: E
     path: decodePath(rawPath, "latin1"),
     raw_path: Buffer.from(rawPath, "latin1"),
     query_string: queryString,
-    root_path: options.rootPath,
+    root_path: rootPath,
     headers: headerList(req.rawHeaders),
     client: ends.client,
     server: ends.server,
   };
 }
 
-export function buildHttpScope(req: IncomingMessage, options: ResolvedServerOptions): HttpScope {
+/** `rootPath` is the mount point the request arrived under (`attach()`'s `paths`), else `options.rootPath`. */
+export function buildHttpScope(
+  req: IncomingMessage,
+  options: ResolvedServerOptions,
+  rootPath = options.rootPath,
+): HttpScope {
   const ends = endpoints(req, options);
   return {
     type: "http",
-    ...baseScope(req, options, ends),
+    ...baseScope(req, ends, rootPath),
     method: (req.method ?? "GET").toUpperCase(),
     scheme: ends.secure ? "https" : "http",
   };
@@ -99,11 +104,15 @@ export function offeredSubprotocols(req: IncomingMessage): string[] {
   return list;
 }
 
-export function buildWebsocketScope(req: IncomingMessage, options: ResolvedServerOptions): WebsocketScope {
+export function buildWebsocketScope(
+  req: IncomingMessage,
+  options: ResolvedServerOptions,
+  rootPath = options.rootPath,
+): WebsocketScope {
   const ends = endpoints(req, options);
   return {
     type: "websocket",
-    ...baseScope(req, options, ends),
+    ...baseScope(req, ends, rootPath),
     scheme: ends.secure ? "wss" : "ws",
     subprotocols: offeredSubprotocols(req),
   };

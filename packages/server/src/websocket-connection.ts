@@ -73,8 +73,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     private readonly req: IncomingMessage,
     private readonly socket: Duplex,
     private readonly head: Buffer,
+    rootPath: string,
   ) {
-    this.scope = buildWebsocketScope(req, context.options);
+    this.scope = buildWebsocketScope(req, context.options, rootPath);
     this.client = clientLabel(this.scope.client);
     this.logPath = escapeLogText(this.scope.path);
     this.release = new Release(context, () => `WebSocket ${this.logPath}`);
