@@ -70,7 +70,7 @@ export {
 } from "./errors";
 
 // Channel layers: the contract, the in-memory layer and the per-process registry.
-export type { ChannelLayer, ChannelLayerOptions, ReceiveOptions } from "./layers/channel-layer";
+export type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./layers/channel-layer";
 export { InMemoryChannelLayer } from "./layers/in-memory-channel-layer";
 export {
   ChannelLayerRegistry,

@@ -10,8 +10,8 @@ import type { AnyMessages, MessageMap } from "./typed-messages";
  */
 export class AsyncConsumer<M extends MessageMap = AnyMessages, S extends Scope = Scope> extends BaseConsumer<M, S> {
   /** Sends a raw ASGI event (`{ type: "websocket.send", text }`, ...) to the server. */
-  async send(event: SendEvent): Promise<void> {
-    await this.baseSend(event);
+  send(event: SendEvent): Promise<void> {
+    return this.baseSend(event);
   }
 }
 

@@ -1,7 +1,8 @@
 import { ChannelLayerMissing, StopConsumer } from "../errors";
-import type { ChannelLayer } from "../layers/channel-layer";
+import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
 import type { Application, Message, Receive, Scope, Send } from "../types";
+import { runInMicrotask } from "../util/microtask-batch";
 import { handlerNameFor, reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 
@@ -34,16 +35,45 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   // At most one message per source waits here (two in all), in arrival order.
   #inbox: Message[] = [];
   #fromLayer: boolean[] = [];
-  #wake: (() => void) | null = null;
+  /** A handler is running (or the pump is looping): a new message only waits in the inbox. */
+  #busy = false;
+  /** Whether the message being handled came from the layer (whose next message is asked after it). */
+  #handlingLayerMessage = false;
+  #pumpScheduled = false;
+  #lastType: unknown = undefined;
+  #lastHandlerName = "";
   #failure: { error: unknown } | null = null;
   #stopped = false;
   #stopRequested = false;
+  #finish: ((error: unknown) => void) | null = null;
   #receive: Receive | undefined;
   // Bound once per consumer, not once per message.
   #onClientMessage = (message: Message): void => this.#push(message, false);
   #onLayerMessage = (message: Message): void => this.#push(message, true);
   #onSourceError = (error: unknown): void => {
     if (!this.#stopped) this.#fail(error);
+  };
+  #onHandled = (): void => this.#afterHandler(this.#handlingLayerMessage);
+  #onHandlerError = (error: unknown): void => {
+    this.#busy = false;
+    this.#end(error instanceof StopConsumer ? undefined : error);
+  };
+  #runPump = (): void => {
+    this.#pumpScheduled = false;
+    this.#pump();
+  };
+  /** What the layer's `receiveInto` hands a message to: it only queues and schedules (see there). */
+  #layerReceiver: LayerReceiver = {
+    onLayerMessage: (message: Message): void => {
+      if (this.#stopped) return;
+      this.#inbox.push(message);
+      this.#fromLayer.push(true);
+      if (!this.#busy && !this.#pumpScheduled) {
+        this.#pumpScheduled = true;
+        runInMicrotask(this.#runPump);
+      }
+    },
+    onLayerError: this.#onSourceError,
   };
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
@@ -64,13 +94,13 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     this.#receive = receive;
     const layer = this.channelLayerAlias === "" ? undefined : getChannelLayer(this.channelLayerAlias);
     this.channelLayer = layer;
-    if (layer !== undefined) {
-      this.channelName = await layer.newChannel();
-      this.#askLayer();
-    }
-    this.#askClient();
+    if (layer !== undefined) this.channelName = await layer.newChannel();
     try {
-      await this.#dispatchLoop();
+      await new Promise<void>((resolve, reject) => {
+        this.#finish = (error) => (error === undefined ? resolve() : reject(error as Error));
+        if (layer !== undefined) this.#askLayer();
+        this.#askClient();
+      });
     } finally {
       this.#stopped = true;
       if (layer !== undefined && this.channelName !== undefined) {
@@ -81,10 +111,23 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     }
   }
 
-  /** Calls the handler for `message.type` (Channels' `dispatch`). */
-  async dispatch(message: Message): Promise<void> {
-    const name = handlerNameFor(this, message.type);
-    await (this as unknown as Record<string, (message: Message) => unknown>)[name]!(message);
+  /**
+   * Calls the handler for `message.type` (Channels' `dispatch`) and returns what it returns (its
+   * promise, for an async handler): the consumer waits for that before the next message. Not
+   * `async` itself, so that a message costs one promise (the handler's), not two.
+   */
+  dispatch(message: Message): Promise<void> | void {
+    const handlers = this as unknown as Record<string, ((message: Message) => Promise<void> | void) | undefined>;
+    const type = message.type;
+    // Most messages have the type of the one before (a chat relays one type): remembered per consumer.
+    let handler = type === this.#lastType ? handlers[this.#lastHandlerName] : undefined;
+    if (typeof handler !== "function") {
+      const name = handlerNameFor(this, type);
+      handler = handlers[name]!;
+      this.#lastType = type;
+      this.#lastHandlerName = name;
+    }
+    return handler.call(this, message);
   }
 
   /**
@@ -93,7 +136,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
    */
   protected stopAfterThisMessage(): void {
     this.#stopRequested = true;
-    this.#wakeUp();
+    if (!this.#busy) this.#end(undefined);
   }
 
   /** Adds this consumer's channel to `group`. Throws `ChannelLayerMissing` without a layer. */
@@ -136,67 +179,102 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #askLayer(): void {
     const layer = this.channelLayer;
     if (this.#stopped || layer === undefined) return;
-    if (layer.receiveNowait !== undefined) {
-      // A backlog is drained without a promise per message.
-      let queued: Message | undefined;
-      try {
-        queued = layer.receiveNowait(this.channelName as string);
-      } catch (error) {
-        this.#onSourceError(error);
+    const channel = this.channelName as string;
+    try {
+      if (layer.receiveNowait !== undefined) {
+        // A backlog is drained without a promise per message.
+        const queued = layer.receiveNowait(channel);
+        if (queued !== undefined) {
+          this.#push(queued, true);
+          return;
+        }
+      }
+      if (layer.receiveInto !== undefined) {
+        // Waiting costs no promise either: the layer hands the next message to #layerReceiver.
+        layer.receiveInto(channel, this.#layerReceiver);
         return;
       }
-      if (queued !== undefined) {
-        this.#push(queued, true);
-        return;
-      }
+    } catch (error) {
+      this.#onSourceError(error);
+      return;
     }
-    layer.receive(this.channelName as string).then(this.#onLayerMessage, this.#onSourceError);
+    layer.receive(channel).then(this.#onLayerMessage, this.#onSourceError);
   }
 
   #push(message: Message, fromLayer: boolean): void {
     if (this.#stopped) return;
     this.#inbox.push(message);
     this.#fromLayer.push(fromLayer);
-    this.#wakeUp();
+    this.#pump();
   }
 
   #fail(error: unknown): void {
     if (this.#failure === null) this.#failure = { error };
-    this.#wakeUp();
+    if (!this.#busy) this.#end(error);
   }
 
-  #wakeUp(): void {
-    const wake = this.#wake;
-    if (wake !== null) {
-      this.#wake = null;
-      wake();
-    }
+  /** Ends `run()`: with `error`, or cleanly when it is undefined. Later calls do nothing. */
+  #end(error: unknown): void {
+    const finish = this.#finish;
+    if (finish === null) return;
+    this.#finish = null;
+    this.#stopped = true;
+    finish(this.#failure !== null ? this.#failure.error : error);
   }
 
-  async #dispatchLoop(): Promise<void> {
+  /**
+   * Dispatches waiting messages one at a time, in arrival order. An async handler leaves the
+   * consumer busy until its promise settles (#onHandled); a synchronous one is followed at once,
+   * in this loop rather than by recursion.
+   */
+  #pump(): void {
+    if (this.#busy || this.#finish === null) return;
+    this.#busy = true;
     for (;;) {
-      if (this.#failure !== null) throw this.#failure.error;
-      if (this.#stopRequested) return;
+      if (this.#failure !== null || this.#stopRequested) {
+        this.#busy = false;
+        this.#end(undefined);
+        return;
+      }
       const message = this.#inbox.shift();
       if (message === undefined) {
-        await new Promise<void>((resolve) => {
-          this.#wake = resolve;
-        });
-        continue;
+        this.#busy = false;
+        return;
       }
       const fromLayer = this.#fromLayer.shift() as boolean;
+      let result: Promise<void> | void;
       try {
-        await this.dispatch(message);
+        result = this.dispatch(message);
       } catch (error) {
-        if (error instanceof StopConsumer) return;
-        throw error;
+        this.#busy = false;
+        this.#end(error instanceof StopConsumer ? undefined : error);
+        return;
       }
-      if (this.#stopRequested) return;
-      // Only now ask that source for its next message (see the class comment).
+      if (isPromiseLike(result)) {
+        this.#handlingLayerMessage = fromLayer;
+        result.then(this.#onHandled, this.#onHandlerError);
+        return;
+      }
+      if (this.#stopRequested) continue;
+      // Only now ask that source for its next message (see the class comment); a message that is
+      // already waiting is pushed into the inbox, which this loop picks up.
       if (fromLayer) this.#askLayer();
       else this.#askClient();
     }
   }
+
+  #afterHandler(fromLayer: boolean): void {
+    if (!this.#stopRequested && this.#failure === null) {
+      if (fromLayer) this.#askLayer();
+      else this.#askClient();
+    }
+    this.#busy = false;
+    this.#pump();
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<void> {
+  return typeof value === "object" && value !== null && typeof (value as PromiseLike<void>).then === "function";
 }
 
 reserveFrameworkNames(BaseConsumer.prototype);

@@ -31,8 +31,14 @@ export class JsonWebsocketConsumer<M extends MessageMap = AnyMessages> extends W
   async receiveJson(_content: unknown): Promise<void> {}
 
   /** Sends `content` encoded with `encodeJson`; `close` as in `send`. */
-  async sendJson(content: unknown, close: boolean | number = false): Promise<void> {
-    await this.send(this.encodeJson(content), close);
+  sendJson(content: unknown, close: boolean | number = false): Promise<void> {
+    let text: string;
+    try {
+      text = this.encodeJson(content);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.send(text, close);
   }
 
   decodeJson(text: string): unknown {

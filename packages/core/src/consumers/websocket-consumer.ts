@@ -53,11 +53,12 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   async receive(_text?: string, _bytes?: Uint8Array): Promise<void> {}
 
   /** Sends a text (string) or binary (Uint8Array) frame; `close` true or a code closes after it. */
-  async send(data: string | Uint8Array, close: boolean | number = false): Promise<void> {
-    await this.baseSend(
+  send(data: string | Uint8Array, close: boolean | number = false): Promise<void> {
+    // Not `async`: on the hot path the server's own promise is returned as it is.
+    const sent = this.baseSend(
       typeof data === "string" ? { type: "websocket.send", text: data } : { type: "websocket.send", bytes: data },
     );
-    if (close !== false) await this.close(close === true ? undefined : close);
+    return close === false ? sent : sent.then(() => this.close(close === true ? undefined : close));
   }
 
   /** Closes the socket; before `accept()` this refuses the handshake (HTTP 403). */

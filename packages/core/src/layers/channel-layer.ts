@@ -41,6 +41,17 @@ export interface ChannelLayer {
    */
   receiveNowait?(channel: string): Message | undefined;
 
+  /**
+   * Optional fast path: the next message on `channel` goes to `receiver` without a promise per
+   * message. Exactly one of its methods is called, once: `onLayerMessage` with the next message,
+   * or `onLayerError` when the channel is discarded or the layer closed. It may be called
+   * synchronously from inside the `send` or `groupSend` that delivers the message, so a receiver
+   * only records the message and schedules its work; it never runs a handler there (that would
+   * reorder what the sender's other recipients see). Consumers use it, when present, to wait
+   * on an empty channel; a layer that cannot hand messages over directly leaves it out.
+   */
+  receiveInto?(channel: string, receiver: LayerReceiver): void;
+
   /** Add `channel` to `group` (refreshing its membership if already there). */
   groupAdd(group: string, channel: string): Promise<void>;
 
@@ -61,6 +72,12 @@ export interface ChannelLayer {
 
   /** Release connections and timers; pending receives reject. The layer is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** What `receiveInto` hands a message to: one object per consumer, reused for every wait. */
+export interface LayerReceiver {
+  onLayerMessage(message: Message): void;
+  onLayerError(error: unknown): void;
 }
 
 export interface ReceiveOptions {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ChannelFull } from "../errors";
 import type { Message } from "../types";
-import type { ChannelLayer, ChannelLayerOptions, ReceiveOptions } from "./channel-layer";
+import type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./channel-layer";
 import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layer-errors";
 import { resolveLayerOptions } from "./layer-options";
 import type { ChannelCapacities } from "./channel-capacity";
@@ -14,7 +14,7 @@ const KNOWN_OPTIONS = new Set(["expiry", "groupExpiry", "capacity", "channelCapa
 const SUFFIX_LENGTH = 12;
 
 /** A receive() waiting on an empty channel. It is its own abort listener: no closure per receive. */
-class PendingReceive {
+class PendingReceive implements LayerReceiver {
   resolve!: (message: Message) => void;
   reject!: (reason: unknown) => void;
   readonly promise: Promise<Message>;
@@ -31,12 +31,12 @@ class PendingReceive {
     signal?.addEventListener("abort", this, { once: true });
   }
 
-  settle(message: Message): void {
+  onLayerMessage(message: Message): void {
     this.signal?.removeEventListener("abort", this);
     this.resolve(message);
   }
 
-  fail(reason: unknown): void {
+  onLayerError(reason: unknown): void {
     this.signal?.removeEventListener("abort", this);
     this.reject(reason);
   }
@@ -50,8 +50,11 @@ class PendingReceive {
 /** One channel: its queue, its waiting receivers, and the groups it is in (the reverse index). */
 class ChannelState {
   readonly queue = new MessageQueue();
-  /** Non-empty only while the queue is empty: a sent message goes straight to the first one. */
-  waiters: PendingReceive[] = [];
+  /**
+   * Non-empty only while the queue is empty: a sent message goes straight to the first one.
+   * Pending receive() promises and receiveInto() receivers, in the order they started waiting.
+   */
+  waiters: LayerReceiver[] = [];
   readonly groups = new Set<string>();
   constructor(
     readonly name: string,
@@ -157,6 +160,19 @@ export class InMemoryChannelLayer implements ChannelLayer {
     }
   }
 
+  receiveInto(channel: string, receiver: LayerReceiver): void {
+    this.assertOpen("receive");
+    // A channel with state has a valid name already: a consumer's wait costs no regular expression.
+    let state = this.channels.get(channel);
+    if (state === undefined) {
+      validateChannelName(channel);
+      state = this.channelState(channel);
+    }
+    const message = state.queue.length === 0 ? undefined : this.takeQueued(state, performance.now());
+    if (message !== undefined) receiver.onLayerMessage(message);
+    else state.waiters.push(receiver);
+  }
+
   receiveNowait(channel: string): Message | undefined {
     this.assertOpen("receive");
     const state = this.channels.get(channel);
@@ -164,7 +180,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
       validateChannelName(channel);
       return undefined;
     }
-    return this.takeQueued(state, performance.now());
+    return state.queue.length === 0 ? undefined : this.takeQueued(state, performance.now());
   }
 
   /** The oldest unexpired message queued on `state`, if any. */
@@ -233,7 +249,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     state.queue.clear();
     const waiters = state.waiters;
     state.waiters = [];
-    for (const pending of waiters) pending.fail(new ChannelReceiveAborted(channel, "discarded"));
+    for (const pending of waiters) pending.onLayerError(new ChannelReceiveAborted(channel, "discarded"));
   }
 
   async flush(): Promise<void> {
@@ -255,7 +271,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     for (const state of channels.values()) {
       const waiters = state.waiters;
       state.waiters = [];
-      for (const pending of waiters) pending.fail(new ChannelReceiveAborted(state.name, "closed"));
+      for (const pending of waiters) pending.onLayerError(new ChannelReceiveAborted(state.name, "closed"));
     }
   }
 
@@ -269,7 +285,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
   /** Hands `message` to a waiting receiver or queues it; false when the channel is full. */
   private deliver(state: ChannelState, message: Message, now: number): boolean {
     if (state.waiters.length !== 0) {
-      state.waiters.shift()!.settle(message);
+      state.waiters.shift()!.onLayerMessage(message);
       return true;
     }
     if (state.queue.length >= state.capacity) {

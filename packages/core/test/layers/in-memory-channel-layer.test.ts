@@ -210,3 +210,67 @@ describe("InMemoryChannelLayer.receiveNowait", () => {
     await layer.close();
   });
 });
+
+describe("InMemoryChannelLayer.receiveInto", () => {
+  function recorder(): {
+    got: Message[];
+    errors: unknown[];
+    onLayerMessage(m: Message): void;
+    onLayerError(e: unknown): void;
+  } {
+    const got: Message[] = [];
+    const errors: unknown[] = [];
+    return {
+      got,
+      errors,
+      onLayerMessage: (message) => void got.push(message),
+      onLayerError: (error) => void errors.push(error),
+    };
+  }
+
+  it("hands a queued message over at once, and the next one sent once it arrives, with no promise", async () => {
+    const layer = new InMemoryChannelLayer();
+    const channel = await layer.newChannel();
+    await layer.send(channel, { type: "queued" });
+    const receiver = recorder();
+    layer.receiveInto(channel, receiver);
+    expect(receiver.got).toEqual([{ type: "queued" }]);
+    layer.receiveInto(channel, receiver);
+    expect(receiver.got).toHaveLength(1);
+    await layer.groupAdd("g", channel);
+    await layer.groupSend("g", { type: "sent" });
+    expect(receiver.got).toEqual([{ type: "queued" }, { type: "sent" }]);
+    // One message per registration: the next one waits in the channel.
+    await layer.send(channel, { type: "kept" });
+    expect(receiver.got).toHaveLength(2);
+    expect(layer.receiveNowait(channel)).toEqual({ type: "kept" });
+    await layer.close();
+  });
+
+  it("serves waiters in the order they started waiting, receive() and receiveInto() alike", async () => {
+    const layer = new InMemoryChannelLayer();
+    const channel = await layer.newChannel();
+    const pending = layer.receive(channel);
+    const receiver = recorder();
+    layer.receiveInto(channel, receiver);
+    await layer.send(channel, { type: "first" });
+    await layer.send(channel, { type: "second" });
+    await expect(pending).resolves.toEqual({ type: "first" });
+    expect(receiver.got).toEqual([{ type: "second" }]);
+    await layer.close();
+  });
+
+  it("reports discard and close through onLayerError, and rejects bad names", async () => {
+    const layer = new InMemoryChannelLayer();
+    const a = recorder();
+    const b = recorder();
+    layer.receiveInto("worker-a", a);
+    layer.receiveInto("worker-b", b);
+    await layer.discardChannel("worker-a");
+    expect(a.errors[0]).toBeInstanceOf(ChannelReceiveAborted);
+    await layer.close();
+    expect(b.errors[0]).toBeInstanceOf(ChannelReceiveAborted);
+    expect(() => new InMemoryChannelLayer().receiveInto("bad name", a)).toThrow(TypeError);
+    expect(() => layer.receiveInto("worker-c", a)).toThrow(ChannelLayerClosed);
+  });
+});
