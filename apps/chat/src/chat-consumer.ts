@@ -22,11 +22,11 @@ type XxOo = { type: "xx_oo"; message?: Partial<WebsocketReceiveEvent> };
  *   then fails with 1011).
  */
 export class ChatConsumer extends WebsocketConsumer {
-  private get group(): string {
-    return String(this.scope.url_route?.kwargs.group ?? "");
-  }
+  /** The room: the URL's `group`, read once at the handshake. */
+  private group = "";
 
   override async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
+    this.group = String(this.scope.url_route?.kwargs.group ?? "");
     try {
       validateGroupName(this.group);
     } catch {

@@ -42,6 +42,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #pumpScheduled = false;
   #lastType: unknown = undefined;
   #lastHandlerName = "";
+  #previousType: unknown = undefined;
+  #previousHandlerName = "";
   #failure: { error: unknown } | null = null;
   #stopped = false;
   #stopRequested = false;
@@ -119,11 +121,16 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   dispatch(message: Message): Promise<void> | void {
     const handlers = this as unknown as Record<string, ((message: Message) => Promise<void> | void) | undefined>;
     const type = message.type;
-    // Most messages have the type of the one before (a chat relays one type): remembered per consumer.
-    let handler = type === this.#lastType ? handlers[this.#lastHandlerName] : undefined;
+    // A consumer mostly alternates between a type or two (a chat: the client's frame, the group's
+    // message): the last two handler names are remembered per consumer.
+    let handler: ((message: Message) => Promise<void> | void) | undefined;
+    if (type === this.#lastType) handler = handlers[this.#lastHandlerName];
+    else if (type === this.#previousType) handler = handlers[this.#previousHandlerName];
     if (typeof handler !== "function") {
       const name = handlerNameFor(this, type);
       handler = handlers[name]!;
+      this.#previousType = this.#lastType;
+      this.#previousHandlerName = this.#lastHandlerName;
       this.#lastType = type;
       this.#lastHandlerName = name;
     }

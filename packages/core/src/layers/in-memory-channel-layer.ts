@@ -6,8 +6,7 @@ import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from ".
 import { resolveLayerOptions } from "./layer-options";
 import type { ChannelCapacities } from "./channel-capacity";
 import { MessageQueue } from "./message-queue";
-import { frozenCopy } from "./frozen-copy";
-import { validateMessage } from "./validate-message";
+import { validatedFrozenCopy } from "./frozen-copy";
 import { validateChannelName, validateChannelPrefix, validateGroupName } from "./validate-names";
 
 const KNOWN_OPTIONS = new Set(["expiry", "groupExpiry", "capacity", "channelCapacity"]);
@@ -133,11 +132,11 @@ export class InMemoryChannelLayer implements ChannelLayer {
   async send(channel: string, message: Message): Promise<void> {
     this.assertOpen("send");
     validateChannelName(channel);
-    validateMessage(message);
+    const copy = validatedFrozenCopy(message);
     const now = performance.now();
     this.sweepIfDue(now);
     const state = this.channelState(channel);
-    if (!this.deliver(state, frozenCopy(message), now)) throw new ChannelFull(channel, state.capacity);
+    if (!this.deliver(state, copy, now)) throw new ChannelFull(channel, state.capacity);
   }
 
   // Not async: a waiting receiver gets its message without an extra promise hop.
@@ -221,13 +220,13 @@ export class InMemoryChannelLayer implements ChannelLayer {
 
   async groupSend(group: string, message: Message): Promise<void> {
     this.assertOpen("groupSend");
-    validateGroupName(group);
-    validateMessage(message);
+    // A group in the map was validated when it was joined: only an unknown name costs the check.
+    if (!this.groups.has(group)) validateGroupName(group);
+    const shared = validatedFrozenCopy(message);
     const now = performance.now();
     this.sweepIfDue(now);
     const members = this.groups.get(group);
     if (members === undefined) return;
-    const shared = frozenCopy(message);
     for (const membership of members.values()) {
       if (membership.deadline <= now) {
         this.leaveGroup(group, membership.channel);

@@ -54,7 +54,7 @@ export function validateMessage(message: unknown): asserts message is Message {
 }
 
 // String.prototype.isWellFormed (Node 20) is not in the ES2022 lib typings.
-const isWellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed;
+export const isWellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed;
 
 function checkValue(value: unknown): Rejection | undefined {
   switch (typeof value) {
