@@ -99,6 +99,38 @@ test("a socket whose Sender holds a send back is refused until it is written", a
   expect(await received.until(3)).toEqual(["bytes:626c6f62", "queued", "after"]);
 });
 
+test("each sign of a held-back send refuses on its own", async () => {
+  await using server = await startWsServer();
+  const { peer } = await server.openPair();
+  const sender = internals(peer)._sender as { _state: number; _queue: unknown[]; _bufferedBytes: number };
+  const frame = encodeFrame("x");
+  const refusedWhile = (change: () => void, undo: () => void): boolean => {
+    change();
+    const written = writeFrame(peer, frame);
+    undo();
+    return written;
+  };
+  expect(
+    refusedWhile(
+      () => (sender._state = 1),
+      () => (sender._state = 0),
+    ),
+  ).toBe(false);
+  expect(
+    refusedWhile(
+      () => sender._queue.push([]),
+      () => sender._queue.pop(),
+    ),
+  ).toBe(false);
+  expect(
+    refusedWhile(
+      () => (sender._bufferedBytes = 1),
+      () => (sender._bufferedBytes = 0),
+    ),
+  ).toBe(false);
+  expect(writeFrame(peer, frame)).toBe(true);
+});
+
 test("a socket in the middle of a fragmented message is refused until its last fragment", async () => {
   await using server = await startWsServer();
   const { peer, client } = await server.openPair();
