@@ -5,6 +5,7 @@ import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
 import { handshakeProblem, refuseHandshake } from "./handshake";
 import { Heartbeat } from "./heartbeat";
+import { FrameCache } from "./shared-frame";
 import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
 import { silentLogger } from "./logger";
@@ -39,6 +40,7 @@ export class ChannelsServer {
       wss: createWebsocketServer(options, handshakes),
       handshakes,
       heartbeat: new Heartbeat(tickMs),
+      frames: new FrameCache(),
     };
     this.lifespan = options.lifespan === "off" ? undefined : new Lifespan(app, options.logger, options.lifespan);
   }

@@ -19,6 +19,7 @@ import { refuseHandshake } from "./handshake";
 import type { Heartbeat, HeartbeatMember } from "./heartbeat";
 import { escapeLogText } from "./log-text";
 import { MessageQueue } from "./message-queue";
+import type { FrameCache } from "./shared-frame";
 import { buildWebsocketScope, clientLabel } from "./scope";
 import type { AcceptDetails } from "./websocket-server";
 import { corkUntilNextTick } from "./write-coalescer";
@@ -27,6 +28,8 @@ export interface WebsocketContext extends ServerContext {
   readonly wss: WebSocketServer;
   readonly handshakes: WeakMap<IncomingMessage, AcceptDetails>;
   readonly heartbeat: Heartbeat;
+  /** Frames a text or binary message once for every socket it goes to in this turn of the loop. */
+  readonly frames: FrameCache;
 }
 
 type State = "connecting" | "open" | "closing" | "closed";
@@ -192,8 +195,8 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     if (ws === undefined || this.state !== "open") return;
     const { text, bytes } = event;
     corkUntilNextTick(this.socket);
-    if (typeof text === "string" && (bytes === undefined || bytes === null)) ws.send(text);
-    else if (bytes instanceof Uint8Array && (text === undefined || text === null)) ws.send(bytes);
+    if (typeof text === "string" && (bytes === undefined || bytes === null)) this.context.frames.send(ws, text);
+    else if (bytes instanceof Uint8Array && (text === undefined || text === null)) this.context.frames.send(ws, bytes);
     else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
     if (ws.bufferedAmount > this.context.options.maxBufferedBytes) {
       this.context.logger.warn(
