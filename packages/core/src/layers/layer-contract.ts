@@ -20,6 +20,8 @@ export interface ChannelLayerContractOptions {
   name: string;
   newLayer: (options?: ChannelLayerOptions) => ChannelLayer | Promise<ChannelLayer>;
   transport?: "queue" | "pubsub";
+  /** Optional fast paths the layer implements, tested as part of its contract. */
+  fastPaths?: ReadonlyArray<"receiveInto">;
 }
 
 /** A tuple of `N` names, so that destructuring `newChannels(layer, 2)` gives two strings. */
@@ -261,6 +263,43 @@ export function runChannelLayerContract(options: ChannelLayerContractOptions): v
         for (const outcome of outcomes)
           expect(outcome).toMatchObject({ status: "rejected", reason: { name: "AbortError" } });
         await expect(layer.close()).resolves.toBeUndefined();
+      });
+    });
+
+    // Defined only for a layer that declares the fast path (as queueOnly: not "skipped" otherwise).
+    const fastPathSuite = options.fastPaths?.includes("receiveInto") === true ? describe : (): void => undefined;
+    fastPathSuite("receiveInto (a fast path this layer declares)", () => {
+      /** A LayerReceiver whose first call settles a promise, as a consumer's does. */
+      function intoPromise(layer: ChannelLayer, channel: string): Promise<Message> {
+        return settleWithin(
+          new Promise<Message>((resolve, reject) => {
+            layer.receiveInto!(channel, { onLayerMessage: resolve, onLayerError: reject });
+          }),
+          "receiveInto() to hand a message over",
+        );
+      }
+
+      it("hands over queued and later messages, one per call, in the order they were sent", async () => {
+        const layer = await newLayer();
+        expect(typeof layer.receiveInto).toBe("function");
+        const channel = await layer.newChannel();
+        const group = unique("group");
+        await layer.groupAdd(group, channel);
+        await layer.send(channel, message("first"));
+        await expect(intoPromise(layer, channel)).resolves.toEqual({ type: "first" });
+        const waiting = intoPromise(layer, channel);
+        await layer.groupSend(group, message("second"));
+        await layer.send(channel, message("third"));
+        await expect(waiting).resolves.toEqual({ type: "second" });
+        await expect(receiveWithin(layer, channel)).resolves.toEqual({ type: "third" });
+      });
+
+      it("reports a discarded channel through onLayerError with an AbortError", async () => {
+        const layer = await newLayer();
+        const channel = await layer.newChannel();
+        const waiting = intoPromise(layer, channel);
+        await layer.discardChannel(channel);
+        await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
       });
     });
 

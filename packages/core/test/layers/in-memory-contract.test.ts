@@ -5,4 +5,5 @@ runChannelLayerContract({
   name: "InMemoryChannelLayer",
   newLayer: (options) => new InMemoryChannelLayer(options),
   transport: "queue",
+  fastPaths: ["receiveInto"],
 });
