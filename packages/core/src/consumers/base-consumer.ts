@@ -146,24 +146,35 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     if (!this.#busy) this.#end(undefined);
   }
 
-  /** Adds this consumer's channel to `group`. Throws `ChannelLayerMissing` without a layer. */
-  async groupAdd(group: string): Promise<void> {
-    await this.requireLayer().groupAdd(group, this.channelName as string);
+  // The four layer calls below are not `async`: each returns the layer's own promise (one promise
+  // per call, not two), and a missing layer is still a rejection, not a synchronous throw.
+
+  /** Adds this consumer's channel to `group`. Rejects with `ChannelLayerMissing` without a layer. */
+  groupAdd(group: string): Promise<void> {
+    const layer = this.channelLayer;
+    if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    return layer.groupAdd(group, this.channelName as string);
   }
 
   /** Removes this consumer's channel from `group`. */
-  async groupDiscard(group: string): Promise<void> {
-    await this.requireLayer().groupDiscard(group, this.channelName as string);
+  groupDiscard(group: string): Promise<void> {
+    const layer = this.channelLayer;
+    if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    return layer.groupDiscard(group, this.channelName as string);
   }
 
   /** Sends `message` to every member of `group`; typed by the consumer's declared messages. */
-  async groupSend(group: string, message: MessageOf<M>): Promise<void> {
-    await this.requireLayer().groupSend(group, message as unknown as Message);
+  groupSend(group: string, message: MessageOf<M>): Promise<void> {
+    const layer = this.channelLayer;
+    if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    return layer.groupSend(group, message as unknown as Message);
   }
 
   /** Sends `message` to one channel (another consumer's `channelName`, or a worker channel). */
-  async channelSend(channel: string, message: MessageOf<M>): Promise<void> {
-    await this.requireLayer().send(channel, message as unknown as Message);
+  channelSend(channel: string, message: MessageOf<M>): Promise<void> {
+    const layer = this.channelLayer;
+    if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    return layer.send(channel, message as unknown as Message);
   }
 
   protected requireLayer(): ChannelLayer {
