@@ -73,16 +73,13 @@ export class ChannelsServer {
     head: Buffer,
     rootPath = this.options.rootPath,
   ): void => {
-    socket.on("error", ignore); // a reset during the handshake must not become an uncaught error
-    if (this.closing !== undefined) {
-      refuseHandshake(socket, 503);
-      return;
-    }
-    const problem = handshakeProblem(req);
+    const problem = this.closing !== undefined ? { status: 503, reason: undefined } : handshakeProblem(req);
     if (problem !== undefined) {
-      refuseHandshake(socket, problem.status, `${problem.reason}\n`);
+      socket.on("error", ignore); // a reset while refusing must not become an uncaught error
+      refuseHandshake(socket, problem.status, problem.reason === undefined ? undefined : `${problem.reason}\n`);
       return;
     }
+    // The connection listens for errors itself from here on (and `ws` once it takes over).
     new WebsocketConnection(this.context, req, socket, head, rootPath).start();
   };
 
