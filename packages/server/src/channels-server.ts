@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import type { Application } from "@channels-ts/core";
 import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
+import { DeadlineQueue } from "./deadline-queue";
 import { handshakeProblem, refuseHandshake } from "./handshake";
 import { Heartbeat } from "./heartbeat";
 import { HttpConnection } from "./http-connection";
@@ -39,6 +40,7 @@ export class ChannelsServer {
       wss: createWebsocketServer(options, handshakes),
       handshakes,
       heartbeat: new Heartbeat(tickMs),
+      acceptDeadlines: new DeadlineQueue(options.acceptTimeoutMs),
     };
     this.lifespan = options.lifespan === "off" ? undefined : new Lifespan(app, options.logger, options.lifespan);
   }

@@ -179,9 +179,20 @@ export function buildWebsocketScope(
   rootPath = options.rootPath,
 ): WebsocketScope {
   const ends = endpoints(req, options);
+  const { rawPath, queryString } = splitTarget(req.url ?? "/");
+  // baseScope's keys, written out: one literal keeps every key in the object itself (a spread
+  // in the middle leaves most of them in a separate property array) for as long as it lives.
   return {
     type: "websocket",
-    ...baseScope(req, ends, rootPath),
+    asgi: ASGI,
+    http_version: req.httpVersion,
+    path: decodePath(rawPath, "latin1"),
+    raw_path: latin1Bytes(rawPath),
+    query_string: queryString,
+    root_path: rootPath,
+    headers: headerList(req.rawHeaders),
+    client: ends.client,
+    server: ends.server,
     scheme: ends.secure ? "wss" : "ws",
     subprotocols: offeredSubprotocols(req),
   };

@@ -15,6 +15,7 @@ import { acceptHeaderLines } from "./accept-headers";
 import { closeCodeFor, isRouteNotFound, isStopConsumer, runApplication, typeOf } from "./app-runner";
 import { ERROR_CLOSE_CODES, isSendableCloseCode } from "./close-codes";
 import { Release, type Connection, type ReleaseOwner, type ServerContext } from "./connection";
+import type { DeadlineMember, DeadlineQueue } from "./deadline-queue";
 import { refuseHandshake } from "./handshake";
 import type { Heartbeat, HeartbeatMember } from "./heartbeat";
 import { escapeLogText } from "./log-text";
@@ -32,6 +33,8 @@ export interface WebsocketContext extends ServerContext {
   readonly wss: ChannelsWebSocketServer;
   readonly handshakes: WeakMap<IncomingMessage, AcceptDetails>;
   readonly heartbeat: Heartbeat;
+  /** Every handshake's `acceptTimeoutMs`, on one timer. */
+  readonly acceptDeadlines: DeadlineQueue;
 }
 
 type State = "connecting" | "open" | "closing" | "closed";
@@ -59,13 +62,16 @@ const handshaking = new WeakMap<Duplex, WebsocketConnection>();
  * refused on `websocket.close`), frames become `websocket.receive` events, and the end of the
  * connection, whoever causes it, becomes exactly one `websocket.disconnect`.
  */
-export class WebsocketConnection implements Connection, HeartbeatMember, FlowControl, ReleaseOwner, ServedSocketEvents {
+export class WebsocketConnection
+  implements Connection, HeartbeatMember, FlowControl, ReleaseOwner, DeadlineMember, ServedSocketEvents
+{
   private readonly scope: WebsocketScope;
   private readonly release: Release;
   private readonly queue: MessageQueue<WebsocketInboundEvent>;
   private state: State = "connecting";
   private ws: ServedWebSocket | undefined;
-  private acceptTimer: NodeJS.Timeout | undefined;
+  /** Ticket of the accept deadline in `context.acceptDeadlines`; -1 once accepted or ended. */
+  private acceptDeadline = -1;
   private disconnected = false;
   /** Close code the server sent for a limit or protocol error; reported if the peer never answers. */
   private serverCloseCode: number | undefined;
@@ -131,7 +137,7 @@ export class WebsocketConnection implements Connection, HeartbeatMember, FlowCon
     socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
     this.context.accessLog.websocket(this.client, "WSCONNECTING", this.scope.path);
-    this.acceptTimer = setTimeout(WebsocketConnection.acceptTimedOut, this.context.options.acceptTimeoutMs, this);
+    this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
     // As superviseApplication, with one promise less: whatever ending the connection throws goes to onFault.
     runApplication(this.context.app, this.scope, this.queue.receive, this.send).then(
@@ -390,12 +396,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember, FlowCon
     this.disconnect(1006, "");
   }
 
-  private static acceptTimedOut(this: void, connection: WebsocketConnection): void {
-    connection.onAcceptTimeout();
-  }
-
-  private onAcceptTimeout(): void {
-    this.acceptTimer = undefined;
+  /** DeadlineMember: `acceptTimeoutMs` has passed since the handshake began. */
+  deadlinePassed(): void {
+    this.acceptDeadline = -1;
     this.context.logger.warn(
       `WebSocket ${this.logPath} from ${this.client} was neither accepted nor closed within ` +
         `${this.context.options.acceptTimeoutMs} ms (acceptTimeoutMs); refusing it`,
@@ -404,8 +407,8 @@ export class WebsocketConnection implements Connection, HeartbeatMember, FlowCon
   }
 
   private clearAcceptTimer(): void {
-    if (this.acceptTimer !== undefined) clearTimeout(this.acceptTimer);
-    this.acceptTimer = undefined;
+    if (this.acceptDeadline !== -1) this.context.acceptDeadlines.cancel(this.acceptDeadline);
+    this.acceptDeadline = -1;
   }
 
   private onAppEnd(err: unknown): void {
