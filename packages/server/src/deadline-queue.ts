@@ -30,7 +30,7 @@ export class DeadlineQueue {
   add(member: DeadlineMember): number {
     const ticket = this.base + this.members.length;
     this.members.push(member);
-    this.deadlines.push(Date.now() + this.durationMs);
+    this.deadlines.push(performance.now() + this.durationMs);
     this.waiting++;
     if (this.timer === undefined) this.arm();
     return ticket;
@@ -60,14 +60,15 @@ export class DeadlineQueue {
       this.head = 0;
     }
     if (this.head === this.members.length) return;
-    const delay = Math.max(0, (this.deadlines[this.head] as number) - Date.now());
+    // performance.now(), not Date.now(): a wall-clock step must not refuse or prolong handshakes.
+    const delay = Math.max(0, Math.ceil((this.deadlines[this.head] as number) - performance.now()));
     this.timer = setTimeout(DeadlineQueue.fire, delay, this);
     this.timer.unref();
   }
 
   private static fire(this: void, queue: DeadlineQueue): void {
     queue.timer = undefined;
-    const now = Date.now();
+    const now = performance.now();
     try {
       while (queue.head < queue.members.length && (queue.deadlines[queue.head] as number) <= now) {
         const member = queue.members[queue.head];
