@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import type { Application } from "@channels-ts/core";
 import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
+import { DeadlineQueue } from "./deadline-queue";
 import { handshakeProblem, refuseHandshake } from "./handshake";
 import { Heartbeat } from "./heartbeat";
 import { FrameCache } from "./shared-frame";
@@ -41,6 +42,7 @@ export class ChannelsServer {
       handshakes,
       heartbeat: new Heartbeat(tickMs),
       frames: new FrameCache(),
+      acceptDeadlines: new DeadlineQueue(options.acceptTimeoutMs),
     };
     this.lifespan = options.lifespan === "off" ? undefined : new Lifespan(app, options.logger, options.lifespan);
   }
@@ -75,16 +77,13 @@ export class ChannelsServer {
     head: Buffer,
     rootPath = this.options.rootPath,
   ): void => {
-    socket.on("error", ignore); // a reset during the handshake must not become an uncaught error
-    if (this.closing !== undefined) {
-      refuseHandshake(socket, 503);
-      return;
-    }
-    const problem = handshakeProblem(req);
+    const problem = this.closing !== undefined ? { status: 503, reason: undefined } : handshakeProblem(req);
     if (problem !== undefined) {
-      refuseHandshake(socket, problem.status, `${problem.reason}\n`);
+      socket.on("error", ignore); // a reset while refusing must not become an uncaught error
+      refuseHandshake(socket, problem.status, problem.reason === undefined ? undefined : `${problem.reason}\n`);
       return;
     }
+    // The connection listens for errors itself from here on (and `ws` once it takes over).
     new WebsocketConnection(this.context, req, socket, head, rootPath).start();
   };
 

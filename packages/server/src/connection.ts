@@ -22,42 +22,76 @@ export interface ServerContext {
   readonly connections: Set<Connection>;
 }
 
+/** A connection that its Release reports to. */
+export interface ReleaseOwner {
+  /** What the application is running for, in a log line: `WebSocket /path`. */
+  releaseLabel(): string;
+  /** Called once, when the connection is released (before `released` resolves). */
+  onReleased(): void;
+}
+
 /**
  * Resolves `released` when the application settles, or `applicationCloseTimeoutMs` after its
  * disconnect if it is still running then (an application cannot be cancelled in JS, so the
- * server can only stop waiting for it, and says so).
+ * server can only stop waiting for it, and says so). The promise is made only when someone asks
+ * for it (shutdown does): an idle connection that nobody waits for holds none.
  */
 export class Release {
-  readonly released: Promise<void>;
-  private resolve!: () => void;
+  private promise: Promise<void> | undefined;
+  private resolvePromise: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private settled = false;
+  private done = false;
 
+  /** `owner` is the connection itself (no closures per connection) or, simpler, a label function. */
   constructor(
     private readonly context: ServerContext,
-    private readonly label: () => string,
-  ) {
-    this.released = new Promise<void>((resolve) => (this.resolve = resolve));
+    private readonly owner: ReleaseOwner | (() => string),
+  ) {}
+
+  get released(): Promise<void> {
+    if (this.promise === undefined) {
+      this.promise = this.done
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            this.resolvePromise = resolve;
+          });
+    }
+    return this.promise;
   }
 
   /** The application has returned or thrown. */
   settle(): void {
     this.settled = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.resolve();
+    this.release();
   }
 
   /** The application has been told the connection is gone; from now on it has a deadline. */
   startDeadline(): void {
     if (this.settled || this.timer !== undefined) return;
-    const ms = this.context.options.applicationCloseTimeoutMs;
-    this.timer = setTimeout(() => {
-      this.context.logger.warn(
-        `Application for ${this.label()} is still running ${ms} ms after its disconnect; no longer waiting for it ` +
-          "(raise applicationCloseTimeoutMs or make the application return on disconnect).",
-      );
-      this.resolve();
-    }, ms);
+    this.timer = setTimeout(Release.onDeadline, this.context.options.applicationCloseTimeoutMs, this);
     this.timer.unref();
+  }
+
+  private static onDeadline(this: void, release: Release): void {
+    const ms = release.context.options.applicationCloseTimeoutMs;
+    release.context.logger.warn(
+      `Application for ${release.label} is still running ${ms} ms after its disconnect; no longer waiting for it ` +
+        "(raise applicationCloseTimeoutMs or make the application return on disconnect).",
+    );
+    release.release();
+  }
+
+  private get label(): string {
+    return typeof this.owner === "function" ? this.owner() : this.owner.releaseLabel();
+  }
+
+  private release(): void {
+    if (this.done) return;
+    this.done = true;
+    if (typeof this.owner !== "function") this.owner.onReleased();
+    this.resolvePromise?.();
+    this.resolvePromise = undefined;
   }
 }

@@ -19,13 +19,82 @@ export function splitTarget(url: string): { rawPath: string; queryString: string
     : { rawPath: target.slice(0, q), queryString: target.slice(q + 1) };
 }
 
+/**
+ * Lower-cased header names, and the values of headers that are the same on most requests, kept
+ * once for the process rather than once per connection (every scope holds its headers for as
+ * long as it lives). Bounded: names and values come from the network, so past `SHARED_LIMIT`
+ * entries, or for long texts, a string is used as it is.
+ */
+const SHARED_LIMIT = 1024;
+const SHARED_MAX_LENGTH = 128;
+const lowerNames = new Map<string, string>();
+/** Headers whose value is usually one of a few (unlike sec-websocket-key, cookie, ...), and their values. */
+const sharedValues = new Map<string, Map<string, string>>(
+  [
+    "host",
+    "connection",
+    "upgrade",
+    "sec-websocket-version",
+    "sec-websocket-extensions",
+    "origin",
+    "user-agent",
+    "accept",
+    "accept-encoding",
+    "accept-language",
+    "cache-control",
+    "pragma",
+  ].map((name) => [name, new Map<string, string>()]),
+);
+let sharedCount = 0;
+
+function shared(table: Map<string, string>, key: string, text: string): string {
+  const known = table.get(key);
+  if (known !== undefined) return known;
+  if (sharedCount < SHARED_LIMIT && key.length <= SHARED_MAX_LENGTH) {
+    table.set(key, text);
+    sharedCount++;
+  }
+  return text;
+}
+
 /** Headers as ASGI has them: lower-cased names, in arrival order, duplicates kept. */
 export function headerList(rawHeaders: readonly string[]): Headers {
-  const headers: Headers = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    headers.push([(rawHeaders[i] as string).toLowerCase(), rawHeaders[i + 1] as string]);
+  const count = rawHeaders.length >> 1;
+  // Sized once: a list grown by push keeps its slack for as long as the scope lives.
+  const headers: Headers = new Array<[string, string]>(count);
+  for (let i = 0; i < count; i++) {
+    const raw = rawHeaders[2 * i] as string;
+    const name = lowerNames.get(raw) ?? shared(lowerNames, raw, raw.toLowerCase());
+    const value = rawHeaders[2 * i + 1] as string;
+    const values = sharedValues.get(name);
+    headers[i] = [name, values === undefined ? value : shared(values, value, value)];
   }
   return headers;
+}
+
+/**
+ * `raw_path` bytes come from a slab of their own: a small Buffer from Node's shared pool would
+ * keep that whole 8 KiB pool alive for as long as its scope lives (a WebSocket's: hours).
+ */
+const SLAB_SIZE = 4096;
+let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+let slabUsed = 0;
+
+/** `text` (one byte per character, as node:http decodes a request target) as bytes. */
+function latin1Bytes(text: string): Buffer {
+  const length = text.length;
+  if (length > SLAB_SIZE / 16) {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    bytes.write(text, "latin1");
+    return bytes;
+  }
+  if (slabUsed + length > SLAB_SIZE) {
+    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const start = slabUsed;
+  slabUsed += slab.write(text, start, "latin1");
+  return slab.subarray(start, slabUsed);
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -68,7 +137,7 @@ function baseScope(req: IncomingMessage, ends: Endpoints, rootPath: string) {
     asgi: ASGI,
     http_version: req.httpVersion,
     path: decodePath(rawPath, "latin1"),
-    raw_path: Buffer.from(rawPath, "latin1"),
+    raw_path: latin1Bytes(rawPath),
     query_string: queryString,
     root_path: rootPath,
     headers: headerList(req.rawHeaders),
@@ -110,9 +179,20 @@ export function buildWebsocketScope(
   rootPath = options.rootPath,
 ): WebsocketScope {
   const ends = endpoints(req, options);
+  const { rawPath, queryString } = splitTarget(req.url ?? "/");
+  // baseScope's keys, written out: one literal keeps every key in the object itself (a spread
+  // in the middle leaves most of them in a separate property array) for as long as it lives.
   return {
     type: "websocket",
-    ...baseScope(req, ends, rootPath),
+    asgi: ASGI,
+    http_version: req.httpVersion,
+    path: decodePath(rawPath, "latin1"),
+    raw_path: latin1Bytes(rawPath),
+    query_string: queryString,
+    root_path: rootPath,
+    headers: headerList(req.rawHeaders),
+    client: ends.client,
+    server: ends.server,
     scheme: ends.secure ? "wss" : "ws",
     subprotocols: offeredSubprotocols(req),
   };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import type { WebSocket, WebSocketServer, RawData } from "ws";
+import type { RawData } from "ws";
 import type {
   SendEvent,
   WebsocketAcceptEvent,
@@ -12,99 +12,183 @@ import type {
 } from "@channels-ts/core";
 import { ProtocolError } from "@channels-ts/core";
 import { acceptHeaderLines } from "./accept-headers";
-import { closeCodeFor, isRouteNotFound, isStopConsumer, superviseApplication, typeOf } from "./app-runner";
+import { closeCodeFor, isRouteNotFound, isStopConsumer, runApplication, typeOf } from "./app-runner";
 import { ERROR_CLOSE_CODES, isSendableCloseCode } from "./close-codes";
-import { Release, type Connection, type ServerContext } from "./connection";
+import { Release, type Connection, type ReleaseOwner, type ServerContext } from "./connection";
+import type { DeadlineMember, DeadlineQueue } from "./deadline-queue";
 import { refuseHandshake } from "./handshake";
 import type { Heartbeat, HeartbeatMember } from "./heartbeat";
 import { escapeLogText } from "./log-text";
-import { MessageQueue } from "./message-queue";
-import type { FrameCache } from "./shared-frame";
+import { MessageQueue, type FlowControl } from "./message-queue";
 import { buildWebsocketScope, clientLabel } from "./scope";
-import type { AcceptDetails } from "./websocket-server";
+import type { FrameCache } from "./shared-frame";
+import {
+  serveSocket,
+  type AcceptDetails,
+  type ChannelsWebSocketServer,
+  type ServedSocketEvents,
+  type ServedWebSocket,
+} from "./websocket-server";
 import { corkUntilNextTick } from "./write-coalescer";
 
 export interface WebsocketContext extends ServerContext {
-  readonly wss: WebSocketServer;
+  readonly wss: ChannelsWebSocketServer;
   readonly handshakes: WeakMap<IncomingMessage, AcceptDetails>;
   readonly heartbeat: Heartbeat;
   /** Frames a text or binary message once for every socket it goes to in this turn of the loop. */
   readonly frames: FrameCache;
+  /** Every handshake's `acceptTimeoutMs`, on one timer. */
+  readonly acceptDeadlines: DeadlineQueue;
 }
 
 type State = "connecting" | "open" | "closing" | "closed";
 
+/** What a connection holds only while it waits for the application's `websocket.accept`. */
+interface Handshake {
+  readonly req: IncomingMessage;
+  readonly head: Buffer;
+  /** Bytes that arrived before the handshake completed; handed to `ws` with `head`. */
+  early: Buffer[] | undefined;
+  earlyBytes: number;
+}
+
 const CONNECT: WebsocketConnectEvent = Object.freeze({ type: "websocket.connect" });
 const SENT: Promise<void> = Promise.resolve();
+
+/**
+ * The connection each socket is handshaking for. The socket listeners of the handshake are
+ * shared functions that look their connection up here, rather than closures made per connection;
+ * an entry goes once `ws` takes the socket over.
+ */
+const handshaking = new WeakMap<Duplex, WebsocketConnection>();
 
 /**
  * One WebSocket served by the application: the handshake waits for `websocket.accept` (or is
  * refused on `websocket.close`), frames become `websocket.receive` events, and the end of the
  * connection, whoever causes it, becomes exactly one `websocket.disconnect`.
  */
-export class WebsocketConnection implements Connection, HeartbeatMember {
-  readonly released: Promise<void>;
+export class WebsocketConnection
+  implements Connection, HeartbeatMember, FlowControl, ReleaseOwner, DeadlineMember, ServedSocketEvents
+{
   private readonly scope: WebsocketScope;
   private readonly release: Release;
   private readonly queue: MessageQueue<WebsocketInboundEvent>;
-  private readonly client: string;
-  /** The path as it may appear in a log line (the decoded path can hold control characters). */
-  private readonly logPath: string;
   private state: State = "connecting";
-  private ws: WebSocket | undefined;
-  private acceptTimer: NodeJS.Timeout | undefined;
+  private ws: ServedWebSocket | undefined;
+  /** Ticket of the accept deadline in `context.acceptDeadlines`; -1 once accepted or ended. */
+  private acceptDeadline = -1;
   private disconnected = false;
   /** Close code the server sent for a limit or protocol error; reported if the peer never answers. */
   private serverCloseCode: number | undefined;
   private pingSentAt = 0;
   private lastPingAt = Date.now();
-  private readonly onSocketGone = (): void => this.disconnect(1006, "");
-  private readonly onSocketEnd = (): void => {
-    this.socket.destroy();
-    this.disconnect(1006, "");
-  };
-  /** Bytes that arrived before the handshake completed; handed to `ws` with `head`. */
-  private early: Buffer[] = [];
-  private earlyBytes = 0;
-  private readonly onEarlyData = (chunk: Buffer): void => {
-    // A client must not send frames before the 101; bound what a misbehaving one can make us hold.
-    this.earlyBytes += chunk.length;
-    if (this.earlyBytes > this.context.options.maxPayload) this.socket.destroy();
-    else this.early.push(chunk);
-  };
+  /** Only until `websocket.accept`: a live connection keeps neither the upgrade request nor its bytes. */
+  private handshake: Handshake | undefined;
 
   constructor(
     private readonly context: WebsocketContext,
-    private readonly req: IncomingMessage,
+    req: IncomingMessage,
     private readonly socket: Duplex,
-    private readonly head: Buffer,
+    head: Buffer,
     rootPath: string,
   ) {
+    this.handshake = { req, head, early: undefined, earlyBytes: 0 };
     this.scope = buildWebsocketScope(req, context.options, rootPath);
-    this.client = clientLabel(this.scope.client);
-    this.logPath = escapeLogText(this.scope.path);
-    this.release = new Release(context, () => `WebSocket ${this.logPath}`);
+    this.release = new Release(context, this);
     // Backpressure: past maxQueuedMessages unread, stop reading the socket until the application catches up.
-    this.queue = new MessageQueue(context.options.maxQueuedMessages, {
-      pause: () => this.ws?.pause(),
-      resume: () => this.ws?.resume(),
-    });
-    this.released = this.release.released;
+    this.queue = new MessageQueue(context.options.maxQueuedMessages, this);
+  }
+
+  get released(): Promise<void> {
+    return this.release.released;
+  }
+
+  /** ReleaseOwner */
+  releaseLabel(): string {
+    return `WebSocket ${this.logPath}`;
+  }
+
+  onReleased(): void {
+    this.context.connections.delete(this);
+  }
+
+  /** `ip:port` of the client, for log lines (made when one is written, not kept). */
+  private get client(): string {
+    return clientLabel(this.scope.client);
+  }
+
+  /** The path as it may appear in a log line (the decoded path can hold control characters). */
+  private get logPath(): string {
+    return escapeLogText(this.scope.path);
+  }
+
+  /** FlowControl for the inbound queue: stop and restart reading the socket. */
+  pause(): void {
+    this.ws?.pause();
+  }
+
+  resume(): void {
+    this.ws?.resume();
   }
 
   start(): void {
-    this.socket.on("error", this.onSocketGone);
-    this.socket.on("close", this.onSocketGone);
+    const socket = this.socket;
+    handshaking.set(socket, this);
+    socket.on("error", WebsocketConnection.onHandshakeSocketGone);
+    socket.on("close", WebsocketConnection.onHandshakeSocketGone);
     // node:http sockets allow half-open connections: a client's FIN shows as "end", not "close".
-    this.socket.on("end", this.onSocketEnd);
+    socket.on("end", WebsocketConnection.onHandshakeSocketEnd);
     // Reading is the only way to notice a client that leaves while the application decides.
-    this.socket.on("data", this.onEarlyData);
+    socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
-    void this.released.then(() => this.context.connections.delete(this));
     this.context.accessLog.websocket(this.client, "WSCONNECTING", this.scope.path);
-    this.acceptTimer = setTimeout(() => this.onAcceptTimeout(), this.context.options.acceptTimeoutMs);
+    this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
-    superviseApplication(this.context.app, this.scope, this.queue.receive, this.send, this.onAppEnd, this.onFault);
+    // As superviseApplication, with one promise less: whatever ending the connection throws goes to onFault.
+    runApplication(this.context.app, this.scope, this.queue.receive, this.send).then(
+      () => this.appEnded(undefined),
+      (err: unknown) => this.appEnded(err),
+    );
+  }
+
+  private appEnded(err: unknown): void {
+    try {
+      this.onAppEnd(err);
+    } catch (fault) {
+      try {
+        this.onFault(fault);
+      } catch {
+        // Nothing is left to report to; staying alive matters more.
+      }
+    }
+  }
+
+  // The handshake's socket listeners, shared by every connection (`this` is the socket).
+  private static onHandshakeSocketGone(this: Duplex): void {
+    handshaking.get(this)?.socketGone();
+  }
+
+  private static onHandshakeSocketEnd(this: Duplex): void {
+    this.destroy();
+    handshaking.get(this)?.socketGone();
+  }
+
+  private static onHandshakeData(this: Duplex, chunk: Buffer): void {
+    handshaking.get(this)?.earlyData(chunk);
+  }
+
+  /** The socket closed or failed before `ws` took it over. */
+  private socketGone(): void {
+    this.disconnect(1006, "");
+  }
+
+  private earlyData(chunk: Buffer): void {
+    const handshake = this.handshake;
+    if (handshake === undefined) return;
+    // A client must not send frames before the 101; bound what a misbehaving one can make us hold.
+    handshake.earlyBytes += chunk.length;
+    if (handshake.earlyBytes > this.context.options.maxPayload) this.socket.destroy();
+    else (handshake.early ??= []).push(chunk);
   }
 
   shutdown(): void {
@@ -220,36 +304,45 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
       );
     }
     const headerLines = acceptHeaderLines(event.headers);
+    const handshake = this.handshake;
+    // Accepted once already, and `ws` dropped the socket of a client that had left: its close is on the way.
+    if (handshake === undefined) return;
+    this.handshake = undefined;
     this.clearAcceptTimer();
-    this.context.handshakes.set(this.req, { subprotocol, headerLines });
-    this.socket.off("data", this.onEarlyData);
-    const head = this.early.length === 0 ? this.head : Buffer.concat([this.head, ...this.early]);
-    this.early = [];
+    const { req, head: firstBytes, early } = handshake;
+    const socket = this.socket;
+    const handshakes = this.context.handshakes;
+    if (subprotocol !== undefined || headerLines.length !== 0) handshakes.set(req, { subprotocol, headerLines });
+    // `ws` adds its own listeners next; ours for data and end go first, so that the socket's
+    // listener lists stay short (an EventEmitter list that grew past two keeps its slack).
+    // Both events come asynchronously, after handleUpgrade has returned.
+    socket.off("data", WebsocketConnection.onHandshakeData);
+    socket.off("end", WebsocketConnection.onHandshakeSocketEnd);
+    const head = early === undefined ? firstBytes : Buffer.concat([firstBytes, ...early]);
     // `ws` calls back synchronously on success (so no data event can fall between our listener
     // and its own); if the client already left, it destroys the socket without calling back,
-    // and the socket listeners report the disconnect.
-    this.context.wss.handleUpgrade(this.req, this.socket, head, (ws) => this.onOpen(ws));
+    // and the socket listeners (error and close) report the disconnect.
+    this.context.wss.handleUpgrade(req, socket, head, (ws) => this.onOpen(ws));
+    handshakes.delete(req);
   }
 
-  private onOpen(ws: WebSocket): void {
-    this.socket.off("error", this.onSocketGone);
-    this.socket.off("close", this.onSocketGone);
-    this.socket.off("end", this.onSocketEnd);
+  private onOpen(ws: ServedWebSocket): void {
+    this.socket.off("error", WebsocketConnection.onHandshakeSocketGone);
+    this.socket.off("close", WebsocketConnection.onHandshakeSocketGone);
+    handshaking.delete(this.socket);
     this.ws = ws;
     if (this.disconnected) {
       ws.terminate();
       return;
     }
     this.state = "open";
-    ws.on("message", this.onMessage);
-    ws.on("close", this.onClose);
-    ws.on("error", this.onError);
-    ws.on("pong", this.onPong);
+    serveSocket(ws, this);
     this.context.accessLog.websocket(this.client, "WSCONNECT", this.scope.path);
     this.context.heartbeat.add(this);
   }
 
-  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+  /** ServedSocketEvents: a frame from the peer. */
+  onMessage(data: RawData, isBinary: boolean): void {
     this.pingSentAt = 0; // any frame proves the peer is alive
     // Once our close frame is out the socket reads on unpaused (for the peer's close frame);
     // what comes before that frame is dropped, so a peer cannot refill the queue meanwhile.
@@ -258,25 +351,25 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     this.queue.push(
       isBinary ? { type: "websocket.receive", bytes: buffer } : { type: "websocket.receive", text: buffer.toString() },
     );
-  };
+  }
 
-  private readonly onPong = (): void => {
+  onPong(): void {
     this.pingSentAt = 0;
-  };
+  }
 
-  private readonly onError = (err: Error): void => {
+  onError(err: Error): void {
     const code = (err as { code?: string }).code;
     this.serverCloseCode = (code !== undefined ? ERROR_CLOSE_CODES[code] : undefined) ?? 1002;
     this.context.logger.debug(`WebSocket ${this.logPath} from ${this.client}: ${err.message}`);
-  };
+  }
 
-  private readonly onClose = (code: number, reason: Buffer): void => {
+  onClose(code: number, reason: Buffer): void {
     this.context.heartbeat.delete(this);
     this.disconnect(
       code === 1006 && this.serverCloseCode !== undefined ? this.serverCloseCode : code,
       reason.toString(),
     );
-  };
+  }
 
   /** Delivers the one `websocket.disconnect` of this connection. */
   private disconnect(code: number, reason: string): void {
@@ -322,8 +415,9 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     this.disconnect(1006, "");
   }
 
-  private onAcceptTimeout(): void {
-    this.acceptTimer = undefined;
+  /** DeadlineMember: `acceptTimeoutMs` has passed since the handshake began. */
+  deadlinePassed(): void {
+    this.acceptDeadline = -1;
     this.context.logger.warn(
       `WebSocket ${this.logPath} from ${this.client} was neither accepted nor closed within ` +
         `${this.context.options.acceptTimeoutMs} ms (acceptTimeoutMs); refusing it`,
@@ -332,11 +426,11 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
   }
 
   private clearAcceptTimer(): void {
-    if (this.acceptTimer !== undefined) clearTimeout(this.acceptTimer);
-    this.acceptTimer = undefined;
+    if (this.acceptDeadline !== -1) this.context.acceptDeadlines.cancel(this.acceptDeadline);
+    this.acceptDeadline = -1;
   }
 
-  private readonly onAppEnd = (err: unknown): void => {
+  private onAppEnd(err: unknown): void {
     this.release.settle();
     const path = this.logPath;
     if (err !== undefined && !isStopConsumer(err)) {
@@ -356,15 +450,15 @@ export class WebsocketConnection implements Connection, HeartbeatMember {
     } else {
       this.closeWith(1000, "");
     }
-  };
+  }
 
   /** Ending the connection failed: drop it rather than let the error take the process down. */
-  private readonly onFault = (fault: unknown): void => {
+  private onFault(fault: unknown): void {
     this.release.settle();
     this.terminate();
     this.context.logger.error(
       { err: fault },
       `Internal error while ending WebSocket ${this.logPath}; connection dropped`,
     );
-  };
+  }
 }

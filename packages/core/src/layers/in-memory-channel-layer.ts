@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { ChannelFull } from "../errors";
 import type { Message } from "../types";
 import type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./channel-layer";
@@ -124,7 +124,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     validateChannelPrefix(prefix, SUFFIX_LENGTH + ".inmemory".length);
     let name: string;
     do {
-      name = `${prefix}.inmemory!${randomBytes((SUFFIX_LENGTH * 3) / 4).toString("base64url")}`;
+      name = `${prefix}.inmemory!${randomSuffix()}`;
     } while (this.channels.has(name));
     return name;
   }
@@ -346,6 +346,22 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private assertOpen(operation: string): void {
     if (this.closed) throw new ChannelLayerClosed(operation);
   }
+}
+
+/** Random bytes drawn in batches: one call to the generator per 455 channel names, not one per name. */
+const SUFFIX_BYTES = (SUFFIX_LENGTH * 3) / 4;
+const randomPool = Buffer.alloc(SUFFIX_BYTES * 455);
+let randomOffset = randomPool.length;
+
+/** `SUFFIX_LENGTH` random base64url characters. */
+function randomSuffix(): string {
+  if (randomOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  const start = randomOffset;
+  randomOffset += SUFFIX_BYTES;
+  return randomPool.toString("base64url", start, randomOffset);
 }
 
 function removeItem<T>(items: T[], item: T): void {

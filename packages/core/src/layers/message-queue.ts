@@ -2,19 +2,19 @@ import type { Message } from "../types";
 
 /**
  * A FIFO of messages with their expiry deadlines: a ring buffer in two parallel arrays, so
- * push and shift are O(1) and a queued message costs no wrapper object. It grows by doubling
- * and never shrinks (a channel's queue lives only as long as the channel).
+ * push and shift are O(1) and a queued message costs no wrapper object. It starts empty (a
+ * channel whose consumer keeps up never queues anything), takes `initialSize` slots at the first
+ * push, grows by doubling and never shrinks (a channel's queue lives only as long as the channel).
  */
 export class MessageQueue {
-  private messages: Array<Message | undefined>;
-  private deadlines: number[];
+  private messages: Array<Message | undefined> = [];
+  private deadlines: number[] = [];
   private head = 0;
   private count = 0;
+  private readonly initialSize: number;
 
   constructor(initialSize = 4) {
-    initialSize = Math.max(1, Math.floor(initialSize));
-    this.messages = new Array<Message | undefined>(initialSize).fill(undefined);
-    this.deadlines = new Array<number>(initialSize).fill(0);
+    this.initialSize = Math.max(1, Math.floor(initialSize));
   }
 
   get length(): number {
@@ -56,8 +56,9 @@ export class MessageQueue {
 
   private grow(): void {
     const size = this.messages.length;
-    const messages = new Array<Message | undefined>(size * 2).fill(undefined);
-    const deadlines = new Array<number>(size * 2).fill(0);
+    const next = size === 0 ? this.initialSize : size * 2;
+    const messages = new Array<Message | undefined>(next).fill(undefined);
+    const deadlines = new Array<number>(next).fill(0);
     for (let i = 0; i < this.count; i++) {
       const from = (this.head + i) % size;
       messages[i] = this.messages[from];
