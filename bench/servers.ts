@@ -37,7 +37,14 @@ const chat = (layer: string, redisUrl?: string): StartSpec =>
   node(
     `channels-ts (${layer})`,
     "apps/chat/src/main.ts",
-    { HOST: "127.0.0.1", PORT: "0", CHANNEL_LAYER: layer, ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }) },
+    // The access log off, as daphne's below: plain ws and Socket.IO log nothing either.
+    {
+      HOST: "127.0.0.1",
+      PORT: "0",
+      CHANNEL_LAYER: layer,
+      ACCESS_LOG: "0",
+      ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
+    },
     CHAT_READY,
   );
 

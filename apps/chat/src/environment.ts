@@ -16,6 +16,8 @@ export interface ChatEnvironment {
   host: string;
   port: number;
   layer: LayerSettings;
+  /** One log line per connection and request (ACCESS_LOG, as the CLI's; on by default). */
+  accessLog: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ChatEnvironment {
  * An empty value counts as unset (`PORT= npm start` is `npm start`).
  */
 export function readChatEnvironment(env: NodeJS.ProcessEnv = process.env): ChatEnvironment {
-  return { host: readHost(env), port: readPort(env), layer: readLayerSettings(env) };
+  return { host: readHost(env), port: readPort(env), layer: readLayerSettings(env), accessLog: readAccessLog(env) };
 }
 
 /** `CHANNEL_LAYER` and, for the Redis layers, `REDIS_URL`. */
@@ -36,6 +38,28 @@ export function readLayerSettings(env: NodeJS.ProcessEnv = process.env): LayerSe
   if (kind === "memory") return { kind };
   // REDIS_URL is checked only when a Redis layer will use it.
   return { kind, redisUrl: checkRedisUrl(valueOf(env, "REDIS_URL") ?? DEFAULT_REDIS_URL) };
+}
+
+// The CLI's spellings of ACCESS_LOG.
+const SWITCH_VALUES: Record<string, boolean> = {
+  1: true,
+  true: true,
+  yes: true,
+  on: true,
+  0: false,
+  false: false,
+  no: false,
+  off: false,
+};
+
+function readAccessLog(env: NodeJS.ProcessEnv): boolean {
+  const value = valueOf(env, "ACCESS_LOG");
+  if (value === undefined) return true;
+  const on = SWITCH_VALUES[value.toLowerCase()];
+  if (on === undefined) {
+    throw new InvalidEnvironment("ACCESS_LOG", value, "is not on or off", "use ACCESS_LOG=1 or ACCESS_LOG=0");
+  }
+  return on;
 }
 
 function readPort(env: NodeJS.ProcessEnv): number {

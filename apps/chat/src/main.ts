@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   reportLayerStatus(layer, environment.layer);
   // Loaded after the check: the application module configures layers from the environment too.
   const { application } = await import("./application");
-  const server = await serve(application, { host: environment.host, port: environment.port });
+  const server = await serve(application, {
+    host: environment.host,
+    port: environment.port,
+    accessLog: environment.accessLog,
+  });
   console.log(
     `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +
       `(layer: ${environment.layer.kind}, pid ${process.pid})`,

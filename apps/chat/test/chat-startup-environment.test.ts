@@ -5,9 +5,13 @@ import { spawnChat } from "./support/chat-process";
 
 describe("the chat's environment, checked at startup", () => {
   it("uses the documented defaults, and an empty value counts as unset", () => {
-    const defaults = { host: "127.0.0.1", port: 8000, layer: { kind: "memory" } };
+    const defaults = { host: "127.0.0.1", port: 8000, layer: { kind: "memory" }, accessLog: true };
     expect(readChatEnvironment({})).toEqual(defaults);
-    expect(readChatEnvironment({ HOST: "", PORT: "", CHANNEL_LAYER: "", REDIS_URL: "" })).toEqual(defaults);
+    expect(readChatEnvironment({ HOST: "", PORT: "", CHANNEL_LAYER: "", REDIS_URL: "", ACCESS_LOG: "" })).toEqual(
+      defaults,
+    );
+    expect(readChatEnvironment({ ACCESS_LOG: "0" }).accessLog).toBe(false);
+    expect(readChatEnvironment({ ACCESS_LOG: "On" }).accessLog).toBe(true);
     expect(readChatEnvironment({ CHANNEL_LAYER: "redis" }).layer).toEqual({
       kind: "redis",
       redisUrl: "redis://127.0.0.1:6379",
@@ -28,6 +32,7 @@ describe("the chat's environment, checked at startup", () => {
 
   it.each([
     [{ CHANNEL_LAYER: "reddis" }, "CHANNEL_LAYER", "use one of memory, redis, redis-pubsub"],
+    [{ ACCESS_LOG: "quiet" }, "ACCESS_LOG", "use ACCESS_LOG=1 or ACCESS_LOG=0"],
     [{ CHANNEL_LAYER: "Redis" }, "CHANNEL_LAYER", "use one of memory, redis, redis-pubsub"],
     [{ PORT: "abc" }, "PORT", "use an integer from 0 to 65535"],
     [{ PORT: "-1" }, "PORT", "use an integer from 0 to 65535"],

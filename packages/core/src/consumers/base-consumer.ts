@@ -32,10 +32,13 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   channelName: string | undefined;
   protected baseSend!: Send;
 
-  // At most one message per source waits here (two in all), in arrival order.
-  #inbox: Message[] = [];
-  #fromLayer: boolean[] = [];
-  /** A handler is running (or the pump is looping): a new message only waits in the inbox. */
+  // At most one message per source waits (two in all): in two slots, oldest first, rather than
+  // in arrays whose first push allocates room for 17.
+  #first: Message | undefined = undefined;
+  #firstFromLayer = false;
+  #second: Message | undefined = undefined;
+  #secondFromLayer = false;
+  /** A handler is running (or the pump is looping): a new message only waits in a slot. */
   #busy = false;
   /** Whether the message being handled came from the layer (whose next message is asked after it). */
   #handlingLayerMessage = false;
@@ -49,43 +52,56 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #stopRequested = false;
   #finish: ((error: unknown) => void) | null = null;
   #receive: Receive | undefined;
-  // Bound once per consumer, not once per message.
-  #onClientMessage = (message: Message): void => this.#push(message, false);
-  #onLayerMessage = (message: Message): void => this.#push(message, true);
-  #onSourceError = (error: unknown): void => {
-    if (!this.#stopped) this.#fail(error);
-  };
-  #onHandled = (): void => this.#afterHandler(this.#handlingLayerMessage);
-  #onHandlerError = (error: unknown): void => {
-    this.#busy = false;
-    this.#end(error instanceof StopConsumer ? undefined : error);
-  };
-  #runPump = (): void => {
-    this.#pumpScheduled = false;
-    this.#pump();
-  };
+  // Callbacks bound once per consumer, not once per message; assigned in the constructor, where
+  // (unlike class-field arrows under a keepNames build such as tsx's) they carry no name property.
+  readonly #onClientMessage: (message: Message) => void;
+  readonly #onSourceError: (error: unknown) => void;
+  readonly #onHandled: () => void;
+  readonly #onHandlerError: (error: unknown) => void;
+  readonly #runPump: () => void;
   /** What the layer's `receiveInto` hands a message to: it only queues and schedules (see there). */
-  #layerReceiver: LayerReceiver = {
-    onLayerMessage: (message: Message): void => {
-      if (this.#stopped) return;
-      this.#inbox.push(message);
-      this.#fromLayer.push(true);
-      if (!this.#busy && !this.#pumpScheduled) {
-        this.#pumpScheduled = true;
-        runInMicrotask(this.#runPump);
-      }
-    },
-    onLayerError: this.#onSourceError,
-  };
+  readonly #layerReceiver: LayerReceiver;
+
+  constructor() {
+    this.#onClientMessage = (message) => this.#push(message, false);
+    this.#onSourceError = (error) => {
+      if (!this.#stopped) this.#fail(error);
+    };
+    this.#onHandled = () => this.#afterHandler(this.#handlingLayerMessage);
+    this.#onHandlerError = (error) => {
+      this.#busy = false;
+      this.#end(error instanceof StopConsumer ? undefined : error);
+    };
+    this.#runPump = () => {
+      this.#pumpScheduled = false;
+      this.#pump();
+    };
+    this.#layerReceiver = {
+      onLayerMessage: (message) => {
+        if (this.#stopped) return;
+        this.#enqueue(message, true);
+        if (!this.#busy && !this.#pumpScheduled) {
+          this.#pumpScheduled = true;
+          runInMicrotask(this.#runPump);
+        }
+      },
+      onLayerError: this.#onSourceError,
+    };
+  }
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
   static asApp<C extends RunnableConsumer>(this: new () => C, init?: Partial<C>): Application {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class itself, captured for the returned function
     const Consumer = this;
-    return async function consumerApplication(scope: Scope, receive: Receive, send: Send): Promise<void> {
-      const consumer = new Consumer();
-      if (init !== undefined) Object.assign(consumer, init);
-      await consumer.run(scope, receive, send);
+    // Not async: it returns run()'s promise rather than suspending one more frame per connection.
+    return function consumerApplication(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      try {
+        const consumer = new Consumer();
+        if (init !== undefined) Object.assign(consumer, init);
+        return consumer.run(scope, receive, send);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
     };
   }
 
@@ -216,14 +232,26 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       this.#onSourceError(error);
       return;
     }
-    layer.receive(channel).then(this.#onLayerMessage, this.#onSourceError);
+    // A layer without either fast path: a promise per message, as the contract has it.
+    layer.receive(channel).then((message) => this.#push(message, true), this.#onSourceError);
   }
 
   #push(message: Message, fromLayer: boolean): void {
     if (this.#stopped) return;
-    this.#inbox.push(message);
-    this.#fromLayer.push(fromLayer);
+    this.#enqueue(message, fromLayer);
     this.#pump();
+  }
+
+  #enqueue(message: Message, fromLayer: boolean): void {
+    if (this.#first === undefined) {
+      this.#first = message;
+      this.#firstFromLayer = fromLayer;
+    } else {
+      // Each source has at most one message waiting (it is asked for the next only after a
+      // dispatch), so the second slot is free here.
+      this.#second = message;
+      this.#secondFromLayer = fromLayer;
+    }
   }
 
   #fail(error: unknown): void {
@@ -254,12 +282,15 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
         this.#end(undefined);
         return;
       }
-      const message = this.#inbox.shift();
+      const message = this.#first;
       if (message === undefined) {
         this.#busy = false;
         return;
       }
-      const fromLayer = this.#fromLayer.shift() as boolean;
+      const fromLayer = this.#firstFromLayer;
+      this.#first = this.#second;
+      this.#firstFromLayer = this.#secondFromLayer;
+      this.#second = undefined;
       let result: Promise<void> | void;
       try {
         result = this.dispatch(message);

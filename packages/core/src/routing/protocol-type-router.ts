@@ -33,9 +33,14 @@ export function ProtocolTypeRouter(applications: ProtocolTypeApplications): Appl
     byType.set(type, app as Application);
   }
 
-  return async function protocolTypeRouter(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  // Not async: the protocol's application's promise is returned as it is (no promise per level).
+  return function protocolTypeRouter(scope: Scope, receive: Receive, send: Send): Promise<void> {
     const app = byType.get(scope.type);
-    if (app === undefined) throw new UnknownProtocolType(scope.type, [...byType.keys()]);
-    return app(scope, receive, send);
+    if (app === undefined) return Promise.reject(new UnknownProtocolType(scope.type, [...byType.keys()]));
+    try {
+      return Promise.resolve(app(scope, receive, send));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   };
 }

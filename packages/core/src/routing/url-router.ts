@@ -32,24 +32,39 @@ const EMPTY_KWARGS: Readonly<Record<string, unknown>> = Object.freeze({});
 export function URLRouter(routes: readonly Route[]): URLRouterApplication {
   const table = Object.freeze(routes.map(checkRoute));
 
-  async function urlRouter(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    const nested = typeof scope.path_remaining === "string";
-    const routed = nested ? stripLeadingSlashes(scope.path_remaining as string) : routedPath(scope);
-    const outer = scope.url_route;
-    const outerArgs = outer?.args ?? EMPTY_ARGS;
-    const outerKwargs = outer?.kwargs ?? EMPTY_KWARGS;
-    // Path-routing middleware can only say "no route" by rejecting; `skip` then retries past it.
+  // Not async on the common path: the route's own promise is returned as it is, so a connection
+  // holds no extra promise per router level. Path-routing middleware (which can only say "no
+  // route" by rejecting) is retried past in `routeAfterMiddleware`.
+  function urlRouter(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    try {
+      const nested = typeof scope.path_remaining === "string";
+      const routed = nested ? stripLeadingSlashes(scope.path_remaining as string) : routedPath(scope);
+      const outer = scope.url_route;
+      const outerArgs = outer?.args ?? EMPTY_ARGS;
+      const outerKwargs = outer?.kwargs ?? EMPTY_KWARGS;
+      const hit = findRoute(table, routed, outerArgs, outerKwargs, { skip: 0 });
+      if (hit === undefined) throw routeNotFound(scope, routed);
+      if (!isPathRouting(hit.app)) return Promise.resolve(hit.app(innerScope(scope, hit), receive, send));
+      return routeAfterMiddleware(scope, routed, outerArgs, outerKwargs, receive, send);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  async function routeAfterMiddleware(
+    scope: Scope,
+    routed: string,
+    outerArgs: readonly unknown[],
+    outerKwargs: Readonly<Record<string, unknown>>,
+    receive: Receive,
+    send: Send,
+  ): Promise<void> {
     for (let skip = 0; ; skip++) {
       const hit = findRoute(table, routed, outerArgs, outerKwargs, { skip });
       if (hit === undefined) throw routeNotFound(scope, routed);
-      const inner: Scope = {
-        ...scope,
-        path_remaining: hit.remaining,
-        url_route: { args: hit.args, kwargs: hit.kwargs },
-      };
-      if (!isPathRouting(hit.app)) return hit.app(inner, receive, send);
+      if (!isPathRouting(hit.app)) return hit.app(innerScope(scope, hit), receive, send);
       try {
-        return await hit.app(inner, receive, send);
+        return await hit.app(innerScope(scope, hit), receive, send);
       } catch (error) {
         if (!(error instanceof RouteNotFound)) throw error;
       }
@@ -60,6 +75,16 @@ export function URLRouter(routes: readonly Route[]): URLRouterApplication {
   Object.defineProperty(urlRouter, PATH_ROUTING, { value: true });
   Object.defineProperty(urlRouter, "name", { value: "URLRouter" });
   return urlRouter as URLRouterApplication;
+}
+
+/**
+ * The route's copy of the scope. `Object.assign` onto a fresh object rather than a spread: in
+ * Node 20 every spread copy of a large scope gets a hidden class of its own (about 400 bytes per
+ * connection), assign-built copies share one. A scope has no own `__proto__` key (servers and
+ * communicators build it), so assigning cannot change the copy's prototype.
+ */
+function innerScope(scope: Scope, hit: Hit): Scope {
+  return Object.assign({}, scope, { path_remaining: hit.remaining, url_route: { args: hit.args, kwargs: hit.kwargs } });
 }
 
 export function isURLRouter(app: Application<never>): app is URLRouterApplication {
