@@ -1,5 +1,7 @@
 import { escapeLogText } from "./log-text";
+import type { HostPort } from "@channels-ts/core";
 import type { Logger } from "./logger";
+import { clientLabel } from "./scope";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -36,15 +38,20 @@ export function formatAccessLine(
 export type WebsocketAction = "WSCONNECTING" | "WSCONNECT" | "WSREJECT" | "WSDISCONNECT";
 
 export class AccessLog {
-  constructor(private readonly logger: Logger) {}
+  /** `undefined`: the access log is off, and no line is even formatted (a date and two escapes per event). */
+  constructor(private readonly logger: Logger | undefined) {}
 
   http(client: string, method: string, path: string, status: number | undefined, size: number): void {
+    if (this.logger === undefined) return;
     const request = `${method} ${path}`;
     this.logger.info({ access: { client, request, status, size } }, formatAccessLine(client, request, status, size));
   }
 
-  websocket(client: string, action: WebsocketAction, path: string): void {
+  /** `scope.client` is turned into text only when a line is written. */
+  websocket(client: HostPort | null | undefined, action: WebsocketAction, path: string): void {
+    if (this.logger === undefined) return;
+    const label = clientLabel(client);
     const request = `${action} ${path}`;
-    this.logger.info({ access: { client, request } }, formatAccessLine(client, request));
+    this.logger.info({ access: { client: label, request } }, formatAccessLine(label, request));
   }
 }

@@ -9,7 +9,6 @@ import { Heartbeat } from "./heartbeat";
 import { FrameCache } from "./shared-frame";
 import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
-import { silentLogger } from "./logger";
 import type { ResolvedServerOptions } from "./options";
 import { WebsocketConnection, type WebsocketContext } from "./websocket-connection";
 import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
@@ -36,7 +35,7 @@ export class ChannelsServer {
       app,
       options,
       logger: options.logger,
-      accessLog: new AccessLog(options.accessLog ? options.logger : silentLogger),
+      accessLog: new AccessLog(options.accessLog ? options.logger : undefined),
       connections: new Set<Connection>(),
       wss: createWebsocketServer(options, handshakes),
       handshakes,

@@ -141,7 +141,7 @@ export class WebsocketConnection
     // Reading is the only way to notice a client that leaves while the application decides.
     socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
-    this.context.accessLog.websocket(this.client, "WSCONNECTING", this.scope.path);
+    this.context.accessLog.websocket(this.scope.client, "WSCONNECTING", this.scope.path);
     this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
     // As superviseApplication, with one promise less: whatever ending the connection throws goes to onFault.
@@ -337,7 +337,7 @@ export class WebsocketConnection
     }
     this.state = "open";
     serveSocket(ws, this);
-    this.context.accessLog.websocket(this.client, "WSCONNECT", this.scope.path);
+    this.context.accessLog.websocket(this.scope.client, "WSCONNECT", this.scope.path);
     this.context.heartbeat.add(this);
   }
 
@@ -381,7 +381,7 @@ export class WebsocketConnection
     this.queue.push(
       reason === "" ? { type: "websocket.disconnect", code } : { type: "websocket.disconnect", code, reason },
     );
-    if (wasOpen) this.context.accessLog.websocket(this.client, "WSDISCONNECT", this.scope.path);
+    if (wasOpen) this.context.accessLog.websocket(this.scope.client, "WSDISCONNECT", this.scope.path);
     this.release.startDeadline();
   }
 
@@ -410,7 +410,7 @@ export class WebsocketConnection
   private refuse(status: number): void {
     if (this.state !== "connecting") return;
     this.clearAcceptTimer();
-    this.context.accessLog.websocket(this.client, "WSREJECT", this.scope.path);
+    this.context.accessLog.websocket(this.scope.client, "WSREJECT", this.scope.path);
     refuseHandshake(this.socket, status);
     this.disconnect(1006, "");
   }
