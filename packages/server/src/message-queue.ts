@@ -17,7 +17,9 @@ export interface FlowControl {
 export class MessageQueue<E extends ReceiveEvent> {
   private items: E[] = [];
   private head = 0;
-  private waiters: Array<(event: E) => void> = [];
+  // One receive waits at a time in practice: a field, and an array only for a second one.
+  private waiter: ((event: E) => void) | undefined = undefined;
+  private moreWaiters: Array<(event: E) => void> | undefined = undefined;
   private paused = false;
   private readonly resumeAt: number;
 
@@ -26,6 +28,7 @@ export class MessageQueue<E extends ReceiveEvent> {
     private flow?: FlowControl,
   ) {
     this.resumeAt = Math.floor(limit / 2);
+    this.receive = () => this.take();
   }
 
   /** Events pushed and not yet read by the application. */
@@ -34,8 +37,9 @@ export class MessageQueue<E extends ReceiveEvent> {
   }
 
   push(event: E): void {
-    const waiter = this.waiters.shift();
+    const waiter = this.waiter;
     if (waiter !== undefined) {
+      this.waiter = this.moreWaiters?.shift();
       waiter(event);
       return;
     }
@@ -58,8 +62,13 @@ export class MessageQueue<E extends ReceiveEvent> {
     this.flow?.resume();
   }
 
-  /** Bound so it can be handed to the application as its `receive`. */
-  readonly receive = (): Promise<E> => {
+  /**
+   * Bound so it can be handed to the application as its `receive` (assigned in the constructor:
+   * a class-field arrow would carry a name property per connection under a keepNames build).
+   */
+  readonly receive: () => Promise<E>;
+
+  private take(): Promise<E> {
     if (this.head < this.items.length) {
       const event = this.items[this.head] as E;
       this.head++;
@@ -70,6 +79,9 @@ export class MessageQueue<E extends ReceiveEvent> {
       if (this.paused && this.length <= this.resumeAt) this.resume();
       return Promise.resolve(event);
     }
-    return new Promise<E>((resolve) => this.waiters.push(resolve));
-  };
+    return new Promise<E>((resolve) => {
+      if (this.waiter === undefined) this.waiter = resolve;
+      else (this.moreWaiters ??= []).push(resolve);
+    });
+  }
 }

@@ -97,6 +97,15 @@ export class WebsocketConnection
     this.release = new Release(context, this);
     // Backpressure: past maxQueuedMessages unread, stop reading the socket until the application catches up.
     this.queue = new MessageQueue(context.options.maxQueuedMessages, this);
+    // Assigned here rather than as a class-field arrow: no name property per connection under tsx.
+    this.send = (event) => {
+      try {
+        this.handleSend(event);
+        return SENT;
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    };
   }
 
   get released(): Promise<void> {
@@ -229,14 +238,7 @@ export class WebsocketConnection
    * application). Not `async`: a frame costs no promise of its own (`SENT` is shared), and a
    * mistake still reaches the application as a rejection.
    */
-  private readonly send = (event: SendEvent): Promise<void> => {
-    try {
-      this.handleSend(event);
-      return SENT;
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
+  private readonly send: (event: SendEvent) => Promise<void>;
 
   private handleSend(event: SendEvent): void {
     // `?.`: a JavaScript application can send null.

@@ -50,10 +50,48 @@ class PendingReceive implements LayerReceiver {
 class ChannelState {
   readonly queue = new MessageQueue();
   /**
-   * Non-empty only while the queue is empty: a sent message goes straight to the first one.
-   * Pending receive() promises and receiveInto() receivers, in the order they started waiting.
+   * Receivers waiting on the empty queue (receive() promises and receiveInto() receivers), in
+   * the order they started waiting: a sent message goes straight to the first. One waits at a
+   * time in practice, so it is a field, and an array holds only the ones after it.
    */
-  waiters: LayerReceiver[] = [];
+  private firstWaiter: LayerReceiver | undefined = undefined;
+  private laterWaiters: LayerReceiver[] | undefined = undefined;
+
+  get hasWaiters(): boolean {
+    return this.firstWaiter !== undefined;
+  }
+
+  addWaiter(waiter: LayerReceiver): void {
+    if (this.firstWaiter === undefined) this.firstWaiter = waiter;
+    else (this.laterWaiters ??= []).push(waiter);
+  }
+
+  /** The first waiter, removed; undefined when none waits. */
+  takeWaiter(): LayerReceiver | undefined {
+    const waiter = this.firstWaiter;
+    if (waiter !== undefined) this.firstWaiter = this.laterWaiters?.shift();
+    return waiter;
+  }
+
+  /** Every waiter, removed first: one that waits again from its callback waits afresh. */
+  takeAllWaiters(): LayerReceiver[] {
+    const first = this.firstWaiter;
+    if (first === undefined) return [];
+    const all = [first, ...(this.laterWaiters ?? [])];
+    this.firstWaiter = undefined;
+    this.laterWaiters = undefined;
+    return all;
+  }
+
+  removeWaiter(waiter: LayerReceiver): void {
+    if (this.firstWaiter === waiter) {
+      this.firstWaiter = this.laterWaiters?.shift();
+    } else if (this.laterWaiters !== undefined) {
+      const index = this.laterWaiters.indexOf(waiter);
+      if (index !== -1) this.laterWaiters.splice(index, 1);
+    }
+  }
+
   readonly groups = new Set<string>();
   constructor(
     readonly name: string,
@@ -98,7 +136,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private nextSweepAt: number;
   private closed = false;
   private readonly onAbort = (pending: PendingReceive): void => {
-    removeItem(pending.channel.waiters, pending);
+    pending.channel.removeWaiter(pending);
     this.releaseIfIdle(pending.channel);
   };
 
@@ -152,7 +190,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
       const message = this.takeQueued(state, now);
       if (message !== undefined) return Promise.resolve(message);
       const pending = new PendingReceive(state, signal, this.onAbort);
-      state.waiters.push(pending);
+      state.addWaiter(pending);
       return pending.promise;
     } catch (error) {
       return Promise.reject(error);
@@ -169,7 +207,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     }
     const message = state.queue.length === 0 ? undefined : this.takeQueued(state, performance.now());
     if (message !== undefined) receiver.onLayerMessage(message);
-    else state.waiters.push(receiver);
+    else state.addWaiter(receiver);
   }
 
   receiveNowait(channel: string): Message | undefined {
@@ -246,9 +284,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.channels.delete(channel);
     this.leaveAllGroups(state);
     state.queue.clear();
-    const waiters = state.waiters;
-    state.waiters = [];
-    for (const pending of waiters) pending.onLayerError(new ChannelReceiveAborted(channel, "discarded"));
+    for (const waiter of state.takeAllWaiters()) waiter.onLayerError(new ChannelReceiveAborted(channel, "discarded"));
   }
 
   async flush(): Promise<void> {
@@ -268,9 +304,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.channels = new Map();
     this.groups = new Map();
     for (const state of channels.values()) {
-      const waiters = state.waiters;
-      state.waiters = [];
-      for (const pending of waiters) pending.onLayerError(new ChannelReceiveAborted(state.name, "closed"));
+      for (const waiter of state.takeAllWaiters()) waiter.onLayerError(new ChannelReceiveAborted(state.name, "closed"));
     }
   }
 
@@ -283,8 +317,9 @@ export class InMemoryChannelLayer implements ChannelLayer {
 
   /** Hands `message` to a waiting receiver or queues it; false when the channel is full. */
   private deliver(state: ChannelState, message: Message, now: number): boolean {
-    if (state.waiters.length !== 0) {
-      state.waiters.shift()!.onLayerMessage(message);
+    const waiter = state.takeWaiter();
+    if (waiter !== undefined) {
+      waiter.onLayerMessage(message);
       return true;
     }
     if (state.queue.length >= state.capacity) {
@@ -320,7 +355,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
 
   /** Forgets a channel nobody is using, so the map holds only live channels. */
   private releaseIfIdle(state: ChannelState): void {
-    if (state.queue.length === 0 && state.waiters.length === 0 && state.groups.size === 0) {
+    if (state.queue.length === 0 && !state.hasWaiters && state.groups.size === 0) {
       if (this.channels.get(state.name) === state) this.channels.delete(state.name);
     }
   }
@@ -362,9 +397,4 @@ function randomSuffix(): string {
   const start = randomOffset;
   randomOffset += SUFFIX_BYTES;
   return randomPool.toString("base64url", start, randomOffset);
-}
-
-function removeItem<T>(items: T[], item: T): void {
-  const index = items.indexOf(item);
-  if (index !== -1) items.splice(index, 1);
 }
