@@ -92,7 +92,8 @@ class ChannelState {
     }
   }
 
-  readonly groups = new Set<string>();
+  /** The groups it is in (the reverse index); made at the first groupAdd, as most channels join one group or none. */
+  groups: Set<string> | undefined = undefined;
   constructor(
     readonly name: string,
     readonly capacity: number,
@@ -243,7 +244,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     const membership = members.get(channel);
     if (membership === undefined) members.set(channel, { channel: state, deadline: now + this.groupExpiryMs });
     else membership.deadline = now + this.groupExpiryMs;
-    state.groups.add(group);
+    (state.groups ??= new Set()).add(group);
   }
 
   async groupDiscard(group: string, channel: string): Promise<void> {
@@ -292,7 +293,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.groups.clear();
     for (const state of this.channels.values()) {
       state.queue.clear();
-      state.groups.clear();
+      state.groups = undefined;
       this.releaseIfIdle(state);
     }
   }
@@ -342,20 +343,21 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private leaveGroup(group: string, state: ChannelState): void {
     const members = this.groups.get(group);
     if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
-    state.groups.delete(group);
+    state.groups?.delete(group);
   }
 
   private leaveAllGroups(state: ChannelState): void {
+    if (state.groups === undefined) return;
     for (const group of state.groups) {
       const members = this.groups.get(group);
       if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
     }
-    state.groups.clear();
+    state.groups = undefined;
   }
 
   /** Forgets a channel nobody is using, so the map holds only live channels. */
   private releaseIfIdle(state: ChannelState): void {
-    if (state.queue.length === 0 && !state.hasWaiters && state.groups.size === 0) {
+    if (state.queue.length === 0 && !state.hasWaiters && (state.groups === undefined || state.groups.size === 0)) {
       if (this.channels.get(state.name) === state) this.channels.delete(state.name);
     }
   }
