@@ -1,5 +1,5 @@
 import type { WebSocket } from "ws";
-import { directSocket } from "./ws-internals";
+import { directSocket, writeFrame } from "./ws-internals";
 
 /** Bounds of a FrameCache; a frame that is not cached is still correct, only framed again. */
 export interface FrameCacheLimits {
@@ -86,14 +86,18 @@ export class FrameCache {
   }
 
   /**
-   * Sends `data` on `ws` as `ws.send(data)` would, writing the shared frame where that cannot be
-   * told apart from `ws.send`, and calling `ws.send` otherwise (and for payloads too large to cache,
-   * where framing would only add a copy).
+   * Sends `data` on `ws` as `ws.send(data)` would: the shared frame (or, past the cache's payload
+   * limit, a frame of its own) written whole where that cannot be told apart from `ws.send`, and
+   * `ws.send` otherwise. Bytes are never written by reference: the tick's cork, ws's queue or its
+   * compressor may hold them after this call, and an application may reuse its buffer once
+   * `send()` has resolved.
    */
   send(ws: WebSocket, data: string | Uint8Array): void {
-    const socket = data.length <= this.limits.maxPayloadLength ? directSocket(ws) : undefined;
-    if (socket === undefined) ws.send(data);
-    else socket.write(this.frameFor(data));
+    if (directSocket(ws) !== undefined) {
+      const frame = data.length <= this.limits.maxPayloadLength ? this.frameFor(data) : encodeFrame(data);
+      if (writeFrame(ws, frame)) return;
+    }
+    ws.send(typeof data === "string" ? data : Buffer.from(data));
   }
 
   private remember(key: string | Uint8Array, frame: Buffer): void {

@@ -29,7 +29,7 @@ import {
   type ServedSocketEvents,
   type ServedWebSocket,
 } from "./websocket-server";
-import { corkUntilNextTick } from "./write-coalescer";
+import { CORK_FLUSH_BYTES, corkUntilNextTick, uncorkNow } from "./write-coalescer";
 
 export interface WebsocketContext extends ServerContext {
   readonly wss: ChannelsWebSocketServer;
@@ -284,7 +284,11 @@ export class WebsocketConnection
     if (typeof text === "string" && (bytes === undefined || bytes === null)) this.context.frames.send(ws, text);
     else if (bytes instanceof Uint8Array && (text === undefined || text === null)) this.context.frames.send(ws, bytes);
     else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
-    if (ws.bufferedAmount > this.context.options.maxBufferedBytes) {
+    const { maxBufferedBytes } = this.context.options;
+    // What a tick's cork holds is not the client's backlog: flush it before judging the client,
+    // and early for a burst, so that a client that reads is never closed for what we held back.
+    if (this.socket.writableLength > Math.min(CORK_FLUSH_BYTES, maxBufferedBytes / 4)) uncorkNow(this.socket);
+    if (ws.bufferedAmount > maxBufferedBytes) {
       this.context.logger.warn(
         `WebSocket ${this.logPath} from ${this.client} has ${ws.bufferedAmount} bytes queued ` +
           `(maxBufferedBytes ${this.context.options.maxBufferedBytes}); closing it with 1013`,

@@ -24,3 +24,14 @@ export function corkUntilNextTick(socket: Duplex): void {
   if (corked.length === 0) process.nextTick(uncorkAll);
   corked.push(socket);
 }
+
+/** Past this many bytes held by a tick's cork, the socket is flushed at once (a burst gains nothing from waiting). */
+export const CORK_FLUSH_BYTES = 64 * 1024;
+
+/**
+ * Releases this tick's cork on `socket` now (it stays in the list; uncorking again at the end of
+ * the tick is a no-op, and a later write in the tick corks it afresh).
+ */
+export function uncorkNow(socket: Duplex): void {
+  if (socket.writableCorked !== 0) socket.uncork();
+}

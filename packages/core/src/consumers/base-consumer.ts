@@ -301,7 +301,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       }
       if (isPromiseLike(result)) {
         this.#handlingLayerMessage = fromLayer;
-        result.then(this.#onHandled, this.#onHandlerError);
+        // A foreign thenable is adopted by a real promise first: it could call back twice, or throw.
+        (result instanceof Promise ? result : Promise.resolve(result)).then(this.#onHandled, this.#onHandlerError);
         return;
       }
       if (this.#stopRequested) continue;

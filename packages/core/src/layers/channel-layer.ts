@@ -47,7 +47,7 @@ export interface ChannelLayer {
    * or `onLayerError` when the channel is discarded or the layer closed. It may be called
    * synchronously from inside the `send` or `groupSend` that delivers the message, so a receiver
    * only records the message and schedules its work; it never runs a handler there (that would
-   * reorder what the sender's other recipients see). Consumers use it, when present, to wait
+   * reorder what the sender's other recipients see), and never throws. Consumers use it, when present, to wait
    * on an empty channel; a layer that cannot hand messages over directly leaves it out.
    */
   receiveInto?(channel: string, receiver: LayerReceiver): void;

@@ -320,7 +320,12 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private deliver(state: ChannelState, message: Message, now: number): boolean {
     const waiter = state.takeWaiter();
     if (waiter !== undefined) {
-      waiter.onLayerMessage(message);
+      try {
+        waiter.onLayerMessage(message);
+      } catch (error) {
+        // A receiver that throws (against the contract) fails alone; the group send goes on.
+        waiter.onLayerError(error);
+      }
       return true;
     }
     if (state.queue.length >= state.capacity) {
