@@ -73,8 +73,9 @@ export function headerList(rawHeaders: readonly string[]): Headers {
 }
 
 /**
- * `raw_path` bytes come from a slab of their own: a small Buffer from Node's shared pool would
- * keep that whole 8 KiB pool alive for as long as its scope lives (a WebSocket's: hours).
+ * `raw_path` bytes come from a 4 KiB slab that holds only request paths: a small Buffer from
+ * Node's shared pool would keep that whole 8 KiB pool (any small Buffer's bytes) alive for as
+ * long as its scope lives (a WebSocket's: hours). A slab lives as long as its last scope.
  */
 const SLAB_SIZE = 4096;
 let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);

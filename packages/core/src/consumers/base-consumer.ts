@@ -50,7 +50,9 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #failure: { error: unknown } | null = null;
   #stopped = false;
   #stopRequested = false;
-  #finish: ((error: unknown) => void) | null = null;
+  // run()'s own promise, settled by #end (null before run() and after the end).
+  #resolveRun: (() => void) | null = null;
+  #rejectRun: ((error: Error) => void) | null = null;
   #receive: Receive | undefined;
   // Callbacks bound once per consumer, not once per message; assigned in the constructor, where
   // (unlike class-field arrows under a keepNames build such as tsx's) they carry no name property.
@@ -58,7 +60,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   readonly #onSourceError: (error: unknown) => void;
   readonly #onHandled: () => void;
   readonly #onHandlerError: (error: unknown) => void;
-  readonly #runPump: () => void;
+  // Made at the first wake-up from the layer: an idle connection never needs it.
+  #runPump: (() => void) | undefined = undefined;
   /** What the layer's `receiveInto` hands a message to: it only queues and schedules (see there). */
   readonly #layerReceiver: LayerReceiver;
 
@@ -72,17 +75,18 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       this.#busy = false;
       this.#end(error instanceof StopConsumer ? undefined : error);
     };
-    this.#runPump = () => {
-      this.#pumpScheduled = false;
-      this.#pump();
-    };
     this.#layerReceiver = {
       onLayerMessage: (message) => {
         if (this.#stopped) return;
         this.#enqueue(message, true);
         if (!this.#busy && !this.#pumpScheduled) {
           this.#pumpScheduled = true;
-          runInMicrotask(this.#runPump);
+          runInMicrotask(
+            (this.#runPump ??= () => {
+              this.#pumpScheduled = false;
+              this.#pump();
+            }),
+          );
         }
       },
       onLayerError: this.#onSourceError,
@@ -115,7 +119,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     if (layer !== undefined) this.channelName = await layer.newChannel();
     try {
       await new Promise<void>((resolve, reject) => {
-        this.#finish = (error) => (error === undefined ? resolve() : reject(error as Error));
+        this.#resolveRun = resolve;
+        this.#rejectRun = reject;
         if (layer !== undefined) this.#askLayer();
         this.#askClient();
       });
@@ -261,11 +266,14 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
 
   /** Ends `run()`: with `error`, or cleanly when it is undefined. Later calls do nothing. */
   #end(error: unknown): void {
-    const finish = this.#finish;
-    if (finish === null) return;
-    this.#finish = null;
+    const resolve = this.#resolveRun;
+    const reject = this.#rejectRun;
+    if (resolve === null || reject === null) return;
+    this.#resolveRun = this.#rejectRun = null;
     this.#stopped = true;
-    finish(this.#failure !== null ? this.#failure.error : error);
+    const reason = this.#failure !== null ? this.#failure.error : error;
+    if (reason === undefined) resolve();
+    else reject(reason as Error);
   }
 
   /**
@@ -274,7 +282,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
    * in this loop rather than by recursion.
    */
   #pump(): void {
-    if (this.#busy || this.#finish === null) return;
+    if (this.#busy || this.#resolveRun === null) return;
     this.#busy = true;
     for (;;) {
       if (this.#failure !== null || this.#stopRequested) {
