@@ -39,10 +39,21 @@ redis.call('DEL', ARGV[2])
  * bytes and its string or list of strings decoded; a message without it (a normal channel's,
  * or an encrypted one) counts against every channel. A queue holding 4 x capacity or more is
  * full for every channel without being read, so one script call never scans an unbounded queue.
+ * None of this happens while the process reads its queue (its receive loop keeps the key
+ * `<queue>$reader` alive, see READER_KEY_SUFFIX): then a queue holds up to 20 x capacity unscanned,
+ * because a burst of group sends lands faster than any reader's round trip and the reader itself
+ * bounds each channel.
  */
 const CHANNEL_COUNTS = `
 -- A queue this far over capacity counts as full for every channel, unscanned: the scan is O(queue).
 local SCAN_LIMIT_FACTOR = 4
+-- While the queue's process is popping it (it renews '<queue>$reader'), a burst may queue up this
+-- many times capacity, unscanned: the reader drains it within a round trip and enforces each
+-- channel's capacity in its local mailboxes, where what it drops is counted and reported.
+local LIVE_QUEUE_FACTOR = 20
+local function reader_live(key)
+    return redis.call('EXISTS', key .. '$reader') == 1
+end
 local function read_len(s, p, b, fix_lo, fix_hi, one, two, four)
     if b >= fix_lo and b <= fix_hi then return b - fix_lo, p + 1 end
     if one and b == one then return string.byte(s, p + 1), p + 2 end
@@ -103,9 +114,13 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
 local card = redis.call('ZCARD', KEYS[1])
 if card >= capacity then
-    if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end
-    local counts, shared = channel_counts(KEYS[1])
-    if (counts[ARGV[6]] or 0) + shared >= capacity then return 1 end
+    if ARGV[6] ~= '' and reader_live(KEYS[1]) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then return 1 end
+    else
+        if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end
+        local counts, shared = channel_counts(KEYS[1])
+        if (counts[ARGV[6]] or 0) + shared >= capacity then return 1 end
+    end
 end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[5])
@@ -155,10 +170,17 @@ for _, key in ipairs(order) do
     redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
     local names = buckets[key]
     local card = redis.call('ZCARD', key)
-    if card >= capacity * SCAN_LIMIT_FACTOR then
+    if card < capacity then
+        -- room for everyone
+    elseif reader_live(key) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then
+            over = over + #names
+            names = {}
+        end
+    elseif card >= capacity * SCAN_LIMIT_FACTOR then
         over = over + #names
         names = {}
-    elseif card >= capacity then
+    else
         local counts, shared = channel_counts(key)
         local open = {}
         for _, name in ipairs(names) do
@@ -187,3 +209,14 @@ for i=1,#keys,5000 do
     redis.call('del', unpack(keys, i, math.min(i+4999, #keys)))
 end
 `;
+
+/**
+ * Appended to a process queue's key: a key its receive loop renews with every pop (expiring
+ * shortly after the loop stops), telling writers that the queue is being drained.
+ */
+export const READER_KEY_SUFFIX = "$reader";
+
+/** How long that mark outlives the loop's last pop (a BZPOPMIN blocks `blockSeconds`). */
+export function readerTtlMs(blockSeconds: number): number {
+  return Math.ceil(blockSeconds * 1000) + 2000;
+}
