@@ -1,17 +1,24 @@
 /**
  * The Lua the Redis layer runs. `GROUP_SEND_CAPPED` and `RESTORE_INFLIGHT` are channels_redis
- * 4.x's scripts verbatim (same keys, same arguments), so Python and TypeScript peers step on
- * each other's data exactly as two Python peers would. The others fold several of Python's
- * round trips into one call without changing what ends up in Redis.
+ * 4.x's scripts (same keys, same arguments; the first also lets a live reader's queue take a
+ * burst), so Python and TypeScript peers step on each other's data exactly as two Python peers
+ * would. The others fold several of Python's round trips into one call without changing what
+ * ends up in Redis.
  */
 
-/** channels_redis `group_send`: KEYS = channel keys; ARGV = messages, capacities, now, expiry. */
+/**
+ * channels_redis `group_send`: KEYS = channel keys; ARGV = messages, capacities, now, expiry.
+ * Python's script, with one change that writes the same data: a queue whose process is popping
+ * it (`<queue>$reader`, see CHANNEL_COUNTS) takes up to 20 x capacity, as in GROUP_SEND_ALL.
+ */
 export const GROUP_SEND_CAPPED = `
 local over_capacity = 0
 local current_time = ARGV[#ARGV - 1]
 local expiry = ARGV[#ARGV]
 for i=1,#KEYS do
-    if redis.call('ZCOUNT', KEYS[i], '-inf', '+inf') < tonumber(ARGV[i + #KEYS]) then
+    local capacity = tonumber(ARGV[i + #KEYS])
+    local count = redis.call('ZCOUNT', KEYS[i], '-inf', '+inf')
+    if count < capacity or (count < capacity * 20 and redis.call('EXISTS', KEYS[i] .. '$reader') == 1) then
         redis.call('ZADD', KEYS[i], current_time, ARGV[i])
         redis.call('EXPIRE', KEYS[i], expiry)
     else
@@ -114,7 +121,7 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
 local card = redis.call('ZCARD', KEYS[1])
 if card >= capacity then
-    if ARGV[6] ~= '' and reader_live(KEYS[1]) then
+    if reader_live(KEYS[1]) then
         if card >= capacity * LIVE_QUEUE_FACTOR then return 1 end
     else
         if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end

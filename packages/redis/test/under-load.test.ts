@@ -29,41 +29,47 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
   const redis = useRedisServer();
   const quiet = { warn: (): void => undefined };
 
-  it("delivers a burst of 600 group sends over two processes, each member exactly its group's 15", async () => {
-    // Two layers on one Redis, with their own client prefixes: two chat processes.
-    await using a = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet }));
-    await using b = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet }));
-    const drops = recordDrops(a, b);
-    const run = randomUUID().slice(0, 8);
-    const members: Array<{ layer: RedisChannelLayer; group: string; channel: string; index: number }> = [];
-    for (let g = 0; g < 40; g++) {
-      for (let m = 0; m < 3; m++) {
-        const layer = (g * 3 + m) % 2 === 0 ? a : b; // every group spread over both processes
-        const channel = await layer.newChannel();
-        const group = `burst.${run}.${g}`;
-        await layer.groupAdd(group, channel);
-        members.push({ layer, group, channel, index: m });
+  it.each([
+    ["in one script call", {}],
+    ["on the per-host path (encrypted)", { symmetricEncryptionKeys: ["burst key"] }],
+  ])(
+    "delivers a burst of 600 group sends over two processes, %s: each member exactly its group's 15",
+    async (_, extra) => {
+      // Two layers on one Redis, with their own client prefixes: two chat processes.
+      await using a = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet, ...extra }));
+      await using b = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet, ...extra }));
+      const drops = recordDrops(a, b);
+      const run = randomUUID().slice(0, 8);
+      const members: Array<{ layer: RedisChannelLayer; group: string; channel: string; index: number }> = [];
+      for (let g = 0; g < 40; g++) {
+        for (let m = 0; m < 3; m++) {
+          const layer = (g * 3 + m) % 2 === 0 ? a : b; // every group spread over both processes
+          const channel = await layer.newChannel();
+          const group = `burst.${run}.${g}`;
+          await layer.groupAdd(group, channel);
+          members.push({ layer, group, channel, index: m });
+        }
       }
-    }
-    const received = members.map((member) => receiveUntilEnd(member.layer, member.channel));
-    // Every member sends 5 messages to its group at once, from its own process.
-    await Promise.all(
-      members.flatMap((member) =>
-        [0, 1, 2, 3, 4].map((n) =>
-          member.layer.groupSend(member.group, { type: "chat", from: `${member.group}/${member.index}`, n }),
+      const received = members.map((member) => receiveUntilEnd(member.layer, member.channel));
+      // Every member sends 5 messages to its group at once, from its own process.
+      await Promise.all(
+        members.flatMap((member) =>
+          [0, 1, 2, 3, 4].map((n) =>
+            member.layer.groupSend(member.group, { type: "chat", from: `${member.group}/${member.index}`, n }),
+          ),
         ),
-      ),
-    );
-    await Promise.all([...new Set(members.map((m) => m.group))].map((group) => a.groupSend(group, { type: END })));
-    const results = await Promise.all(received);
-    expect(drops).toEqual([]);
-    members.forEach((member, i) => {
-      const expected = [0, 1, 2].flatMap((index) =>
-        [0, 1, 2, 3, 4].map((n) => ({ type: "chat", from: `${member.group}/${index}`, n })),
       );
-      expect(sortMessages(results[i] as Message[])).toEqual(sortMessages(expected));
-    });
-  });
+      await Promise.all([...new Set(members.map((m) => m.group))].map((group) => a.groupSend(group, { type: END })));
+      const results = await Promise.all(received);
+      expect(drops).toEqual([]);
+      members.forEach((member, i) => {
+        const expected = [0, 1, 2].flatMap((index) =>
+          [0, 1, 2, 3, 4].map((n) => ({ type: "chat", from: `${member.group}/${index}`, n })),
+        );
+        expect(sortMessages(results[i] as Message[])).toEqual(sortMessages(expected));
+      });
+    },
+  );
 
   it("delivers a backlog of 1,000 sends to one process's channels completely, in order, while its consumers read", async () => {
     await using sender = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet }));
