@@ -21,7 +21,7 @@ export interface DroppedEvent {
 
 /** An error in work the layer does on its own (a receive loop, the membership refresh); it retries. */
 export interface BackgroundErrorEvent {
-  source: "receive loop" | "membership refresh";
+  source: "receive loop" | "membership refresh" | "group send";
   /** The Redis key a receive loop pops. */
   key?: string;
   error: Error;

@@ -74,6 +74,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly pending = new PendingOperations();
   private roundRobin = 0;
+  private readonly pipelineGroupSends: boolean;
   private closed = false;
 
   constructor(options: RedisChannelLayerOptions = {}) {
@@ -91,6 +92,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.groupExpiry = o.groupExpiry;
     this.capacity = o.capacity;
     this.blockSeconds = o.blockSeconds;
+    this.pipelineGroupSends = o.pipelineGroupSends === true;
     this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
     this.capacities = resolved.capacities;
     this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
@@ -293,7 +295,14 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateMessage(message);
     rejectReservedKey(message);
-    return this.guard("groupSend", -1, this.groupSendNow(group, message));
+    const sent = this.guard("groupSend", -1, this.groupSendNow(group, message));
+    if (!this.pipelineGroupSends || this.unavailable !== undefined) return sent;
+    // Order is kept by the connection; what fails from here on is reported, not thrown.
+    sent.catch((error: unknown) => {
+      if (this.closed) return;
+      this.reportBackgroundError({ source: "group send", error: asError(error) });
+      this.reportDrop("layer down", { group, count: 1 });
+    });
   }
 
   private async groupSendNow(group: string, message: Message): Promise<void> {

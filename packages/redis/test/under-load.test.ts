@@ -32,6 +32,7 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
   it.each([
     ["in one script call", {}],
     ["on the per-host path (encrypted)", { symmetricEncryptionKeys: ["burst key"] }],
+    ["with pipelined group sends", { pipelineGroupSends: true }],
   ])(
     "delivers a burst of 600 group sends over two processes, %s: each member exactly its group's 15",
     async (_, extra) => {
@@ -88,6 +89,22 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
     });
     expect(drops).toEqual([]);
     expect(Object.values(receiver.droppedCounts).every((count) => count === 0)).toBe(true);
+  });
+
+  it("with pipelineGroupSends, keeps a process's group sends and sends in the order they were made", async () => {
+    await using layer = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet, pipelineGroupSends: true }));
+    const drops = recordDrops(layer);
+    const channel = await layer.newChannel();
+    const group = `ordered.${randomUUID().slice(0, 8)}`;
+    await layer.groupAdd(group, channel);
+    const received = receiveUntilEnd(layer, channel);
+    for (let i = 0; i < 50; i++) {
+      await layer.groupSend(group, { type: "m", i: 2 * i });
+      await layer.send(channel, { type: "m", i: 2 * i + 1 });
+    }
+    await layer.send(channel, { type: END });
+    expect((await received).map((message) => message.i)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(drops).toEqual([]);
   });
 
   describe("a member that truly falls behind", () => {
