@@ -74,7 +74,7 @@ export class ReceiveLoop {
   }
 
   private async run(): Promise<void> {
-    const { shard, key, blockSeconds } = this.options;
+    const { shard } = this.options;
     // Commands on this connection wait out a Redis restart instead of failing after N retries.
     let client = this.client;
     if (client === undefined) {
@@ -84,29 +84,24 @@ export class ReceiveLoop {
       this.needsRestore = true;
       this.client = client;
     }
-    const backup = key + "$inflight";
     let failures = 0;
+    // On the own queue the next round goes out before this one's batch is handed over, so Redis
+    // pops while this process delivers instead of both taking turns.
+    let prefetched: Promise<Round> | undefined;
     try {
-      while (!this.stopped && (this.options.keepGoing() || (await this.stillWanted()))) {
+      while (!this.stopped && (prefetched !== undefined || this.options.keepGoing() || (await this.stillWanted()))) {
         try {
-          let restored: Promise<Error | undefined> | undefined;
-          if (this.needsRestore) {
-            this.needsRestore = false;
-            restored = client.layerRestoreInflight(key, backup).then(noError, asError);
+          const round = prefetched ?? this.request(client);
+          prefetched = undefined;
+          const { reply, rest, restoreError } = await round;
+          const got = reply !== null;
+          if (got && rest !== undefined && !this.stopped && this.options.keepGoing()) {
+            prefetched = this.request(client);
+            prefetched.catch(noop); // awaited in the next iteration, or moot once stopped
           }
-          const readerKey = this.options.readerKey;
-          const marked =
-            readerKey === undefined ? undefined : client.set(readerKey, "1", "PX", readerTtlMs(blockSeconds));
-          // Pipelined: Redis runs the ZPOPMIN as soon as the BZPOPMIN wakes, on the same queue.
-          const [, reply, rest] = await Promise.all([
-            marked,
-            client.bzpopminBuffer(key, blockSeconds),
-            this.options.batch === undefined ? undefined : client.zpopminBuffer(key, this.options.batch),
-          ]);
-          const restoreError = restored === undefined ? undefined : await restored;
-          if (reply !== null && !this.stopped) this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
+          if (got && !this.stopped) this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
           if (rest !== undefined) this.deliver(rest);
-          else if (reply !== null && !this.stopped) await this.drain(client);
+          else if (got && !this.stopped) await this.drain(client);
           if (restoreError !== undefined) {
             this.needsRestore = true;
             throw restoreError;
@@ -132,6 +127,25 @@ export class ReceiveLoop {
         this.idleTimer.unref();
       }
     }
+  }
+
+  /** One round trip: the restore script when due, the reader mark, BZPOPMIN and, on the own queue, ZPOPMIN. */
+  private async request(client: LayerClient): Promise<Round> {
+    const { key, blockSeconds, readerKey, batch } = this.options;
+    let restored: Promise<Error | undefined> | undefined;
+    if (this.needsRestore) {
+      this.needsRestore = false;
+      restored = client.layerRestoreInflight(key, key + "$inflight").then(noError, asError);
+    }
+    const marked = readerKey === undefined ? undefined : client.set(readerKey, "1", "PX", readerTtlMs(blockSeconds));
+    // Pipelined: Redis runs the ZPOPMIN as soon as the BZPOPMIN wakes, on the same queue.
+    const [, reply, rest] = await Promise.all([
+      marked,
+      client.bzpopminBuffer(key, blockSeconds),
+      batch === undefined ? undefined : client.zpopminBuffer(key, batch),
+    ]);
+    const restoreError = restored === undefined ? undefined : await restored;
+    return { reply, rest, restoreError };
   }
 
   /** Pop, without blocking, what local receivers still wait for, instead of one BZPOPMIN each. */
@@ -173,6 +187,14 @@ export class ReceiveLoop {
       this.retryTimer = setTimeout(resolve, ms);
     });
   }
+}
+
+interface Round {
+  /** BZPOPMIN: key, member, score; null when it timed out. */
+  reply: [Buffer, Buffer, Buffer] | null;
+  /** ZPOPMIN on the own queue: member, score, member, score... */
+  rest: Buffer[] | undefined;
+  restoreError: Error | undefined;
 }
 
 function noError(): undefined {
