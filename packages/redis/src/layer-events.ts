@@ -9,8 +9,9 @@ export interface MalformedEvent {
 
 /**
  * Messages the layer did not deliver. `channel` names the channel (or, for an expired or
- * undecodable message, the Redis queue) and `group` the group of a group send whose members
- * were skipped; `count` is how many deliveries were lost at once.
+ * undecodable message, the Redis queue) and `group` the group of the group send that skipped
+ * full members, or found expired messages in its members' queues; `count` is how many were
+ * lost at once (for "channel full" on the per-host path, the queues skipped).
  */
 export interface DroppedEvent {
   reason: DropReason;

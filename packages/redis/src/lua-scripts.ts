@@ -112,26 +112,27 @@ end
  * One `send`: Python's ZREMRANGEBYSCORE, ZCOUNT, ZADD and EXPIRE in one atomic call, with the
  * capacity counted for the channel itself (see CHANNEL_COUNTS) when ARGV[6] names it.
  * KEYS[1] = channel key; ARGV = expired-before score, capacity, now, member, expiry seconds,
- * channel name or "". Returns 1 when the channel is full (nothing written).
+ * channel name or "". Returns {1 when the channel is full (nothing written) else 0, messages
+ * removed as expired}.
  */
 export const SEND =
   CHANNEL_COUNTS +
   `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
+local expired = redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
 local card = redis.call('ZCARD', KEYS[1])
 if card >= capacity then
     if reader_live(KEYS[1]) then
-        if card >= capacity * LIVE_QUEUE_FACTOR then return 1 end
+        if card >= capacity * LIVE_QUEUE_FACTOR then return { 1, expired } end
     else
-        if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end
+        if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return { 1, expired } end
         local counts, shared = channel_counts(KEYS[1])
-        if (counts[ARGV[6]] or 0) + shared >= capacity then return 1 end
+        if (counts[ARGV[6]] or 0) + shared >= capacity then return { 1, expired } end
     end
 end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[5])
-return 0
+return { 0, expired }
 `;
 
 /**
@@ -144,7 +145,7 @@ return 0
  *
  * KEYS[1] = group key. ARGV = layer prefix, random prefix, msgpack map up to and including the
  * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
- * capacity, expiry seconds. Returns {members, channels skipped as full}.
+ * capacity, expiry seconds. Returns {members, channels skipped as full, messages removed as expired}.
  */
 export const GROUP_SEND_ALL =
   CHANNEL_COUNTS +
@@ -172,9 +173,9 @@ for _, name in ipairs(members) do
     end
     bucket[#bucket + 1] = name
 end
-local over = 0
+local over, expired = 0, 0
 for _, key in ipairs(order) do
-    redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
+    expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
     local names = buckets[key]
     local card = redis.call('ZCARD', key)
     if card < capacity then
@@ -206,7 +207,7 @@ for _, key in ipairs(order) do
         redis.call('EXPIRE', key, expiry)
     end
 end
-return { #members, over }
+return { #members, over, expired }
 `;
 
 /** channels_redis `flush`: delete every key under the prefix, in chunks Lua's unpack can take. */

@@ -195,7 +195,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
     const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
     const key = this.prefix + nonLocal;
-    const full = await client.layerSend(
+    const [full, expired] = await client.layerSend(
       key,
       String(now - this.expiry),
       capacity,
@@ -204,6 +204,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       this.expirySeconds,
       counted,
     );
+    // Python's queue cleanup drops these without a word; here they are counted.
+    if (expired > 0) this.reportDrop("expired", { channel: key, count: expired });
     if (full === 1) throw new ChannelFull(channel, capacity);
   }
 
@@ -355,7 +357,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
     const headBytes = Buffer.from(head.subarray(0, head.length - 1));
     const prefixBytes = this.serializer.frame(new Uint8Array(0));
-    const [, over] = await (this.clients[0] as LayerClient).layerGroupSendAll(
+    const [, over, expired] = await (this.clients[0] as LayerClient).layerGroupSendAll(
       this.groupKey(group),
       this.prefix,
       prefixBytes,
@@ -368,6 +370,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     );
     // Full members are skipped, as in Python, but not silently (Python logs them at INFO).
     if (over > 0) this.reportDrop("channel full", { group, count: over });
+    if (expired > 0) this.reportDrop("expired", { group, count: expired });
   }
 
   /** Python's algorithm: list the members on the group's host, then one script call per target host. */
@@ -422,9 +425,19 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
         });
       }),
     );
-    // Python's script counts the queues it skipped (all members of a process on one queue).
-    const over = skipped.reduce((sum, replies) => sum + Number(replies?.[replies.length - 1]?.[1] ?? 0), 0);
+    // Python's script counts the queues it skipped (all members of a process on one queue); the
+    // ZREMRANGEBYSCOREs before it, the expired messages they removed from member queues.
+    let over = 0;
+    let expired = 0;
+    for (const replies of skipped) {
+      if (replies === null) continue;
+      replies.forEach(([, value], i) => {
+        if (i === replies.length - 1) over += Number(value ?? 0);
+        else expired += Number(value ?? 0);
+      });
+    }
     if (over > 0) this.reportDrop("channel full", { group, count: over });
+    if (expired > 0) this.reportDrop("expired", { group, count: expired });
   }
 
   private startLoops(channel: string, bang: number): void {
