@@ -45,7 +45,7 @@ export class LocalChannels {
     if (waiter !== undefined) {
       this.waiterCount--;
       settle(waiter);
-      this.dropIfIdle(channel, box);
+      // The mailbox stays (its consumer waits again at once); sweep() drops it once idle.
       waiter.receiver.onLayerMessage(message);
       return;
     }
@@ -59,13 +59,10 @@ export class LocalChannels {
   /** A queued message, if any, without waiting. */
   take(channel: string): Message | undefined {
     const box = this.boxes.get(channel);
-    if (box === undefined) return undefined;
-    const message = box.queue.shift();
-    this.dropIfIdle(channel, box);
-    return message;
+    return box?.queue.shift();
   }
 
-  /** Whether this process has state for `channel` (so its name was validated already). */
+  /** Whether this process has a mailbox for `channel` (so its name was validated already). */
   has(channel: string): boolean {
     return this.boxes.has(channel);
   }

@@ -75,6 +75,9 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   private readonly pending = new PendingOperations();
   private roundRobin = 0;
   private readonly pipelineGroupSends: boolean;
+  /** The queue of `newChannel()`'s default channels, known without building the name per wait. */
+  private readonly defaultNonLocal = `specific.${this.clientPrefix}!`;
+  private readonly defaultKey: string;
   private closed = false;
 
   constructor(options: RedisChannelLayerOptions = {}) {
@@ -88,6 +91,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       throw new TypeError("symmetricEncryptionKeys must be a list of keys, even for one: use [key].");
     }
     this.prefix = o.prefix;
+    this.defaultKey = o.prefix + this.defaultNonLocal;
     this.expiry = o.expiry;
     this.groupExpiry = o.groupExpiry;
     this.capacity = o.capacity;
@@ -442,7 +446,10 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
 
   private startLoops(channel: string, bang: number): void {
     const normal = bang === -1;
-    const key = this.prefix + (normal ? channel : channel.slice(0, bang + 1));
+    const key =
+      bang === this.defaultNonLocal.length - 1 && channel.startsWith(this.defaultNonLocal)
+        ? this.defaultKey
+        : this.prefix + (normal ? channel : channel.slice(0, bang + 1));
     const own = !normal;
     if (own && this.ownLoopsRunning(key)) return;
     if (this.sweepTimer === undefined) {

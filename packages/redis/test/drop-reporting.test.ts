@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { RedisChannelLayer, type BackgroundErrorEvent, type DroppedEvent } from "@channels-ts/redis";
 import { closing, describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
 
@@ -32,9 +31,9 @@ describeWithRedis("RedisChannelLayer reports what it does not deliver", () => {
     const key = "asgi" + channel.slice(0, channel.indexOf("!") + 1);
     // The restore script the loop runs first fails on an in-flight set of the wrong type.
     await admin.set(key + "$inflight", "not a sorted set");
-    const failed = once(layer, "backgroundError") as Promise<[BackgroundErrorEvent]>;
+    const failed = new Promise<BackgroundErrorEvent>((resolve) => layer.once("backgroundError", resolve));
     const received = layer.receive(channel);
-    const [event] = await failed;
+    const event = await failed;
     expect(event).toMatchObject({ source: "receive loop", key });
     expect(event.error.message).toContain("WRONGTYPE");
     expect(warnings).toHaveLength(1);
