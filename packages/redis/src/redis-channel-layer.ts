@@ -233,6 +233,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       this.checkReceivable(channel);
       return undefined;
     }
+    const bang = channel.indexOf("!");
+    if (bang !== -1 && !this.isOwn(channel, bang)) this.checkReceivable(channel);
     this.recentlyReceived.add(channel);
     return this.local.take(channel);
   }
@@ -243,7 +245,9 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
       return;
     }
-    const bang = this.local.has(channel) ? channel.indexOf("!") : this.checkReceivable(channel);
+    // A mailbox may also hold a name a foreign writer put in our queue: ownership is checked anyway.
+    let bang = channel.indexOf("!");
+    if (!this.local.has(channel) || (bang !== -1 && !this.isOwn(channel, bang))) bang = this.checkReceivable(channel);
     this.recentlyReceived.add(channel);
     const queued = this.local.take(channel);
     if (queued !== undefined) {
