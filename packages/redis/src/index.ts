@@ -10,5 +10,6 @@ export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions } from "./hosts";
 export type { HostDownEvent, HostEvent } from "./shard";
-export type { LayerEvents, MalformedEvent } from "./layer-events";
+export type { BackgroundErrorEvent, DroppedEvent, LayerEvents, MalformedEvent } from "./layer-events";
+export type { DropReason } from "./drop-counter";
 export type { LayerLogger } from "./malformed-counter";

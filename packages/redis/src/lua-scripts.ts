@@ -1,17 +1,24 @@
 /**
  * The Lua the Redis layer runs. `GROUP_SEND_CAPPED` and `RESTORE_INFLIGHT` are channels_redis
- * 4.x's scripts verbatim (same keys, same arguments), so Python and TypeScript peers step on
- * each other's data exactly as two Python peers would. The others fold several of Python's
- * round trips into one call without changing what ends up in Redis.
+ * 4.x's scripts (same keys, same arguments; the first also lets a live reader's queue take a
+ * burst), so Python and TypeScript peers step on each other's data exactly as two Python peers
+ * would. The others fold several of Python's round trips into one call without changing what
+ * ends up in Redis.
  */
 
-/** channels_redis `group_send`: KEYS = channel keys; ARGV = messages, capacities, now, expiry. */
+/**
+ * channels_redis `group_send`: KEYS = channel keys; ARGV = messages, capacities, now, expiry.
+ * Python's script, with one change that writes the same data: a queue whose process is popping
+ * it (`<queue>$reader`, see CHANNEL_COUNTS) takes up to 20 x capacity, as in GROUP_SEND_ALL.
+ */
 export const GROUP_SEND_CAPPED = `
 local over_capacity = 0
 local current_time = ARGV[#ARGV - 1]
 local expiry = ARGV[#ARGV]
 for i=1,#KEYS do
-    if redis.call('ZCOUNT', KEYS[i], '-inf', '+inf') < tonumber(ARGV[i + #KEYS]) then
+    local capacity = tonumber(ARGV[i + #KEYS])
+    local count = redis.call('ZCOUNT', KEYS[i], '-inf', '+inf')
+    if count < capacity or (count < capacity * 20 and redis.call('EXISTS', KEYS[i] .. '$reader') == 1) then
         redis.call('ZADD', KEYS[i], current_time, ARGV[i])
         redis.call('EXPIRE', KEYS[i], expiry)
     else
@@ -39,10 +46,21 @@ redis.call('DEL', ARGV[2])
  * bytes and its string or list of strings decoded; a message without it (a normal channel's,
  * or an encrypted one) counts against every channel. A queue holding 4 x capacity or more is
  * full for every channel without being read, so one script call never scans an unbounded queue.
+ * None of this happens while the process reads its queue (its receive loop keeps the key
+ * `<queue>$reader` alive, see READER_KEY_SUFFIX): then a queue holds up to 20 x capacity unscanned,
+ * because a burst of group sends lands faster than any reader's round trip and the reader itself
+ * bounds each channel.
  */
 const CHANNEL_COUNTS = `
 -- A queue this far over capacity counts as full for every channel, unscanned: the scan is O(queue).
 local SCAN_LIMIT_FACTOR = 4
+-- While the queue's process is popping it (it renews '<queue>$reader'), a burst may queue up this
+-- many times capacity, unscanned: the reader drains it within a round trip and enforces each
+-- channel's capacity in its local mailboxes, where what it drops is counted and reported.
+local LIVE_QUEUE_FACTOR = 20
+local function reader_live(key)
+    return redis.call('EXISTS', key .. '$reader') == 1
+end
 local function read_len(s, p, b, fix_lo, fix_hi, one, two, four)
     if b >= fix_lo and b <= fix_hi then return b - fix_lo, p + 1 end
     if one and b == one then return string.byte(s, p + 1), p + 2 end
@@ -94,22 +112,27 @@ end
  * One `send`: Python's ZREMRANGEBYSCORE, ZCOUNT, ZADD and EXPIRE in one atomic call, with the
  * capacity counted for the channel itself (see CHANNEL_COUNTS) when ARGV[6] names it.
  * KEYS[1] = channel key; ARGV = expired-before score, capacity, now, member, expiry seconds,
- * channel name or "". Returns 1 when the channel is full (nothing written).
+ * channel name or "". Returns {1 when the channel is full (nothing written) else 0, messages
+ * removed as expired}.
  */
 export const SEND =
   CHANNEL_COUNTS +
   `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
+local expired = redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
 local capacity = tonumber(ARGV[2])
 local card = redis.call('ZCARD', KEYS[1])
 if card >= capacity then
-    if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return 1 end
-    local counts, shared = channel_counts(KEYS[1])
-    if (counts[ARGV[6]] or 0) + shared >= capacity then return 1 end
+    if reader_live(KEYS[1]) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then return { 1, expired } end
+    else
+        if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return { 1, expired } end
+        local counts, shared = channel_counts(KEYS[1])
+        if (counts[ARGV[6]] or 0) + shared >= capacity then return { 1, expired } end
+    end
 end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[5])
-return 0
+return { 0, expired }
 `;
 
 /**
@@ -122,7 +145,7 @@ return 0
  *
  * KEYS[1] = group key. ARGV = layer prefix, random prefix, msgpack map up to and including the
  * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
- * capacity, expiry seconds. Returns {members, channels skipped as full}.
+ * capacity, expiry seconds. Returns {members, channels skipped as full, messages removed as expired}.
  */
 export const GROUP_SEND_ALL =
   CHANNEL_COUNTS +
@@ -150,15 +173,22 @@ for _, name in ipairs(members) do
     end
     bucket[#bucket + 1] = name
 end
-local over = 0
+local over, expired = 0, 0
 for _, key in ipairs(order) do
-    redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
+    expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
     local names = buckets[key]
     local card = redis.call('ZCARD', key)
-    if card >= capacity * SCAN_LIMIT_FACTOR then
+    if card < capacity then
+        -- room for everyone
+    elseif reader_live(key) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then
+            over = over + #names
+            names = {}
+        end
+    elseif card >= capacity * SCAN_LIMIT_FACTOR then
         over = over + #names
         names = {}
-    elseif card >= capacity then
+    else
         local counts, shared = channel_counts(key)
         local open = {}
         for _, name in ipairs(names) do
@@ -177,7 +207,7 @@ for _, key in ipairs(order) do
         redis.call('EXPIRE', key, expiry)
     end
 end
-return { #members, over }
+return { #members, over, expired }
 `;
 
 /** channels_redis `flush`: delete every key under the prefix, in chunks Lua's unpack can take. */
@@ -187,3 +217,14 @@ for i=1,#keys,5000 do
     redis.call('del', unpack(keys, i, math.min(i+4999, #keys)))
 end
 `;
+
+/**
+ * Appended to a process queue's key: a key its receive loop renews with every pop (expiring
+ * shortly after the loop stops), telling writers that the queue is being drained.
+ */
+export const READER_KEY_SUFFIX = "$reader";
+
+/** How long that mark outlives the loop's last pop (a BZPOPMIN blocks `blockSeconds`). */
+export function readerTtlMs(blockSeconds: number): number {
+  return Math.ceil(blockSeconds * 1000) + 2000;
+}

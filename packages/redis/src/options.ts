@@ -35,6 +35,14 @@ export interface RedisChannelLayerOptions extends ChannelLayerOptions, RedisConn
   membershipRefreshSeconds?: number;
   /** Seconds one BZPOPMIN on this process's queue blocks (Python's `brpop_timeout`). Default 5. */
   blockSeconds?: number;
+  /**
+   * `groupSend` resolves once its command is on the connection (in order with this process's
+   * later sends) instead of after Redis's reply, so a consumer that awaits each group send
+   * (a chat relaying every frame) is not held to one Redis round trip per frame. It still
+   * rejects at once when the layer is closed or a host is unavailable; a failure after that is
+   * a `dropped` event (reason "layer down") and a warning instead of a rejection. Default false.
+   */
+  pipelineGroupSends?: boolean;
 }
 
 export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {

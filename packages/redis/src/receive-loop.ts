@@ -1,4 +1,5 @@
 import type { RedisShard } from "./shard";
+import { readerTtlMs } from "./lua-scripts";
 import { withScripts, type LayerClient } from "./scripted-client";
 
 export interface ReceiveLoopOptions {
@@ -15,13 +16,26 @@ export interface ReceiveLoopOptions {
   idleMs: number;
   /** How many more messages local receivers want right now (popped without blocking after a pop). */
   wanted(): number;
+  /**
+   * For a queue only this process reads (its own): pop up to this many more in the same round
+   * trip as every BZPOPMIN, so one round trip moves a batch. Undefined: ask `wanted()` instead.
+   */
+  batch?: number;
+  /**
+   * With `batch`: a key renewed with every pop, expiring `blockSeconds` + 2 s after the last, so
+   * writers know the queue is being drained (see lua-scripts.ts, LIVE_QUEUE_FACTOR).
+   */
+  readerKey?: string;
   onPayload(member: Buffer, score: number, rawScore: Buffer): void;
   onError(error: Error): void;
 }
 
 /**
  * Pops one Redis queue on a dedicated connection, so a blocking BZPOPMIN never holds up the
- * layer's other commands. Each (re)connection first runs channels_redis's restore script, which
+ * layer's other commands. On this process's own queue every BZPOPMIN goes out pipelined with a
+ * ZPOPMIN of up to `batch` more: a round trip moves whatever has queued up since the last one,
+ * so the queue stays short under load (a queue popped one message per round trip grows past
+ * `capacity`, and every group send then skips, and scans, the whole process). Each (re)connection first runs channels_redis's restore script, which
  * puts back what a crashed peer left in `<key>$inflight`, pipelined with the first pop. Python then copies each popped message into `$inflight` and removes it after
  * processing; here processing (a synchronous hand-off to a local mailbox) cannot be interrupted
  * between the two, so that pair would be a no-op and is not sent.
@@ -60,7 +74,7 @@ export class ReceiveLoop {
   }
 
   private async run(): Promise<void> {
-    const { shard, key, blockSeconds } = this.options;
+    const { shard } = this.options;
     // Commands on this connection wait out a Redis restart instead of failing after N retries.
     let client = this.client;
     if (client === undefined) {
@@ -70,22 +84,24 @@ export class ReceiveLoop {
       this.needsRestore = true;
       this.client = client;
     }
-    const backup = key + "$inflight";
     let failures = 0;
+    // On the own queue the next round goes out before this one's batch is handed over, so Redis
+    // pops while this process delivers instead of both taking turns.
+    let prefetched: Promise<Round> | undefined;
     try {
-      while (!this.stopped && this.options.keepGoing()) {
+      while (!this.stopped && (prefetched !== undefined || this.options.keepGoing() || (await this.stillWanted()))) {
         try {
-          let restored: Promise<Error | undefined> | undefined;
-          if (this.needsRestore) {
-            this.needsRestore = false;
-            restored = client.layerRestoreInflight(key, backup).then(noError, asError);
+          const round = prefetched ?? this.request(client);
+          prefetched = undefined;
+          const { reply, rest, restoreError } = await round;
+          const got = reply !== null;
+          if (got && rest !== undefined && !this.stopped && this.options.keepGoing()) {
+            prefetched = this.request(client);
+            prefetched.catch(noop); // awaited in the next iteration, or moot once stopped
           }
-          const reply = await client.bzpopminBuffer(key, blockSeconds);
-          const restoreError = restored === undefined ? undefined : await restored;
-          if (reply !== null && !this.stopped) {
-            this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
-            await this.drain(client);
-          }
+          if (got && !this.stopped) this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
+          if (rest !== undefined) this.deliver(rest);
+          else if (got && !this.stopped) await this.drain(client);
           if (restoreError !== undefined) {
             this.needsRestore = true;
             throw restoreError;
@@ -100,6 +116,9 @@ export class ReceiveLoop {
       }
     } finally {
       this.running = false;
+      // Nobody waits any more: writers should see the backlog build up in Redis again, not later.
+      const readerKey = this.options.readerKey;
+      if (readerKey !== undefined && !this.stopped) client.del(readerKey).catch(noop);
       if (this.client === client && this.stopped) {
         shard.release(client);
         this.client = undefined;
@@ -110,15 +129,49 @@ export class ReceiveLoop {
     }
   }
 
+  /** One round trip: the restore script when due, the reader mark, BZPOPMIN and, on the own queue, ZPOPMIN. */
+  private async request(client: LayerClient): Promise<Round> {
+    const { key, blockSeconds, readerKey, batch } = this.options;
+    let restored: Promise<Error | undefined> | undefined;
+    if (this.needsRestore) {
+      this.needsRestore = false;
+      restored = client.layerRestoreInflight(key, key + "$inflight").then(noError, asError);
+    }
+    const marked = readerKey === undefined ? undefined : client.set(readerKey, "1", "PX", readerTtlMs(blockSeconds));
+    // Pipelined: Redis runs the ZPOPMIN as soon as the BZPOPMIN wakes, on the same queue.
+    const [, reply, rest] = await Promise.all([
+      marked,
+      client.bzpopminBuffer(key, blockSeconds),
+      batch === undefined ? undefined : client.zpopminBuffer(key, batch),
+    ]);
+    const restoreError = restored === undefined ? undefined : await restored;
+    return { reply, rest, restoreError };
+  }
+
   /** Pop, without blocking, what local receivers still wait for, instead of one BZPOPMIN each. */
   private async drain(client: LayerClient): Promise<void> {
     const wanted = this.options.wanted();
     if (wanted <= 0) return;
-    const flat = await client.zpopminBuffer(this.options.key, wanted);
+    this.deliver(await client.zpopminBuffer(this.options.key, wanted));
+  }
+
+  /** A ZPOPMIN reply: member, score, member, score... */
+  private deliver(flat: Buffer[]): void {
     for (let i = 0; i + 1 < flat.length && !this.stopped; i += 2) {
       const score = flat[i + 1] as Buffer;
       this.options.onPayload(flat[i] as Buffer, Number(score.toString()), score);
     }
+  }
+
+  /**
+   * Asked once nobody waits: a batch may have served every waiting receiver at once, and they
+   * wait again as soon as their handlers ran, so the loop looks again after a turn of the event loop
+   * instead of stopping (and telling writers that nobody reads) between two batches.
+   */
+  private async stillWanted(): Promise<boolean> {
+    if (this.options.batch === undefined) return false;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return !this.stopped && this.options.keepGoing();
   }
 
   private releaseIdle(client: LayerClient): void {
@@ -136,6 +189,14 @@ export class ReceiveLoop {
   }
 }
 
+interface Round {
+  /** BZPOPMIN: key, member, score; null when it timed out. */
+  reply: [Buffer, Buffer, Buffer] | null;
+  /** ZPOPMIN on the own queue: member, score, member, score... */
+  rest: Buffer[] | undefined;
+  restoreError: Error | undefined;
+}
+
 function noError(): undefined {
   return undefined;
 }
@@ -143,3 +204,5 @@ function noError(): undefined {
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
+
+function noop(): void {}

@@ -5,6 +5,7 @@ import {
   ChannelLayerClosed,
   ChannelReceiveAborted,
   type ChannelLayer,
+  type LayerReceiver,
   type Message,
   type ReceiveOptions,
 } from "@channels-ts/core";
@@ -19,6 +20,8 @@ import {
 import { scoreNow } from "./clock";
 import { consistentHash } from "./consistent-hash";
 import { MultiFernet } from "./fernet";
+import { BackgroundErrors } from "./background-errors";
+import { DropCounter, type DropReason } from "./drop-counter";
 import { MalformedCounter } from "./malformed-counter";
 import { MembershipRefresher } from "./membership-refresher";
 import { Memberships } from "./memberships";
@@ -31,8 +34,8 @@ import { MessageSerializer } from "./serializer";
 import { afterRestore, connectShards, firstUnavailable, openShards, type RedisShard } from "./shard";
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
-import { GROUP_SEND_CAPPED } from "./lua-scripts";
-import type { LayerEvents } from "./layer-events";
+import { GROUP_SEND_CAPPED, READER_KEY_SUFFIX, readerTtlMs } from "./lua-scripts";
+import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
 
 /**
  * A channel layer on Redis sorted sets, in channels_redis 4.x's exact layout, so Django and
@@ -56,19 +59,25 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   private readonly uniformCapacity: boolean;
   private readonly local: LocalChannels;
   private readonly malformed: MalformedCounter;
+  private readonly drops: DropCounter;
+  private readonly backgroundErrors: BackgroundErrors;
   private readonly memberships = new Memberships();
   private readonly refresher: MembershipRefresher;
   private readonly blockSeconds: number;
   /** Receive loops by `<shard>:<key>`. */
   private readonly loops = new Map<string, ReceiveLoop>();
-  /** Pending receives per queue key, so a loop on another process's queue stops when unused. */
-  private readonly keyWaiters = new Map<string, number>();
+  /** The loops on this process's own queues (one per host; one queue per newChannel() prefix), checked on every wait. */
+  private readonly ownLoops = new Map<string, ReceiveLoop[]>();
   /** Channels received on since the last refresh tick: their consumers are alive. */
   private readonly recentlyReceived = new Set<string>();
   private readonly expirySeconds: string;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly pending = new PendingOperations();
   private roundRobin = 0;
+  private readonly pipelineGroupSends: boolean;
+  /** The queue of `newChannel()`'s default channels, known without building the name per wait. */
+  private readonly defaultNonLocal = `specific.${this.clientPrefix}!`;
+  private readonly defaultKey: string;
   private closed = false;
 
   constructor(options: RedisChannelLayerOptions = {}) {
@@ -82,15 +91,23 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       throw new TypeError("symmetricEncryptionKeys must be a list of keys, even for one: use [key].");
     }
     this.prefix = o.prefix;
+    this.defaultKey = o.prefix + this.defaultNonLocal;
     this.expiry = o.expiry;
     this.groupExpiry = o.groupExpiry;
     this.capacity = o.capacity;
     this.blockSeconds = o.blockSeconds;
+    this.pipelineGroupSends = o.pipelineGroupSends === true;
     this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
     this.capacities = resolved.capacities;
     this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
-    this.local = new LocalChannels((channel) => this.capacities.get(channel));
-    this.malformed = new MalformedCounter("RedisChannelLayer", o.logger ?? console, o.warnIntervalMs);
+    this.local = new LocalChannels(
+      (channel) => this.capacities.get(channel),
+      (reason, channel, count) => this.reportDrop(reason, { channel, count }),
+    );
+    const logger = o.logger ?? console;
+    this.malformed = new MalformedCounter("RedisChannelLayer", logger, o.warnIntervalMs);
+    this.drops = new DropCounter("RedisChannelLayer", logger, o.warnIntervalMs);
+    this.backgroundErrors = new BackgroundErrors("RedisChannelLayer", logger, o.warnIntervalMs);
     const keys = o.symmetricEncryptionKeys;
     this.serializer = new MessageSerializer({
       crypter: keys !== undefined && keys.length > 0 ? MultiFernet.fromPassphrases(keys) : undefined,
@@ -107,7 +124,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.refresher = new MembershipRefresher(
       Math.min(refreshSeconds * 1000, 2 ** 31 - 1),
       () => this.refreshLiveMemberships(),
-      () => undefined,
+      (error) => this.reportBackgroundError({ source: "membership refresh", error: asError(error) }),
     );
   }
 
@@ -136,6 +153,11 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return this.malformed.count;
   }
 
+  /** Deliveries this layer did not make since it started, by reason (each also a `dropped` event). */
+  get droppedCounts(): Record<DropReason, number> {
+    return this.drops.counts();
+  }
+
   async newChannel(prefix = "specific"): Promise<string> {
     this.assertOpen("newChannel");
     validateChannelPrefix(prefix, 1 + 32 + 1 + 32);
@@ -148,6 +170,12 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateMessage(message);
     rejectReservedKey(message);
     const bang = channel.indexOf("!");
+    if (bang !== -1 && this.isOwn(channel, bang)) {
+      // This process drains its queue into local mailboxes as fast as it can: a consumer that
+      // stopped reading fills its mailbox, not the Redis queue, and that is where it is full.
+      const capacity = this.capacities.get(channel);
+      if (this.local.queued(channel) >= capacity) return Promise.reject(new ChannelFull(channel, capacity));
+    }
     const nonLocal = bang === -1 ? channel : channel.slice(0, bang + 1);
     // Python hashes the full name here and loses the message on several hosts; the queue's
     // own shard is where its receiver listens.
@@ -171,7 +199,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
     const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
     const key = this.prefix + nonLocal;
-    const full = await client.layerSend(
+    const [full, expired] = await client.layerSend(
       key,
       String(now - this.expiry),
       capacity,
@@ -180,6 +208,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       this.expirySeconds,
       counted,
     );
+    // Python's queue cleanup drops these without a word; here they are counted.
+    if (expired > 0) this.reportDrop("expired", { channel: key, count: expired });
     if (full === 1) throw new ChannelFull(channel, capacity);
   }
 
@@ -187,23 +217,63 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     const signal = options.signal;
     if (signal?.aborted) throw signal.reason;
     if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    const bang = this.checkReceivable(channel);
+    this.recentlyReceived.add(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return queued;
+    const waiting = this.local.wait(channel, signal);
+    this.startLoops(channel, bang);
+    return waiting;
+  }
+
+  /** A message already taken off Redis for `channel`, if any, without waiting or a promise. */
+  receiveNowait(channel: string): Message | undefined {
+    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    if (!this.local.has(channel)) {
+      this.checkReceivable(channel);
+      return undefined;
+    }
+    const bang = channel.indexOf("!");
+    if (bang !== -1 && !this.isOwn(channel, bang)) this.checkReceivable(channel);
+    this.recentlyReceived.add(channel);
+    return this.local.take(channel);
+  }
+
+  /** The next message on `channel` goes to `receiver`, from the receive loop, without a promise. */
+  receiveInto(channel: string, receiver: LayerReceiver): void {
+    if (this.closed) {
+      receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
+      return;
+    }
+    // A mailbox may also hold a name a foreign writer put in our queue: ownership is checked anyway.
+    let bang = channel.indexOf("!");
+    if (!this.local.has(channel) || (bang !== -1 && !this.isOwn(channel, bang))) bang = this.checkReceivable(channel);
+    this.recentlyReceived.add(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) {
+      receiver.onLayerMessage(queued);
+      return;
+    }
+    this.local.waitInto(channel, receiver);
+    this.startLoops(channel, bang);
+  }
+
+  /** Validates `channel` for a receive here and returns the index of its `!` (-1 for a normal channel). */
+  private checkReceivable(channel: string): number {
     validateChannelName(channel);
     const bang = channel.indexOf("!");
-    if (bang !== -1 && !channel.startsWith(this.clientPrefix, bang - this.clientPrefix.length)) {
+    if (bang !== -1 && !this.isOwn(channel, bang)) {
       // Its queue is another layer's: popping it here would take every message of that process.
       throw new TypeError(
         `receive(${JSON.stringify(channel)}): the channel belongs to another layer instance (this one's channels contain ` +
           `${JSON.stringify(this.clientPrefix + "!")}); receive on it with the layer whose newChannel() made it.`,
       );
     }
-    this.recentlyReceived.add(channel);
-    const queued = this.local.take(channel);
-    if (queued !== undefined) return queued;
-    const key = this.prefix + (bang === -1 ? channel : channel.slice(0, bang + 1));
-    this.keyWaiters.set(key, (this.keyWaiters.get(key) ?? 0) + 1);
-    const waiting = this.local.wait(channel, signal, () => this.leaveKey(key));
-    this.startLoops(key, channel, bang === -1);
-    return waiting;
+    return bang;
+  }
+
+  private isOwn(channel: string, bang: number): boolean {
+    return channel.startsWith(this.clientPrefix, bang - this.clientPrefix.length);
   }
 
   async groupAdd(group: string, channel: string): Promise<void> {
@@ -235,7 +305,14 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateMessage(message);
     rejectReservedKey(message);
-    return this.guard("groupSend", -1, this.groupSendNow(group, message));
+    const sent = this.guard("groupSend", -1, this.groupSendNow(group, message));
+    if (!this.pipelineGroupSends || this.unavailable !== undefined) return sent;
+    // Order is kept by the connection; what fails from here on is reported, not thrown.
+    sent.catch((error: unknown) => {
+      if (this.closed) return;
+      this.reportBackgroundError({ source: "group send", error: asError(error) });
+      this.reportDrop("layer down", { group, count: 1 });
+    });
   }
 
   private async groupSendNow(group: string, message: Message): Promise<void> {
@@ -279,6 +356,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // ioredis never settles commands queued for a connection it is reconnecting when disconnected.
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
+    this.drops.flush();
   }
 
   /** One script call does Python's whole group send (single host, no encryption, one capacity). */
@@ -287,7 +365,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
     const headBytes = Buffer.from(head.subarray(0, head.length - 1));
     const prefixBytes = this.serializer.frame(new Uint8Array(0));
-    const [, over] = await (this.clients[0] as LayerClient).layerGroupSendAll(
+    const [, over, expired] = await (this.clients[0] as LayerClient).layerGroupSendAll(
       this.groupKey(group),
       this.prefix,
       prefixBytes,
@@ -298,7 +376,9 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       this.capacity,
       this.expirySeconds,
     );
-    void over; // Full members are skipped, as in Python (which only logs them at INFO).
+    // Full members are skipped, as in Python, but not silently (Python logs them at INFO).
+    if (over > 0) this.reportDrop("channel full", { group, count: over });
+    if (expired > 0) this.reportDrop("expired", { group, count: expired });
   }
 
   /** Python's algorithm: list the members on the group's host, then one script call per target host. */
@@ -328,7 +408,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       else keys.push(channelKey);
     }
     const cutoff = String(now - this.expiry);
-    await Promise.all(
+    const skipped = await Promise.all(
       [...byShard].map(([shard, keys]) => {
         const client = this.clients[shard] as LayerClient;
         const payloads = keys.map((k) =>
@@ -353,10 +433,29 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
         });
       }),
     );
+    // Python's script counts the queues it skipped (all members of a process on one queue); the
+    // ZREMRANGEBYSCOREs before it, the expired messages they removed from member queues.
+    let over = 0;
+    let expired = 0;
+    for (const replies of skipped) {
+      if (replies === null) continue;
+      replies.forEach(([, value], i) => {
+        if (i === replies.length - 1) over += Number(value ?? 0);
+        else expired += Number(value ?? 0);
+      });
+    }
+    if (over > 0) this.reportDrop("channel full", { group, count: over });
+    if (expired > 0) this.reportDrop("expired", { group, count: expired });
   }
 
-  private startLoops(key: string, channel: string, normal: boolean): void {
-    const own = key.endsWith("." + this.clientPrefix + "!");
+  private startLoops(channel: string, bang: number): void {
+    const normal = bang === -1;
+    const key =
+      bang === this.defaultNonLocal.length - 1 && channel.startsWith(this.defaultNonLocal)
+        ? this.defaultKey
+        : this.prefix + (normal ? channel : channel.slice(0, bang + 1));
+    const own = !normal;
+    if (own && this.ownLoopsRunning(key)) return;
     if (this.sweepTimer === undefined) {
       const idleMs = Math.max(1000, this.expiry * 1000);
       this.sweepTimer = setInterval(() => this.local.sweep(idleMs), idleMs);
@@ -364,30 +463,54 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     }
     // Normal channels are spread round-robin over hosts by every sender, so they are popped on
     // all hosts; so is our own queue, where Python's multi-host direct sends land on the wrong shard.
-    const shardIndexes =
-      normal || own ? this.shards.map((shard) => shard.index) : [this.shardFor(key.slice(this.prefix.length))];
-    for (const index of shardIndexes) {
+    for (const shard of this.shards) {
+      const index = shard.index;
       const id = `${index}:${key}`;
       let loop = this.loops.get(id);
       if (loop === undefined) {
         loop = new ReceiveLoop({
-          shard: this.shards[index] as RedisShard,
+          shard,
           key,
           blockSeconds: own ? this.blockSeconds : Math.min(this.blockSeconds, 1),
           // Popping only while someone waits leaves the backlog in Redis, where send() sees it and throws ChannelFull.
-          keepGoing: () => !this.closed && (this.keyWaiters.get(key) ?? 0) > 0,
+          keepGoing: own
+            ? () => !this.closed && this.local.totalWaiting > 0
+            : () => !this.closed && this.local.waiting(channel) > 0,
           keepConnection: own,
           idleMs: NORMAL_CONNECTION_IDLE_MS,
-          // A normal channel's waiters, all served from this one queue; own queues serve many channels.
-          wanted: () => (normal ? this.local.waiting(channel) : 0),
+          // A normal channel's waiters, all served from this one queue (other workers may pop it too).
+          wanted: () => this.local.waiting(channel),
+          // Only this process reads its own queue: take what is there, a batch per round trip.
+          batch: own ? OWN_QUEUE_BATCH : undefined,
+          readerKey: own ? key + READER_KEY_SUFFIX : undefined,
           onPayload: (member, score, rawScore) =>
             this.onPayload(index, key, normal ? channel : undefined, member, score, rawScore),
-          onError: () => undefined,
+          onError: (error) => this.reportBackgroundError({ source: "receive loop", key, error }),
         });
         this.loops.set(id, loop);
+        if (own) {
+          const loops = this.ownLoops.get(key);
+          if (loops === undefined) this.ownLoops.set(key, [loop]);
+          else loops.push(loop);
+        }
+      }
+      if (own && !loop.active) {
+        // Marked at once on the layer's connection, ahead of any send this process makes next: the
+        // loop's own connection may still be connecting when a burst of group sends arrives.
+        (this.clients[index] as LayerClient)
+          .set(key + READER_KEY_SUFFIX, "1", "PX", readerTtlMs(this.blockSeconds))
+          .catch(noop);
       }
       loop.start();
     }
+  }
+
+  /** Whether every loop on this own queue runs (the common case: nothing to start). */
+  private ownLoopsRunning(key: string): boolean {
+    const loops = this.ownLoops.get(key);
+    if (loops === undefined || loops.length !== this.shards.length) return false;
+    for (const loop of loops) if (!loop.active) return false;
+    return true;
   }
 
   private onPayload(
@@ -398,11 +521,17 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     score: number,
     rawScore: Buffer,
   ): void {
-    if (score < Date.now() / 1000 - this.expiry) return; // Older than expiry: Python's queue cleanup would have dropped it.
+    if (score < Date.now() / 1000 - this.expiry) {
+      // Older than expiry: Python's queue cleanup would have dropped it.
+      this.reportDrop("expired", { channel: normalChannel ?? key, count: 1 });
+      return;
+    }
     if (normalChannel !== undefined && this.local.waiting(normalChannel) === 0) {
       // The receive that asked for it was aborted while the pop was in flight: another worker may
       // want it, so it goes back in the queue, where it was, rather than into a mailbox nobody reads.
-      (this.clients[shard] as LayerClient).zadd(key, rawScore, member).catch(noop); // Redis is gone: lost, as Python loses a pop in flight.
+      (this.clients[shard] as LayerClient)
+        .zadd(key, rawScore, member)
+        .catch(() => this.reportDrop("layer down", { channel: normalChannel, count: 1 })); // lost, as Python loses a pop in flight
       return;
     }
     let parsed;
@@ -425,12 +554,21 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     const reason = error instanceof Error ? error.message : String(error);
     this.malformed.report(`Redis key ${JSON.stringify(key)}`, reason);
     this.emit("malformed", { source: key, reason });
+    this.reportDrop("undecodable", { channel: key, count: 1 }, false); // the malformed warning said it
   }
 
-  private leaveKey(key: string): void {
-    const count = (this.keyWaiters.get(key) ?? 1) - 1;
-    if (count > 0) this.keyWaiters.set(key, count);
-    else this.keyWaiters.delete(key);
+  /** Count, log (rate-limited) and emit deliveries not made. */
+  private reportDrop(reason: DropReason, where: Omit<DroppedEvent, "reason">, log = true): void {
+    const name =
+      where.group !== undefined ? `group ${JSON.stringify(where.group)}` : `channel ${JSON.stringify(where.channel)}`;
+    this.drops.report(reason, name, where.count, log);
+    this.emit("dropped", { reason, ...where });
+  }
+
+  private reportBackgroundError(event: BackgroundErrorEvent): void {
+    const where = event.key === undefined ? event.source : `${event.source} on ${JSON.stringify(event.key)}`;
+    this.backgroundErrors.report(where, event.error);
+    this.emit("backgroundError", event);
   }
 
   /** Re-add, with a fresh score, the memberships of channels whose consumers are still receiving. */
@@ -530,11 +668,11 @@ interface TransactionWithScripts {
 async function execChecked(
   reload: () => Promise<unknown>,
   build: () => Promise<Array<[Error | null, unknown]> | null>,
-): Promise<void> {
+): Promise<Array<[Error | null, unknown]> | null> {
   for (let attempt = 0; ; attempt++) {
     const replies = await build().catch((error: unknown) => [[asError(error), null] as [Error, null]]);
     const failed = replies?.find(([error]) => error !== null)?.[0];
-    if (failed === undefined || failed === null) return;
+    if (failed === undefined || failed === null) return replies;
     if (attempt === 0 && failed.message.includes("NOSCRIPT")) {
       await reload();
       continue;
@@ -552,6 +690,13 @@ function rejectReservedKey(message: Message): void {
     throw new TypeError(`Message key ${JSON.stringify(ASGI_CHANNEL_KEY)} is reserved for the Redis layer; rename it.`);
   }
 }
+
+/**
+ * Most messages one round trip takes off this process's queue. Larger batches cost fewer round
+ * trips; this one bounds how long one batch holds the event loop (each message may name hundreds
+ * of local channels).
+ */
+const OWN_QUEUE_BATCH = 256;
 
 /** How long a normal channel's blocking connection outlives its last receive (workers receive again soon). */
 const NORMAL_CONNECTION_IDLE_MS = 5000;

@@ -13,8 +13,8 @@ export interface ScriptedClient {
     member: Buffer,
     expiry: Arg,
     channel: string,
-  ): Promise<number>;
-  layerGroupSendAll(groupKey: string, ...args: Arg[]): Promise<[number, number]>;
+  ): Promise<[full: number, expired: number]>;
+  layerGroupSendAll(groupKey: string, ...args: Arg[]): Promise<[members: number, over: number, expired: number]>;
   layerGroupSendCapped(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   layerRestoreInflight(key: string, backupKey: string): Promise<unknown>;
   layerDeletePrefix(pattern: string): Promise<unknown>;
