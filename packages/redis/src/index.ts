@@ -11,4 +11,5 @@ export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChann
 export type { RedisHost, RedisHostOptions } from "./hosts";
 export type { HostDownEvent, HostEvent } from "./shard";
 export type { LayerEvents, MalformedEvent } from "./layer-events";
+export type { PubSubDropCounts, PubSubDroppedEvent, PubSubDropReason, PubSubLayerEvents } from "./pubsub-drops";
 export type { LayerLogger } from "./malformed-counter";

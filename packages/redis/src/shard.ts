@@ -90,6 +90,11 @@ export class RedisShard {
     client.disconnect();
   }
 
+  /** True once the host is up and the layer's state on it in place: neither a first connection nor a reconnect pending. */
+  get settled(): boolean {
+    return this.everReady && this.openGate === undefined;
+  }
+
   /** True from a connection drop until the layer's state on this host is restored. */
   get restoring(): boolean {
     return this.openGate !== undefined;
