@@ -18,7 +18,9 @@ export type OnFull = (channel: string) => void;
  * receive, and receives wait here for a message. A waiter is a `LayerReceiver` (the consumer's
  * own, reused for every wait: no promise per message) or a `receive()`'s promise wrapped as one.
  * A mailbox holds at most the channel's capacity and drops its oldest message beyond that, as
- * channels_redis's `BoundedQueue`, reporting each drop through `onFull`.
+ * channels_redis's `BoundedQueue`, reporting each drop through `onFull`. A mailbox stays while its
+ * channel is in use, empty or not (a consumer empties and waits on it once per message), and goes
+ * when the channel is discarded or, unused, at the next `sweep`.
  */
 export class PubSubMailboxes {
   private readonly boxes = new Map<string, Mailbox>();
@@ -34,7 +36,6 @@ export class PubSubMailboxes {
     box.touched = Date.now();
     const waiter = box.waiters.shift();
     if (waiter !== undefined) {
-      this.dropIfIdle(channel, box);
       waiter.onLayerMessage(message);
       return;
     }
@@ -58,8 +59,12 @@ export class PubSubMailboxes {
       box.queue.splice(0, box.head);
       box.head = 0;
     }
-    this.dropIfIdle(channel, box);
     return message;
+  }
+
+  /** True when `channel` has a mailbox: its name was checked when it got one. */
+  has(channel: string): boolean {
+    return this.boxes.has(channel);
   }
 
   /** Queue `receiver` for the next message on `channel`. */

@@ -179,7 +179,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   receiveInto(channel: string, receiver: LayerReceiver): void {
     if (this.closed) return receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
-    validateChannelName(channel);
+    // A consumer's channel keeps its mailbox between messages: its name is checked once, not per wait.
+    if (!this.local.has(channel)) validateChannelName(channel);
     const queued = this.local.take(channel);
     if (queued !== undefined) return receiver.onLayerMessage(queued);
     this.local.wait(channel, receiver);
@@ -188,7 +189,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   receiveNowait(channel: string): Message | undefined {
     if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
-    validateChannelName(channel);
+    if (!this.local.has(channel)) validateChannelName(channel);
     return this.local.take(channel);
   }
 
