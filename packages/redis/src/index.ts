@@ -8,7 +8,7 @@ export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
 export { RedisHostUnavailable } from "./redis-host-unavailable";
 export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
-export type { RedisHost, RedisHostOptions } from "./hosts";
+export type { RedisHost, RedisHostOptions, SentinelKwargs } from "./hosts";
 export type { HostDownEvent, HostEvent } from "./shard";
 export type { LayerEvents, MalformedEvent } from "./layer-events";
 export type { PubSubDropCounts, PubSubDroppedEvent, PubSubDropReason, PubSubLayerEvents } from "./pubsub-drops";

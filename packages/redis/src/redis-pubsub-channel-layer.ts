@@ -373,7 +373,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
    * send made while a host reconnects waits until this process's subscriptions are back there.
    */
   private publish(operation: string, name: string, payload: Buffer): Promise<void> {
-    const blocked = this.blockedBy();
+    const blocked = this.blockedBy(operation);
     if (blocked !== undefined) return blocked;
     for (const shard of this.shards)
       if (!shard.settled) return this.guard(operation, this.publishWhenUp(name, payload));
@@ -405,8 +405,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   /** A rejected promise when the layer is closed or a host has been down too long; undefined otherwise. */
-  private blockedBy(): Promise<never> | undefined {
-    if (this.closed) return Promise.reject(new ChannelLayerClosed("send"));
+  private blockedBy(operation: string): Promise<never> | undefined {
+    if (this.closed) return Promise.reject(new ChannelLayerClosed(operation));
     const unavailable = firstUnavailable(this.shards);
     return unavailable === undefined ? undefined : Promise.reject(unavailable);
   }
