@@ -17,13 +17,14 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2 || { loud "npm ci failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
-# System packages the Redis and browser suites need (Debian's own builds). Debian's Python
+# System packages the Redis, Sentinel and browser suites need (Debian's own builds). Debian's Python
 # packages live under /usr/bin/python3, which may not be the python3 first on PATH.
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 have_python_channels() { "$py" -c 'import channels_redis, channels, daphne' >/dev/null 2>&1; }
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 have_python_channels || need+=(python3-channels-redis python3-django-channels daphne)
 if [ ${#need[@]} -gt 0 ]; then
@@ -36,6 +37,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 command -v redis-server >/dev/null 2>&1 || loud "redis-server is not available: the Redis suites will be SKIPPED"
+command -v redis-sentinel >/dev/null 2>&1 || loud "redis-sentinel is not available: the Sentinel suites will be SKIPPED"
 [ -x /usr/bin/chromium ] || loud "/usr/bin/chromium is not available: the browser suite will be SKIPPED"
 have_python_channels \
   || loud "python3 channels_redis/channels/daphne are not available: the Python interop suite will be SKIPPED"

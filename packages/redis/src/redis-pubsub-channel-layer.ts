@@ -5,6 +5,7 @@ import {
   ChannelLayerClosed,
   ChannelReceiveAborted,
   type ChannelLayer,
+  type LayerReceiver,
   type Message,
   type ReceiveOptions,
 } from "@channels-ts/core";
@@ -18,10 +19,11 @@ import {
 } from "@channels-ts/core/layer-kit";
 import { consistentHash } from "./consistent-hash";
 import type { LayerEvents } from "./layer-events";
-import { LocalChannels } from "./local-channels";
 import { MalformedCounter } from "./malformed-counter";
 import { Memberships } from "./memberships";
 import { PendingOperations } from "./pending-operations";
+import { PubSubDrops, type PubSubDropCounts, type PubSubDroppedEvent } from "./pubsub-drops";
+import { PubSubMailboxes } from "./pubsub-mailboxes";
 import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
 import { MessageSerializer } from "./serializer";
 import { afterRestore, connectShards, firstUnavailable, openShards, type RedisShard } from "./shard";
@@ -51,7 +53,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   private readonly shards: RedisShard[];
   private readonly subscribers: Array<Subscriber | undefined>;
-  private readonly local: LocalChannels;
+  private readonly local: PubSubMailboxes;
+  private readonly drops: PubSubDrops;
   private readonly serializer = new MessageSerializer({ prefixed: false });
   private readonly malformed: MalformedCounter;
   /** Local members by group (the score is unused: memberships here never expire). */
@@ -59,6 +62,10 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   private readonly ownPattern: string;
   private readonly ownMarker: string;
   private readonly pending = new PendingOperations();
+  /** True once every host has this process's pattern subscription: a receive then asks Redis nothing. */
+  private listeningToOwn = false;
+  /** PUBLISHes written whose reply has not come back (see `publish`). */
+  private inFlight = 0;
   private closed = false;
   private readonly mailboxIdleMs: number;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -72,7 +79,11 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.mailboxIdleMs = (o.expiry ?? 60) * 1000;
     this.prefix = o.prefix;
     const capacities = new ChannelCapacities(o.channelCapacity, requireCapacity("capacity", o.capacity ?? 100));
-    this.local = new LocalChannels((channel) => capacities.get(channel));
+    this.drops = new PubSubDrops(o.logger ?? console, o.warnIntervalMs, (event) => this.emitDropped(event));
+    this.local = new PubSubMailboxes(
+      (channel) => capacities.get(channel),
+      (channel) => this.drops.count("channel full", channel),
+    );
     this.malformed = new MalformedCounter("RedisPubSubChannelLayer", o.logger ?? console, o.warnIntervalMs);
     this.ownMarker = `.${this.clientPrefix}!`;
     this.ownPattern = `*${this.ownMarker}*`;
@@ -110,6 +121,11 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     return this.malformed.count;
   }
 
+  /** Messages this layer could not deliver since it started, by reason (each also emitted as `dropped`). */
+  get droppedCounts(): PubSubDropCounts {
+    return this.drops.snapshot;
+  }
+
   /** The Pub/Sub channel of `group`, as channels_redis names it. */
   groupChannel(group: string): string {
     return `${this.prefix}__group__${group}`;
@@ -126,26 +142,55 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.assertOpen("send");
     validateChannelName(channel);
     validateMessage(message);
-    const payload = this.serializer.serialize(message);
-    await this.guard("send", this.publish(channel, payload));
+    await this.publish("send", channel, this.serializer.serialize(message));
   }
 
-  async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
+  // Not async: a message already here is handed over without waiting on anything else.
+  receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
     const signal = options.signal;
-    if (signal?.aborted) throw signal.reason;
-    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
-    validateChannelName(channel);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.closed) return Promise.reject(new ChannelReceiveAborted(channel, "closed"));
+    try {
+      validateChannelName(channel);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const queued = this.local.take(channel);
-    if (queued !== undefined) return queued;
-    const waiting = this.local.wait(channel, signal, noop);
-    waiting.catch(noop); // Handled by the caller; this only keeps an early abort from counting as unhandled.
-    // Listening starts with the wait, so a failure to subscribe surfaces as this receive's error.
-    const listening = channel.includes(this.ownMarker) ? this.listenToOwnChannels() : this.subscribe(channel, false);
-    // Tracked so that close() ends a receive whose subscription waits on a host that is down.
-    await this.pending
-      .track("receive", CLOSE_ONLY, listening)
-      .catch((error: unknown) => this.local.discard(channel, error));
-    return waiting;
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise<Message>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (this.local.cancel(channel, receiver)) reject(signal?.reason);
+      };
+      const receiver: LayerReceiver = {
+        onLayerMessage: (message) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(message);
+        },
+        onLayerError: (error) => {
+          signal?.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.local.wait(channel, receiver);
+      this.listenFor(channel);
+    });
+  }
+
+  receiveInto(channel: string, receiver: LayerReceiver): void {
+    if (this.closed) return receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
+    // A consumer's channel keeps its mailbox between messages: its name is checked once, not per wait.
+    if (!this.local.has(channel)) validateChannelName(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return receiver.onLayerMessage(queued);
+    this.local.wait(channel, receiver);
+    this.listenFor(channel);
+  }
+
+  receiveNowait(channel: string): Message | undefined {
+    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    if (!this.local.has(channel)) validateChannelName(channel);
+    return this.local.take(channel);
   }
 
   async groupAdd(group: string, channel: string): Promise<void> {
@@ -168,9 +213,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.assertOpen("groupSend");
     validateGroupName(group);
     validateMessage(message);
-    const name = this.groupChannel(group);
-    const payload = this.serializer.serialize(message);
-    await this.guard("groupSend", this.publish(name, payload));
+    await this.publish("groupSend", this.groupChannel(group), this.serializer.serialize(message));
   }
 
   async discardChannel(channel: string): Promise<void> {
@@ -199,14 +242,34 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     if (this.closed) return;
     this.closed = true;
     if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
+    this.drops.close();
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
   }
 
   private listenToOwnChannels(): Promise<void> {
+    if (this.listeningToOwn) return Promise.resolve();
     // Python publishes a direct send on the shard of the full channel name, so every host is listened to.
-    return Promise.all(this.shards.map((shard) => this.psubscribe(shard.index, this.ownPattern))).then(noop);
+    return Promise.all(this.shards.map((shard) => this.psubscribe(shard.index, this.ownPattern))).then(() => {
+      this.listeningToOwn = true;
+    });
+  }
+
+  /**
+   * Makes sure Redis forwards `channel`'s messages here, asking only when it does not yet; a
+   * failure to subscribe fails the channel's waiting receives.
+   */
+  private listenFor(channel: string): void {
+    const own = channel.includes(this.ownMarker);
+    if (own ? this.listeningToOwn : this.subscribers[this.shardOf(channel)]?.channels.has(channel) === true) return;
+    const listening = own ? this.listenToOwnChannels() : this.subscribe(channel, false);
+    // Tracked so that close() ends a receive whose subscription waits on a host that is down.
+    this.pending.track("receive", CLOSE_ONLY, listening).catch((error: unknown) => this.local.discard(channel, error));
+  }
+
+  private shardOf(name: string): number {
+    return consistentHash(name, this.shards.length);
   }
 
   private subscriber(index: number): Subscriber {
@@ -241,7 +304,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   /** SUBSCRIBE `name` on its shard (group channels and channels named by a receive). */
   private async subscribe(name: string, force: boolean): Promise<void> {
-    const subscriber = this.subscriber(consistentHash(name, this.shards.length));
+    const subscriber = this.subscriber(this.shardOf(name));
     if (subscriber.channels.has(name) && !force) return;
     subscriber.channels.add(name);
     try {
@@ -253,7 +316,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   private async unsubscribe(name: string): Promise<void> {
-    const subscriber = this.subscribers[consistentHash(name, this.shards.length)];
+    const subscriber = this.subscribers[this.shardOf(name)];
     if (subscriber === undefined || !subscriber.channels.delete(name)) return;
     await subscriber.client.unsubscribe(name);
   }
@@ -281,6 +344,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
       const reason = error instanceof Error ? error.message : String(error);
       this.malformed.report(`Pub/Sub channel ${JSON.stringify(name)}`, reason);
       this.emit("malformed", { source: name, reason });
+      this.drops.countLoggedElsewhere("undecodable", name);
       return;
     }
     this.ensureSweep();
@@ -300,9 +364,51 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.sweepTimer.unref();
   }
 
-  private async publish(name: string, payload: Buffer): Promise<void> {
+  /**
+   * PUBLISH `payload` on `name`. The caller does not wait for Redis's reply: commands on one
+   * connection run in order, so the next send cannot overtake this one, and a consumer that
+   * awaits each send (one message at a time) would otherwise pay a round trip per message. A
+   * PUBLISH that fails is counted and reported as dropped (`layer down`). The reply is awaited
+   * only while `MAX_IN_FLIGHT` are unanswered (backpressure when Redis falls behind), and a
+   * send made while a host reconnects waits until this process's subscriptions are back there.
+   */
+  private publish(operation: string, name: string, payload: Buffer): Promise<void> {
+    const blocked = this.blockedBy(operation);
+    if (blocked !== undefined) return blocked;
+    for (const shard of this.shards)
+      if (!shard.settled) return this.guard(operation, this.publishWhenUp(name, payload));
+    const reply = this.write(name, payload);
+    return this.inFlight > MAX_IN_FLIGHT ? this.guard(operation, reply) : RESOLVED;
+  }
+
+  /** Before the first connection or during a reconnect: wait for the host, and for the reply (a failure is the caller's). */
+  private async publishWhenUp(name: string, payload: Buffer): Promise<void> {
     await afterRestore(this.shards);
     await this.publisher(name).publish(name, payload);
+  }
+
+  /** Writes one PUBLISH; the promise settles with its reply, and never rejects (a failure is a drop). */
+  private write(name: string, payload: Buffer): Promise<void> {
+    this.inFlight++;
+    return this.publisher(name)
+      .publish(name, payload)
+      .then(
+        () => {
+          this.inFlight--;
+        },
+        (error: unknown) => {
+          this.inFlight--;
+          if (this.closed) return;
+          this.drops.count("layer down", name, error instanceof Error ? error.message : String(error));
+        },
+      );
+  }
+
+  /** A rejected promise when the layer is closed or a host has been down too long; undefined otherwise. */
+  private blockedBy(operation: string): Promise<never> | undefined {
+    if (this.closed) return Promise.reject(new ChannelLayerClosed(operation));
+    const unavailable = firstUnavailable(this.shards);
+    return unavailable === undefined ? undefined : Promise.reject(unavailable);
   }
 
   /** `work`, settled early by close() or by an outage of any host lasting `operationTimeoutMs`. */
@@ -322,7 +428,12 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   private publisher(name: string): Redis {
-    return (this.shards[consistentHash(name, this.shards.length)] as RedisShard).client;
+    return (this.shards[this.shardOf(name)] as RedisShard).client;
+  }
+
+  /** The shared `dropped` event (LayerEvents), one per message the pub/sub layer could not deliver. */
+  private emitDropped(event: PubSubDroppedEvent): void {
+    this.emit("dropped", event);
   }
 
   private assertOpen(method: string): void {
@@ -332,5 +443,10 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
 /** A shard index no host has: the operation is settled by close() only, never by an outage. */
 const CLOSE_ONLY = -2;
+
+/** Unanswered PUBLISHes beyond which a send waits for its reply. */
+const MAX_IN_FLIGHT = 4096;
+
+const RESOLVED: Promise<void> = Promise.resolve();
 
 function noop(): void {}

@@ -75,6 +75,10 @@ export class RedisShard {
     client.on("error", (error: Error) => {
       this.lastError = error;
     });
+    // ioredis ends a connection for good when a connect attempt fails before there is a socket
+    // (in Sentinel mode: no Sentinel answered, or the failover detector cut a reconnect short).
+    // The layer still owns it: that is an outage like a dropped socket, and it connects again.
+    client.on("end", () => this.revive(client, watch));
     if (watch) {
       this.watched.add(client);
       client.on("close", () => this.onClose());
@@ -83,11 +87,34 @@ export class RedisShard {
     return client;
   }
 
+  private readonly revivals = new Map<Redis, number>();
+
+  private revive(client: Redis, watched: boolean): void {
+    if (this.closed || !this.owned.has(client)) return;
+    if (watched) this.onClose();
+    const attempt = (this.revivals.get(client) ?? 0) + 1;
+    this.revivals.set(client, attempt);
+    const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.policy;
+    const timer = setTimeout(
+      () => {
+        if (!this.closed && this.owned.has(client) && client.status === "end") client.connect().catch(noop);
+      },
+      Math.min(min * 2 ** Math.min(attempt - 1, 16), max),
+    );
+    timer.unref();
+    client.once("ready", () => this.revivals.delete(client));
+  }
+
   /** Stop and forget a connection made with `open`. */
   release(client: Redis): void {
     this.owned.delete(client);
     this.watched.delete(client);
     client.disconnect();
+  }
+
+  /** True once the host is up and the layer's state on it in place: neither a first connection nor a reconnect pending. */
+  get settled(): boolean {
+    return this.everReady && this.openGate === undefined;
   }
 
   /** True from a connection drop until the layer's state on this host is restored. */

@@ -10,5 +10,6 @@ describeWithRedis("RedisPubSubChannelLayer (real redis-server)", () => {
     name: "RedisPubSubChannelLayer",
     newLayer: (options) => new RedisPubSubChannelLayer({ capacity: options?.capacity, hosts: [server.url] }),
     transport: "pubsub",
+    fastPaths: ["receiveInto"],
   });
 });

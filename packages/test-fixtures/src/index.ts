@@ -27,6 +27,13 @@ export { PYTHON } from "./python";
 export { openSocket, Refused } from "./open-socket";
 export { recordingLogger, type LogEntry } from "./recording-logger";
 export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
+export {
+  describeWithSentinel,
+  REDIS_SENTINEL,
+  RedisSentinelSet,
+  useRedisSentinel,
+  type SentinelSetOptions,
+} from "./redis-sentinel";
 export { startServer, useServer, type TestServer } from "./test-server";
 export { TextClient, type TextClientOptions } from "./text-client";
 export { closed, nextFrame, WsClients } from "./ws-clients";
