@@ -1,5 +1,5 @@
 import type { WebSocket } from "ws";
-import { directSocket, writeFrame } from "./ws-internals";
+import { directSocket } from "./ws-internals";
 
 /** Bounds of a FrameCache; a frame that is not cached is still correct, only framed again. */
 export interface FrameCacheLimits {
@@ -93,9 +93,11 @@ export class FrameCache {
    * `send()` has resolved.
    */
   send(ws: WebSocket, data: string | Uint8Array): void {
-    if (directSocket(ws) !== undefined) {
-      const frame = data.length <= this.limits.maxPayloadLength ? this.frameFor(data) : encodeFrame(data);
-      if (writeFrame(ws, frame)) return;
+    // One eligibility check per frame (this is every frame's path), then the write itself.
+    const socket = directSocket(ws);
+    if (socket !== undefined) {
+      socket.write(data.length <= this.limits.maxPayloadLength ? this.frameFor(data) : encodeFrame(data));
+      return;
     }
     ws.send(typeof data === "string" ? data : Buffer.from(data));
   }

@@ -124,7 +124,8 @@ export function directSocket(ws: WebSocket): Duplex | undefined {
  * Writes `frame`, a complete unmasked server frame, to `ws`'s socket if that is indistinguishable
  * from `ws.send`; returns false (having written nothing) where the caller must use `ws.send`.
  * The frame is written as it is and never touched again, so one Buffer may go to many sockets.
- * `ws.bufferedAmount` counts it: it reads the socket's writable length.
+ * `ws.bufferedAmount` counts it: it reads the socket's writable length. FrameCache.send does the
+ * same two steps inline, so that it checks once and frames only for an eligible socket.
  */
 export function writeFrame(ws: WebSocket, frame: Buffer): boolean {
   const socket = directSocket(ws);
