@@ -40,7 +40,9 @@ export interface RedisChannelLayerOptions extends ChannelLayerOptions, RedisConn
    * later sends) instead of after Redis's reply, so a consumer that awaits each group send
    * (a chat relaying every frame) is not held to one Redis round trip per frame. It still
    * rejects at once when the layer is closed or a host is unavailable; a failure after that is
-   * a `dropped` event (reason "layer down") and a warning instead of a rejection. Default false.
+   * a `dropped` event (reason "layer down") and a warning instead of a rejection. Python's
+   * `group_send` never reports a full member either, so nothing an awaiting caller could act on
+   * is lost. Default true; `false` makes every `groupSend` wait for Redis's reply.
    */
   pipelineGroupSends?: boolean;
 }

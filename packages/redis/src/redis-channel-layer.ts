@@ -96,7 +96,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.groupExpiry = o.groupExpiry;
     this.capacity = o.capacity;
     this.blockSeconds = o.blockSeconds;
-    this.pipelineGroupSends = o.pipelineGroupSends === true;
+    this.pipelineGroupSends = o.pipelineGroupSends !== false;
     this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
     this.capacities = resolved.capacities;
     this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
@@ -306,13 +306,20 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateMessage(message);
     rejectReservedKey(message);
     const sent = this.guard("groupSend", -1, this.groupSendNow(group, message));
-    if (!this.pipelineGroupSends || this.unavailable !== undefined) return sent;
+    // While a host is connecting, reconnecting or down, the caller waits (and sees the failure):
+    // only a send already on a live connection is pipelined.
+    if (!this.pipelineGroupSends || !this.allSettled()) return sent;
     // Order is kept by the connection; what fails from here on is reported, not thrown.
     sent.catch((error: unknown) => {
       if (this.closed) return;
       this.reportBackgroundError({ source: "group send", error: asError(error) });
       this.reportDrop("layer down", { group, count: 1 });
     });
+  }
+
+  private allSettled(): boolean {
+    for (const shard of this.shards) if (!shard.settled) return false;
+    return true;
   }
 
   private async groupSendNow(group: string, message: Message): Promise<void> {

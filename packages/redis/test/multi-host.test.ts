@@ -46,7 +46,8 @@ async function channelWhere(
 /** A queue layer whose process queue hashes to `shard` (client prefixes are random). */
 async function queueLayerOnShard(shard: number, hosts: string[], prefix: string): Promise<RedisChannelLayer> {
   for (let i = 0; i < 200; i++) {
-    const layer = new RedisChannelLayer({ hosts, prefix });
+    // Group sends wait for Redis's reply: these tests read the keys as soon as they resolve.
+    const layer = new RedisChannelLayer({ hosts, prefix, pipelineGroupSends: false });
     if (shardOf(`specific.${layer.clientPrefix}!`) === shard) return layer;
     await layer.close(); // connections are lazy: nothing was opened
   }

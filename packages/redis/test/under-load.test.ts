@@ -30,9 +30,9 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
   const quiet = { warn: (): void => undefined };
 
   it.each([
-    ["in one script call", {}],
+    ["in one script call, awaiting each reply", { pipelineGroupSends: false }],
     ["on the per-host path (encrypted)", { symmetricEncryptionKeys: ["burst key"] }],
-    ["with pipelined group sends", { pipelineGroupSends: true }],
+    ["with pipelined group sends (the default)", {}],
   ])(
     "delivers a burst of 600 group sends over two processes, %s: each member exactly its group's 15",
     async (_, extra) => {
@@ -91,8 +91,8 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
     expect(Object.values(receiver.droppedCounts).every((count) => count === 0)).toBe(true);
   });
 
-  it("with pipelineGroupSends, keeps a process's group sends and sends in the order they were made", async () => {
-    await using layer = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet, pipelineGroupSends: true }));
+  it("with pipelined group sends (the default), keeps a process's group sends and sends in the order they were made", async () => {
+    await using layer = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet }));
     const drops = recordDrops(layer);
     const channel = await layer.newChannel();
     const group = `ordered.${randomUUID().slice(0, 8)}`;
@@ -108,28 +108,47 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
   });
 
   describe("a member that truly falls behind", () => {
-    it("is skipped by a group send while its messages wait in Redis: counted and emitted as channel full", async () => {
-      const warnings: string[] = [];
-      await using layer = closing(
-        new RedisChannelLayer({ hosts: [redis.url], capacity: 2, logger: { warn: (line) => warnings.push(line) } }),
-      );
-      const drops = recordDrops(layer);
-      const channel = await layer.newChannel(); // nobody receives: its messages stay in Redis
-      const group = `behind.${randomUUID().slice(0, 8)}`;
-      await layer.groupAdd(group, channel);
-      for (let i = 0; i < 4; i++) await layer.groupSend(group, { type: "m", i });
-      expect(drops).toEqual([
-        { reason: "channel full", group, count: 1 },
-        { reason: "channel full", group, count: 1 },
-      ]);
-      expect(layer.droppedCounts["channel full"]).toBe(2);
-      // One line: the second drop fell within the warning interval and waits for the next line.
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain("channel full");
-      expect(warnings[0]).toContain(group);
-      expect(await layer.receive(channel)).toEqual({ type: "m", i: 0 });
-      expect(await layer.receive(channel)).toEqual({ type: "m", i: 1 });
-    });
+    it.each([
+      ["awaiting each reply", false],
+      ["pipelined (the default)", true],
+    ])(
+      "is skipped by a group send while its messages wait in Redis (%s): counted and emitted as channel full",
+      async (_, pipelineGroupSends) => {
+        const warnings: string[] = [];
+        await using layer = closing(
+          new RedisChannelLayer({
+            hosts: [redis.url],
+            capacity: 2,
+            pipelineGroupSends,
+            logger: { warn: (line) => warnings.push(line) },
+          }),
+        );
+        const drops = recordDrops(layer);
+        const channel = await layer.newChannel(); // nobody receives: its messages stay in Redis
+        const group = `behind.${randomUUID().slice(0, 8)}`;
+        await layer.groupAdd(group, channel);
+        // A pipelined group send reports its full member when Redis replies, after it resolved.
+        const twoDrops = new Promise<void>((resolve) => {
+          let seen = 0;
+          layer.on("dropped", () => {
+            if (++seen === 2) resolve();
+          });
+        });
+        for (let i = 0; i < 4; i++) await layer.groupSend(group, { type: "m", i });
+        await twoDrops;
+        expect(drops).toEqual([
+          { reason: "channel full", group, count: 1 },
+          { reason: "channel full", group, count: 1 },
+        ]);
+        expect(layer.droppedCounts["channel full"]).toBe(2);
+        // One line: the second drop fell within the warning interval and waits for the next line.
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toContain("channel full");
+        expect(warnings[0]).toContain(group);
+        expect(await layer.receive(channel)).toEqual({ type: "m", i: 0 });
+        expect(await layer.receive(channel)).toEqual({ type: "m", i: 1 });
+      },
+    );
 
     it("overflows its local mailbox while the process reads others: the oldest is dropped, counted, emitted", async () => {
       await using sender = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet }));

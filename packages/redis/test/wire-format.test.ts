@@ -34,7 +34,8 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
   });
   beforeEach(async () => {
     await redis.flushall();
-    layer = new RedisChannelLayer({ hosts: [server.url] });
+    // Group sends wait for Redis's reply: these tests read the layout as soon as they resolve.
+    layer = new RedisChannelLayer({ hosts: [server.url], pipelineGroupSends: false });
   });
   afterEach(() => layer.close());
 
@@ -122,7 +123,11 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
 
   it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {
     await layer.close();
-    layer = new RedisChannelLayer({ hosts: [server.url], channelCapacity: [["specific.*", 5]] });
+    layer = new RedisChannelLayer({
+      hosts: [server.url],
+      channelCapacity: [["specific.*", 5]],
+      pipelineGroupSends: false,
+    });
     const members = [await layer.newChannel(), await layer.newChannel()];
     for (const channel of members) await layer.groupAdd("room3", channel);
     await layer.groupSend("room3", { type: "chat.message" });

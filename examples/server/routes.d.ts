@@ -1,0 +1,2 @@
+import { type Application } from "@channels-ts/core";
+export declare const application: Application;

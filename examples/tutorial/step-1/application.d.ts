@@ -1,0 +1,1 @@
+export declare const application: import("@channels-ts/core").Application;

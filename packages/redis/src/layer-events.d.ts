@@ -1,0 +1,42 @@
+import type { DropReason } from "./drop-counter";
+import type { HostDownEvent, HostEvent } from "./shard";
+/** Data dropped off the wire: where it came from (Redis key or pub/sub channel) and why. */
+export interface MalformedEvent {
+    source: string;
+    reason: string;
+}
+/**
+ * Messages the layer did not deliver. `channel` names the channel (or, for an expired or
+ * undecodable message, the Redis queue) and `group` the group of the group send that skipped
+ * full members, or found expired messages in its members' queues; `count` is how many were
+ * lost at once (for "channel full" on the per-host path, the queues skipped).
+ */
+export interface DroppedEvent {
+    reason: DropReason;
+    channel?: string;
+    group?: string;
+    count: number;
+}
+/** An error in work the layer does on its own (a receive loop, the membership refresh); it retries. */
+export interface BackgroundErrorEvent {
+    source: "receive loop" | "membership refresh" | "group send";
+    /** The Redis key a receive loop pops. */
+    key?: string;
+    error: Error;
+}
+/**
+ * Events both Redis layers emit (eventemitter3). `down` fires once when a host's connection
+ * drops, or its first connection fails (`firstConnection`), with the error that says why; `up`
+ * fires once it is back and the layer has restored its memberships and
+ * subscriptions there, so an application can, for example, mark itself unhealthy in between.
+ * `dropped` fires for every message not delivered, with its reason (also counted, and logged
+ * at most once per reason per `warnIntervalMs`); `backgroundError` for every failed attempt of
+ * a background loop (logged at the same pace).
+ */
+export interface LayerEvents {
+    down: (event: HostDownEvent) => void;
+    up: (event: HostEvent) => void;
+    malformed: (event: MalformedEvent) => void;
+    dropped: (event: DroppedEvent) => void;
+    backgroundError: (event: BackgroundErrorEvent) => void;
+}

@@ -1,0 +1,225 @@
+"use strict";
+/**
+ * The Lua the Redis layer runs. `GROUP_SEND_CAPPED` and `RESTORE_INFLIGHT` are channels_redis
+ * 4.x's scripts (same keys, same arguments; the first also lets a live reader's queue take a
+ * burst), so Python and TypeScript peers step on each other's data exactly as two Python peers
+ * would. The others fold several of Python's round trips into one call without changing what
+ * ends up in Redis.
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.READER_KEY_SUFFIX = exports.DELETE_PREFIX = exports.GROUP_SEND_ALL = exports.SEND = exports.RESTORE_INFLIGHT = exports.GROUP_SEND_CAPPED = void 0;
+exports.readerTtlMs = readerTtlMs;
+/**
+ * channels_redis `group_send`: KEYS = channel keys; ARGV = messages, capacities, now, expiry.
+ * Python's script, with one change that writes the same data: a queue whose process is popping
+ * it (`<queue>$reader`, see CHANNEL_COUNTS) takes up to 20 x capacity, as in GROUP_SEND_ALL.
+ */
+exports.GROUP_SEND_CAPPED = `
+local over_capacity = 0
+local current_time = ARGV[#ARGV - 1]
+local expiry = ARGV[#ARGV]
+for i=1,#KEYS do
+    local capacity = tonumber(ARGV[i + #KEYS])
+    local count = redis.call('ZCOUNT', KEYS[i], '-inf', '+inf')
+    if count < capacity or (count < capacity * 20 and redis.call('EXISTS', KEYS[i] .. '$reader') == 1) then
+        redis.call('ZADD', KEYS[i], current_time, ARGV[i])
+        redis.call('EXPIRE', KEYS[i], expiry)
+    else
+        over_capacity = over_capacity + 1
+    end
+end
+return over_capacity
+`;
+/** channels_redis `_brpop_with_clean`: put messages left in the in-flight set back in the queue. */
+exports.RESTORE_INFLIGHT = `
+local backed_up = redis.call('ZRANGE', ARGV[2], 0, -1, 'WITHSCORES')
+for i = #backed_up, 1, -2 do
+    redis.call('ZADD', ARGV[1], backed_up[i], backed_up[i - 1])
+end
+redis.call('DEL', ARGV[2])
+`;
+/**
+ * Lua that counts, per channel, the messages waiting in one process queue. channels_redis
+ * checks capacity per queue (all channels of a process share one), so one full channel would
+ * make a group send skip every other channel of that process. Only when the queue holds
+ * `capacity` messages or more (never in a healthy process) are the waiting messages read:
+ * `__asgi_channel__` is the last map entry every writer adds, so it is found by its msgpack
+ * bytes and its string or list of strings decoded; a message without it (a normal channel's,
+ * or an encrypted one) counts against every channel. A queue holding 4 x capacity or more is
+ * full for every channel without being read, so one script call never scans an unbounded queue.
+ * None of this happens while the process reads its queue (its receive loop keeps the key
+ * `<queue>$reader` alive, see READER_KEY_SUFFIX): then a queue holds up to 20 x capacity unscanned,
+ * because a burst of group sends lands faster than any reader's round trip and the reader itself
+ * bounds each channel.
+ */
+const CHANNEL_COUNTS = `
+-- A queue this far over capacity counts as full for every channel, unscanned: the scan is O(queue).
+local SCAN_LIMIT_FACTOR = 4
+-- While the queue's process is popping it (it renews '<queue>$reader'), a burst may queue up this
+-- many times capacity, unscanned: the reader drains it within a round trip and enforces each
+-- channel's capacity in its local mailboxes, where what it drops is counted and reported.
+local LIVE_QUEUE_FACTOR = 20
+local function reader_live(key)
+    return redis.call('EXISTS', key .. '$reader') == 1
+end
+local function read_len(s, p, b, fix_lo, fix_hi, one, two, four)
+    if b >= fix_lo and b <= fix_hi then return b - fix_lo, p + 1 end
+    if one and b == one then return string.byte(s, p + 1), p + 2 end
+    if b == two then local x, y = string.byte(s, p + 1, p + 2); return x * 256 + y, p + 3 end
+    if b == four then local w, x, y, z = string.byte(s, p + 1, p + 4); return ((w * 256 + x) * 256 + y) * 256 + z, p + 5 end
+    return nil, p
+end
+local function read_str(s, p)
+    local n, q = read_len(s, p, string.byte(s, p), 0xa0, 0xbf, 0xd9, 0xda, 0xdb)
+    if not n then return nil, p end
+    return string.sub(s, q, q + n - 1), q + n
+end
+local marker = string.char(0xb0) .. '__asgi_channel__'
+local function targets(member)
+    local at, from = nil, 1
+    while true do
+        local found = string.find(member, marker, from, true)
+        if not found then break end
+        at, from = found, found + 1
+    end
+    if not at then return nil end
+    local p = at + #marker
+    local name = read_str(member, p)
+    if name then return { name } end
+    local n, q = read_len(member, p, string.byte(member, p), 0x90, 0x9f, nil, 0xdc, 0xdd)
+    if not n then return nil end
+    local names = {}
+    for i = 1, n do
+        names[i], q = read_str(member, q)
+        if not names[i] then return nil end
+    end
+    return names
+end
+local function channel_counts(key)
+    local counts, shared = {}, 0
+    for _, member in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+        local names = targets(member)
+        if names then
+            for _, name in ipairs(names) do counts[name] = (counts[name] or 0) + 1 end
+        else
+            shared = shared + 1
+        end
+    end
+    return counts, shared
+end
+`;
+/**
+ * One `send`: Python's ZREMRANGEBYSCORE, ZCOUNT, ZADD and EXPIRE in one atomic call, with the
+ * capacity counted for the channel itself (see CHANNEL_COUNTS) when ARGV[6] names it.
+ * KEYS[1] = channel key; ARGV = expired-before score, capacity, now, member, expiry seconds,
+ * channel name or "". Returns {1 when the channel is full (nothing written) else 0, messages
+ * removed as expired}.
+ */
+exports.SEND = CHANNEL_COUNTS +
+    `
+local expired = redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[1])
+local capacity = tonumber(ARGV[2])
+local card = redis.call('ZCARD', KEYS[1])
+if card >= capacity then
+    if reader_live(KEYS[1]) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then return { 1, expired } end
+    else
+        if ARGV[6] == '' or card >= capacity * SCAN_LIMIT_FACTOR then return { 1, expired } end
+        local counts, shared = channel_counts(KEYS[1])
+        if (counts[ARGV[6]] or 0) + shared >= capacity then return { 1, expired } end
+    end
+end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return { 0, expired }
+`;
+/**
+ * A whole group send on one host (the group lives there, nothing is encrypted, every channel has
+ * the default capacity). Python's steps (expire members, list them, bucket them by channel key,
+ * expire old messages, capacity-checked ZADD + EXPIRE) in one call, skipping full channels one
+ * by one. The member written per key is 12 random bytes, the message's msgpack map with one
+ * extra entry, and that entry's value, the `__asgi_channel__` list, which is built here because
+ * only here are the names known.
+ *
+ * KEYS[1] = group key. ARGV = layer prefix, random prefix, msgpack map up to and including the
+ * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
+ * capacity, expiry seconds. Returns {members, channels skipped as full, messages removed as expired}.
+ */
+exports.GROUP_SEND_ALL = CHANNEL_COUNTS +
+    `
+local prefix, rnd, head, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local member_cutoff, message_cutoff = ARGV[5], ARGV[6]
+local capacity, expiry = tonumber(ARGV[7]), ARGV[8]
+local function header(n, small, fix, one, two, four)
+    if n < small then return string.char(fix + n) end
+    if one and n < 256 then return string.char(one, n) end
+    if n < 65536 then return string.char(two, math.floor(n / 256), n % 256) end
+    return string.char(four, math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, member_cutoff)
+local members = redis.call('ZRANGE', KEYS[1], 0, -1)
+local order, buckets = {}, {}
+for _, name in ipairs(members) do
+    local bang = string.find(name, '!', 1, true)
+    local key = prefix .. (bang and string.sub(name, 1, bang) or name)
+    local bucket = buckets[key]
+    if not bucket then
+        bucket = {}
+        buckets[key] = bucket
+        order[#order + 1] = key
+    end
+    bucket[#bucket + 1] = name
+end
+local over, expired = 0, 0
+for _, key in ipairs(order) do
+    expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
+    local names = buckets[key]
+    local card = redis.call('ZCARD', key)
+    if card < capacity then
+        -- room for everyone
+    elseif reader_live(key) then
+        if card >= capacity * LIVE_QUEUE_FACTOR then
+            over = over + #names
+            names = {}
+        end
+    elseif card >= capacity * SCAN_LIMIT_FACTOR then
+        over = over + #names
+        names = {}
+    else
+        local counts, shared = channel_counts(key)
+        local open = {}
+        for _, name in ipairs(names) do
+            if (counts[name] or 0) + shared < capacity then open[#open + 1] = name end
+        end
+        over = over + #names - #open
+        names = open
+    end
+    if #names > 0 then
+        local parts = { rnd, head, header(#names, 16, 0x90, nil, 0xdc, 0xdd) }
+        for _, name in ipairs(names) do
+            parts[#parts + 1] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
+            parts[#parts + 1] = name
+        end
+        redis.call('ZADD', key, now, table.concat(parts))
+        redis.call('EXPIRE', key, expiry)
+    end
+end
+return { #members, over, expired }
+`;
+/** channels_redis `flush`: delete every key under the prefix, in chunks Lua's unpack can take. */
+exports.DELETE_PREFIX = `
+local keys = redis.call('keys', ARGV[1])
+for i=1,#keys,5000 do
+    redis.call('del', unpack(keys, i, math.min(i+4999, #keys)))
+end
+`;
+/**
+ * Appended to a process queue's key: a key its receive loop renews with every pop (expiring
+ * shortly after the loop stops), telling writers that the queue is being drained.
+ */
+exports.READER_KEY_SUFFIX = "$reader";
+/** How long that mark outlives the loop's last pop (a BZPOPMIN blocks `blockSeconds`). */
+function readerTtlMs(blockSeconds) {
+    return Math.ceil(blockSeconds * 1000) + 2000;
+}
+//# sourceMappingURL=lua-scripts.js.map

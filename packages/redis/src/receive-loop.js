@@ -1,0 +1,180 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ReceiveLoop = void 0;
+const lua_scripts_1 = require("./lua-scripts");
+const scripted_client_1 = require("./scripted-client");
+/**
+ * Pops one Redis queue on a dedicated connection, so a blocking BZPOPMIN never holds up the
+ * layer's other commands. On this process's own queue every BZPOPMIN goes out pipelined with a
+ * ZPOPMIN of up to `batch` more: a round trip moves whatever has queued up since the last one,
+ * so the queue stays short under load (a queue popped one message per round trip grows past
+ * `capacity`, and every group send then skips, and scans, the whole process). Each (re)connection first runs channels_redis's restore script, which
+ * puts back what a crashed peer left in `<key>$inflight`, pipelined with the first pop. Python then copies each popped message into `$inflight` and removes it after
+ * processing; here processing (a synchronous hand-off to a local mailbox) cannot be interrupted
+ * between the two, so that pair would be a no-op and is not sent.
+ */
+class ReceiveLoop {
+    options;
+    running = false;
+    stopped = false;
+    client;
+    retryTimer;
+    wakeRetry;
+    idleTimer;
+    needsRestore = true;
+    constructor(options) {
+        this.options = options;
+    }
+    get active() {
+        return this.running;
+    }
+    /** Start popping unless already running (idempotent). */
+    start() {
+        if (this.running || this.stopped)
+            return;
+        this.running = true;
+        if (this.idleTimer !== undefined)
+            clearTimeout(this.idleTimer);
+        this.idleTimer = undefined;
+        void this.run();
+    }
+    stop() {
+        this.stopped = true;
+        if (this.retryTimer !== undefined)
+            clearTimeout(this.retryTimer);
+        if (this.idleTimer !== undefined)
+            clearTimeout(this.idleTimer);
+        this.wakeRetry?.();
+        if (this.client !== undefined)
+            this.options.shard.release(this.client);
+        this.client = undefined;
+    }
+    async run() {
+        const { shard } = this.options;
+        // Commands on this connection wait out a Redis restart instead of failing after N retries.
+        let client = this.client;
+        if (client === undefined) {
+            client = (0, scripted_client_1.withScripts)(shard.open({ maxRetriesPerRequest: null }, false));
+            // A new connection may follow a crash or a Redis restart: restore before popping again.
+            client.on("ready", () => (this.needsRestore = true));
+            this.needsRestore = true;
+            this.client = client;
+        }
+        let failures = 0;
+        // On the own queue the next round goes out before this one's batch is handed over, so Redis
+        // pops while this process delivers instead of both taking turns.
+        let prefetched;
+        try {
+            while (!this.stopped && (prefetched !== undefined || this.options.keepGoing() || (await this.stillWanted()))) {
+                try {
+                    const round = prefetched ?? this.request(client);
+                    prefetched = undefined;
+                    const { reply, rest, restoreError } = await round;
+                    const got = reply !== null;
+                    if (got && rest !== undefined && !this.stopped && this.options.keepGoing()) {
+                        prefetched = this.request(client);
+                        prefetched.catch(noop); // awaited in the next iteration, or moot once stopped
+                    }
+                    if (got && !this.stopped)
+                        this.options.onPayload(reply[1], Number(reply[2].toString()), reply[2]);
+                    if (rest !== undefined)
+                        this.deliver(rest);
+                    else if (got && !this.stopped)
+                        await this.drain(client);
+                    if (restoreError !== undefined) {
+                        this.needsRestore = true;
+                        throw restoreError;
+                    }
+                    failures = 0;
+                }
+                catch (error) {
+                    if (this.stopped)
+                        break;
+                    this.needsRestore = true;
+                    this.options.onError(error instanceof Error ? error : new Error(String(error)));
+                    await this.pause(Math.min(100 * 2 ** failures++, 5000));
+                }
+            }
+        }
+        finally {
+            this.running = false;
+            // Nobody waits any more: writers should see the backlog build up in Redis again, not later.
+            const readerKey = this.options.readerKey;
+            if (readerKey !== undefined && !this.stopped)
+                client.del(readerKey).catch(noop);
+            if (this.client === client && this.stopped) {
+                shard.release(client);
+                this.client = undefined;
+            }
+            else if (this.client === client && !this.options.keepConnection) {
+                this.idleTimer = setTimeout(() => this.releaseIdle(client), this.options.idleMs);
+                this.idleTimer.unref();
+            }
+        }
+    }
+    /** One round trip: the restore script when due, the reader mark, BZPOPMIN and, on the own queue, ZPOPMIN. */
+    async request(client) {
+        const { key, blockSeconds, readerKey, batch } = this.options;
+        let restored;
+        if (this.needsRestore) {
+            this.needsRestore = false;
+            restored = client.layerRestoreInflight(key, key + "$inflight").then(noError, asError);
+        }
+        const marked = readerKey === undefined ? undefined : client.set(readerKey, "1", "PX", (0, lua_scripts_1.readerTtlMs)(blockSeconds));
+        // Pipelined: Redis runs the ZPOPMIN as soon as the BZPOPMIN wakes, on the same queue.
+        const [, reply, rest] = await Promise.all([
+            marked,
+            client.bzpopminBuffer(key, blockSeconds),
+            batch === undefined ? undefined : client.zpopminBuffer(key, batch),
+        ]);
+        const restoreError = restored === undefined ? undefined : await restored;
+        return { reply, rest, restoreError };
+    }
+    /** Pop, without blocking, what local receivers still wait for, instead of one BZPOPMIN each. */
+    async drain(client) {
+        const wanted = this.options.wanted();
+        if (wanted <= 0)
+            return;
+        this.deliver(await client.zpopminBuffer(this.options.key, wanted));
+    }
+    /** A ZPOPMIN reply: member, score, member, score... */
+    deliver(flat) {
+        for (let i = 0; i + 1 < flat.length && !this.stopped; i += 2) {
+            const score = flat[i + 1];
+            this.options.onPayload(flat[i], Number(score.toString()), score);
+        }
+    }
+    /**
+     * Asked once nobody waits: a batch may have served every waiting receiver at once, and they
+     * wait again as soon as their handlers ran, so the loop looks again after a turn of the event loop
+     * instead of stopping (and telling writers that nobody reads) between two batches.
+     */
+    async stillWanted() {
+        if (this.options.batch === undefined)
+            return false;
+        await new Promise((resolve) => setImmediate(resolve));
+        return !this.stopped && this.options.keepGoing();
+    }
+    releaseIdle(client) {
+        this.idleTimer = undefined;
+        if (this.running || this.client !== client)
+            return;
+        this.options.shard.release(client);
+        this.client = undefined;
+    }
+    pause(ms) {
+        return new Promise((resolve) => {
+            this.wakeRetry = resolve;
+            this.retryTimer = setTimeout(resolve, ms);
+        });
+    }
+}
+exports.ReceiveLoop = ReceiveLoop;
+function noError() {
+    return undefined;
+}
+function asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
+}
+function noop() { }
+//# sourceMappingURL=receive-loop.js.map

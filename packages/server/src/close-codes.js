@@ -1,0 +1,18 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ERROR_CLOSE_CODES = void 0;
+exports.isSendableCloseCode = isSendableCloseCode;
+/** RFC 6455 close codes an endpoint may put on the wire (1004-1006 and 1015 are reserved). */
+function isSendableCloseCode(code) {
+    if (typeof code !== "number" || !Number.isInteger(code))
+        return false;
+    if (code >= 3000 && code <= 4999)
+        return true;
+    return code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006;
+}
+/** Close codes `ws` sends for a protocol error, so the application hears the code the client got. */
+exports.ERROR_CLOSE_CODES = {
+    WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+    WS_ERR_INVALID_UTF8: 1007,
+};
+//# sourceMappingURL=close-codes.js.map

@@ -1,0 +1,185 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.splitTarget = splitTarget;
+exports.headerList = headerList;
+exports.buildHttpScope = buildHttpScope;
+exports.offeredSubprotocols = offeredSubprotocols;
+exports.buildWebsocketScope = buildWebsocketScope;
+exports.clientLabel = clientLabel;
+const core_1 = require("@channels-ts/core");
+const ASGI = { version: "3.0", spec_version: "2.3" };
+/** Splits a request target into its raw path and raw query string (without the `?`). */
+function splitTarget(url) {
+    let target = url;
+    // Absolute-form targets ("GET http://host/path") are legal HTTP/1.1; ASGI wants only the path.
+    if (!target.startsWith("/") && /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+        const slash = target.indexOf("/", target.indexOf("//") + 2);
+        target = slash === -1 ? "/" : target.slice(slash);
+    }
+    const q = target.indexOf("?");
+    return q === -1
+        ? { rawPath: target, queryString: "" }
+        : { rawPath: target.slice(0, q), queryString: target.slice(q + 1) };
+}
+/**
+ * Lower-cased header names, and the values of headers that are the same on most requests, kept
+ * once for the process rather than once per connection (every scope holds its headers for as
+ * long as it lives). Bounded: names and values come from the network, so past `SHARED_LIMIT`
+ * entries, or for long texts, a string is used as it is.
+ */
+const SHARED_LIMIT = 1024;
+const SHARED_MAX_LENGTH = 128;
+const lowerNames = new Map();
+/** Headers whose value is usually one of a few (unlike sec-websocket-key, cookie, ...), and their values. */
+const sharedValues = new Map([
+    "host",
+    "connection",
+    "upgrade",
+    "sec-websocket-version",
+    "sec-websocket-extensions",
+    "origin",
+    "user-agent",
+    "accept",
+    "accept-encoding",
+    "accept-language",
+    "cache-control",
+    "pragma",
+].map((name) => [name, new Map()]));
+let sharedCount = 0;
+function shared(table, key, text) {
+    const known = table.get(key);
+    if (known !== undefined)
+        return known;
+    if (sharedCount < SHARED_LIMIT && key.length <= SHARED_MAX_LENGTH) {
+        table.set(key, text);
+        sharedCount++;
+    }
+    return text;
+}
+/** Headers as ASGI has them: lower-cased names, in arrival order, duplicates kept. */
+function headerList(rawHeaders) {
+    const count = rawHeaders.length >> 1;
+    // Sized once: a list grown by push keeps its slack for as long as the scope lives.
+    const headers = new Array(count);
+    for (let i = 0; i < count; i++) {
+        const raw = rawHeaders[2 * i];
+        const name = lowerNames.get(raw) ?? shared(lowerNames, raw, raw.toLowerCase());
+        const value = rawHeaders[2 * i + 1];
+        const values = sharedValues.get(name);
+        headers[i] = [name, values === undefined ? value : shared(values, value, value)];
+    }
+    return headers;
+}
+/**
+ * `raw_path` bytes come from a 4 KiB slab that holds only request paths: a small Buffer from
+ * Node's shared pool would keep that whole 8 KiB pool (any small Buffer's bytes) alive for as
+ * long as its scope lives (a WebSocket's: hours). A slab lives as long as its last scope.
+ */
+const SLAB_SIZE = 4096;
+let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+let slabUsed = 0;
+/** `text` (one byte per character, as node:http decodes a request target) as bytes. */
+function latin1Bytes(text) {
+    const length = text.length;
+    if (length > SLAB_SIZE / 16) {
+        const bytes = Buffer.allocUnsafeSlow(length);
+        bytes.write(text, "latin1");
+        return bytes;
+    }
+    if (slabUsed + length > SLAB_SIZE) {
+        slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+        slabUsed = 0;
+    }
+    const start = slabUsed;
+    slabUsed += slab.write(text, start, "latin1");
+    return slab.subarray(start, slabUsed);
+}
+function firstValue(value) {
+    const raw = Array.isArray(value) ? value[0] : value;
+    if (raw === undefined)
+        return undefined;
+    const first = raw.split(",")[0]?.trim();
+    return first === undefined || first === "" ? undefined : first;
+}
+function endpoints(req, options) {
+    const socket = req.socket;
+    const client = socket.remoteAddress === undefined ? null : [socket.remoteAddress, socket.remotePort ?? 0];
+    const server = socket.localAddress === undefined ? null : [socket.localAddress, socket.localPort ?? 0];
+    let secure = socket.encrypted === true;
+    if (!options.trustProxyHeaders)
+        return { client, server, secure };
+    // As Daphne: the left-most X-Forwarded-For entry is the client, and its port is only
+    // taken together with it, so the pair never mixes proxy and client values.
+    const forwardedFor = firstValue(req.headers["x-forwarded-for"]);
+    let forwardedClient = client;
+    if (forwardedFor !== undefined) {
+        const port = Number(firstValue(req.headers["x-forwarded-port"]));
+        forwardedClient = [forwardedFor, Number.isInteger(port) ? port : 0];
+    }
+    const proto = firstValue(req.headers["x-forwarded-proto"])?.toLowerCase();
+    if (proto !== undefined)
+        secure = proto === "https" || proto === "wss";
+    return { client: forwardedClient, server, secure };
+}
+function baseScope(req, ends, rootPath) {
+    const { rawPath, queryString } = splitTarget(req.url ?? "/");
+    return {
+        asgi: ASGI,
+        http_version: req.httpVersion,
+        path: (0, core_1.decodePath)(rawPath, "latin1"),
+        raw_path: latin1Bytes(rawPath),
+        query_string: queryString,
+        root_path: rootPath,
+        headers: headerList(req.rawHeaders),
+        client: ends.client,
+        server: ends.server,
+    };
+}
+/** `rootPath` is the mount point the request arrived under (`attach()`'s `paths`), else `options.rootPath`. */
+function buildHttpScope(req, options, rootPath = options.rootPath) {
+    const ends = endpoints(req, options);
+    return {
+        type: "http",
+        ...baseScope(req, ends, rootPath),
+        method: (req.method ?? "GET").toUpperCase(),
+        scheme: ends.secure ? "https" : "http",
+    };
+}
+/** The subprotocols a client offers, in its order of preference. */
+function offeredSubprotocols(req) {
+    const header = req.headers["sec-websocket-protocol"];
+    if (header === undefined)
+        return [];
+    const list = [];
+    for (const part of (Array.isArray(header) ? header.join(",") : header).split(",")) {
+        const name = part.trim();
+        if (name !== "")
+            list.push(name);
+    }
+    return list;
+}
+function buildWebsocketScope(req, options, rootPath = options.rootPath) {
+    const ends = endpoints(req, options);
+    const { rawPath, queryString } = splitTarget(req.url ?? "/");
+    // baseScope's keys, written out: one literal keeps every key in the object itself (a spread
+    // in the middle leaves most of them in a separate property array) for as long as it lives.
+    return {
+        type: "websocket",
+        asgi: ASGI,
+        http_version: req.httpVersion,
+        path: (0, core_1.decodePath)(rawPath, "latin1"),
+        raw_path: latin1Bytes(rawPath),
+        query_string: queryString,
+        root_path: rootPath,
+        headers: headerList(req.rawHeaders),
+        client: ends.client,
+        server: ends.server,
+        scheme: ends.secure ? "wss" : "ws",
+        subprotocols: offeredSubprotocols(req),
+    };
+}
+/** `ip:port` of the client, as the access log shows it. */
+function clientLabel(client) {
+    return client ? `${client[0]}:${client[1]}` : "-";
+}
+//# sourceMappingURL=scope.js.map

@@ -1,0 +1,112 @@
+"use strict";
+var __addDisposableResource = (this && this.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (this && this.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_http_1 = require("node:http");
+const test_fixtures_1 = require("@channels-ts/test-fixtures");
+test("http.disconnect reaches the application when the client goes away mid-response", async () => {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const streaming = (0, test_fixtures_1.deferred)();
+        const after = (0, test_fixtures_1.deferred)();
+        const server = __addDisposableResource(env_1, await (0, test_fixtures_1.startServer)(async (scope, receive, send) => {
+            if (scope.type !== "http")
+                return;
+            await receive(); // the (empty) body
+            await send({ type: "http.response.start", status: 200, headers: [["content-type", "text/event-stream"]] });
+            await send({ type: "http.response.body", body: Buffer.from("data: 1\n\n"), more_body: true });
+            streaming.resolve();
+            after.resolve(await receive());
+        }), true);
+        const req = (0, node_http_1.request)(`${server.url}/`, { agent: false }, (res) => res.once("data", () => req.destroy()));
+        req.on("error", () => undefined);
+        req.end();
+        await streaming.promise;
+        expect(await after.promise).toEqual({ type: "http.disconnect" });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+});
+test("after the response is complete, receive() returns http.disconnect", async () => {
+    const env_2 = { stack: [], error: void 0, hasError: false };
+    try {
+        const afterResponse = (0, test_fixtures_1.deferred)();
+        const server = __addDisposableResource(env_2, await (0, test_fixtures_1.startServer)(async (scope, receive, send) => {
+            if (scope.type !== "http")
+                return;
+            await receive();
+            await send({ type: "http.response.start", status: 200, headers: [] });
+            await send({ type: "http.response.body", body: Buffer.from("ok") });
+            afterResponse.resolve([await receive(), await receive()]);
+        }), true);
+        expect((await (0, test_fixtures_1.fetchText)(`${server.url}/`)).body).toBe("ok");
+        expect(await afterResponse.promise).toEqual([{ type: "http.disconnect" }, { type: "http.disconnect" }]);
+    }
+    catch (e_2) {
+        env_2.error = e_2;
+        env_2.hasError = true;
+    }
+    finally {
+        const result_2 = __disposeResources(env_2);
+        if (result_2)
+            await result_2;
+    }
+});
+//# sourceMappingURL=http-disconnect.test.js.map

@@ -1,0 +1,25 @@
+import type WebSocket from "ws";
+import type { Application } from "@channels-ts/core";
+import { type ServeOptions, type ServerHandle } from "@channels-ts/server";
+/** A server on 127.0.0.1 and a free port, with the clients opened through it. */
+export interface TestServer extends ServerHandle, AsyncDisposable {
+    /** `ws://127.0.0.1:<port><path>`. */
+    wsUrl(path: string): string;
+    /** Opens a client on `path` (see WsClients.open), terminated when the server is disposed. */
+    openWs(path: string, protocols?: string[], options?: WebSocket.ClientOptions): Promise<WebSocket>;
+    /** The HTTP status a handshake on `path` is refused with. */
+    refusal(path: string, protocols?: string[]): Promise<number>;
+    /** Cuts every client opened so far. */
+    terminateClients(): void;
+}
+/**
+ * Serves `app` on 127.0.0.1:0 (silent logger, no pings unless asked) until the `await using`
+ * block ends: then its clients are cut and the server closed, failed test or not:
+ * `await using server = await startServer(app)`.
+ */
+export declare function startServer(app: Application, options?: ServeOptions): Promise<TestServer>;
+/**
+ * A TestServer for the enclosing describe block (or file): started in beforeAll, disposed in
+ * afterAll. Returns a getter, as the server exists only once the block runs.
+ */
+export declare function useServer(app: Application, options?: ServeOptions): () => TestServer;
