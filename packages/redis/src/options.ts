@@ -1,6 +1,7 @@
 import type { ChannelLayerOptions } from "@channels-ts/core";
 import type { RedisHost } from "./hosts";
 import type { LayerLogger } from "./malformed-counter";
+import type { PubSubTransportFactory } from "./pubsub-transport";
 
 /** Connection behaviour both Redis layers share. */
 export interface RedisConnectionOptions {
@@ -57,6 +58,11 @@ export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {
    * discarded, or one whose consumer never receives). Default 60, as the queue layer's expiry.
    */
   expiry?: number;
+  /**
+   * The bus, when it is not Redis through ioredis at `hosts` (then `hosts` must not be given):
+   * called once with what the layer listens with; see `PubSubTransport`. Default: Redis.
+   */
+  transport?: PubSubTransportFactory;
 }
 
 export const CONNECTION_DEFAULTS = {
