@@ -111,12 +111,22 @@ interface Endpoints {
   secure: boolean;
 }
 
+/** Addresses: the server's is the same on every connection, and clients behind one proxy or NAT share one. */
+const addresses = new Map<string, string>();
+
+/** node:http makes the version text afresh for every request; a scope holds one of two constants. */
+function httpVersion(req: IncomingMessage): string {
+  const version = req.httpVersion;
+  return version === "1.1" ? "1.1" : version === "1.0" ? "1.0" : version;
+}
+
 function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoints {
   const socket = req.socket;
+  const remote = socket.remoteAddress;
+  const local = socket.localAddress;
   const client: HostPort | null =
-    socket.remoteAddress === undefined ? null : [socket.remoteAddress, socket.remotePort ?? 0];
-  const server: HostPort | null =
-    socket.localAddress === undefined ? null : [socket.localAddress, socket.localPort ?? 0];
+    remote === undefined ? null : [shared(addresses, remote, remote), socket.remotePort ?? 0];
+  const server: HostPort | null = local === undefined ? null : [shared(addresses, local, local), socket.localPort ?? 0];
   let secure = (socket as TLSSocket).encrypted === true;
   if (!options.trustProxyHeaders) return { client, server, secure };
   // As Daphne: the left-most X-Forwarded-For entry is the client, and its port is only
@@ -136,7 +146,7 @@ function baseScope(req: IncomingMessage, ends: Endpoints, rootPath: string) {
   const { rawPath, queryString } = splitTarget(req.url ?? "/");
   return {
     asgi: ASGI,
-    http_version: req.httpVersion,
+    http_version: httpVersion(req),
     path: decodePath(rawPath, "latin1"),
     raw_path: latin1Bytes(rawPath),
     query_string: queryString,
@@ -186,7 +196,7 @@ export function buildWebsocketScope(
   return {
     type: "websocket",
     asgi: ASGI,
-    http_version: req.httpVersion,
+    http_version: httpVersion(req),
     path: decodePath(rawPath, "latin1"),
     raw_path: latin1Bytes(rawPath),
     query_string: queryString,

@@ -70,6 +70,30 @@ test("an accepted WebSocket keeps no reference to its upgrade request", async ()
   expect(reaches(connection, req!, new Set([context]))).toBe(false);
 });
 
+test("an accepted WebSocket keeps no reference to the scope it gave the application", async () => {
+  const given = deferred<WebsocketScope>();
+  const app: Application = async (scope, receive, send) => {
+    await receive(); // websocket.connect
+    await send({ type: "websocket.accept" });
+    given.resolve(scope as WebsocketScope);
+    await receive();
+  };
+  const { channels, http, url } = await serveWith(app);
+  await using _http = closing(http);
+  const ws = new WebSocket(url);
+  await using _ws = closing({ close: () => ws.terminate() });
+  const opened = deferred();
+  ws.once("open", () => opened.resolve());
+  await opened.promise;
+  const scope = await given.promise;
+
+  const { context } = channels as unknown as Internals;
+  const [connection] = [...context.connections];
+  // Only the path and the client stay, for the log lines; the application holds its scope itself.
+  expect(reaches(connection, scope, new Set([context]))).toBe(false);
+  expect(reaches(connection, scope.client!, new Set([context]))).toBe(true);
+});
+
 test("a WebSocket still waiting for its accept holds its request (ws needs it for the handshake)", async () => {
   const connected = deferred();
   const app: Application = async (_scope, receive) => {
