@@ -166,4 +166,10 @@ export { decodePath } from "./util/decode-path";
 // For servers, layers and handlers that finish at once: a shared resolved promise the consumer
 // recognises, and the promise-free hand-over of a server's inbound events to a consumer.
 export { DONE } from "./util/done";
-export { RECEIVE_SOURCE, receiveSourceOf, type ReceiveSource, type SourcedReceive } from "./receive-source";
+export {
+  RECEIVE_SOURCE,
+  receiveSourceOf,
+  type EventReceiver,
+  type ReceiveSource,
+  type SourcedReceive,
+} from "./receive-source";

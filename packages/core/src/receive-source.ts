@@ -15,11 +15,16 @@ export const RECEIVE_SOURCE: unique symbol = Symbol.for("@channels-ts/core.recei
  */
 export interface ReceiveSource<E> {
   /**
-   * Hands the next event to `receiver`, exactly once: at once (synchronously) when one is
-   * waiting, else when it arrives. One receiver waits at a time, as one `receive()` does;
-   * `receiver` must not throw.
+   * Hands the next event to `receiver.onReceive`, exactly once: at once (synchronously) when
+   * one is waiting, else when it arrives. One receiver waits at a time, as one `receive()`
+   * does; `onReceive` must not throw.
    */
-  receiveInto(receiver: (event: E) => void): void;
+  receiveInto(receiver: EventReceiver<E>): void;
+}
+
+/** What a `ReceiveSource` hands an event to: an object, so that its method can be shared. */
+export interface EventReceiver<E> {
+  onReceive(event: E): void;
 }
 
 /** A `receive` function that also offers its source. */

@@ -1,10 +1,19 @@
-import { RECEIVE_SOURCE, type ReceiveEvent, type ReceiveSource, type SourcedReceive } from "@channels-ts/core";
+import {
+  RECEIVE_SOURCE,
+  type EventReceiver,
+  type ReceiveEvent,
+  type ReceiveSource,
+  type SourcedReceive,
+} from "@channels-ts/core";
 
 /** The source a queue can stop and restart: a WebSocket's reading from its TCP socket. */
 export interface FlowControl {
   pause(): void;
   resume(): void;
 }
+
+/** A receive() promise's resolve, or a receiveInto() receiver. */
+type Waiter<E> = ((event: E) => void) | EventReceiver<E>;
 
 /**
  * The inbound side of one connection: events wait here until the application calls
@@ -19,8 +28,8 @@ export class MessageQueue<E extends ReceiveEvent> implements ReceiveSource<E> {
   private head = 0;
   // One receive waits at a time in practice: a field, and an array only for a second one. A
   // waiter is a receive() promise's resolve or a receiveInto() receiver; both are called alike.
-  private waiter: ((event: E) => void) | undefined = undefined;
-  private moreWaiters: Array<(event: E) => void> | undefined = undefined;
+  private waiter: Waiter<E> | undefined = undefined;
+  private moreWaiters: Array<Waiter<E>> | undefined = undefined;
   private paused = false;
   private readonly resumeAt: number;
 
@@ -43,7 +52,8 @@ export class MessageQueue<E extends ReceiveEvent> implements ReceiveSource<E> {
     const waiter = this.waiter;
     if (waiter !== undefined) {
       this.waiter = this.moreWaiters?.shift();
-      waiter(event);
+      if (typeof waiter === "function") waiter(event);
+      else waiter.onReceive(event);
       return;
     }
     this.items.push(event);
@@ -72,8 +82,8 @@ export class MessageQueue<E extends ReceiveEvent> implements ReceiveSource<E> {
   readonly receive: SourcedReceive<E>;
 
   /** ReceiveSource: the next event to `receiver`, now if one is queued, else from `push`. */
-  receiveInto(receiver: (event: E) => void): void {
-    if (this.head < this.items.length) receiver(this.shift());
+  receiveInto(receiver: EventReceiver<E>): void {
+    if (this.head < this.items.length) receiver.onReceive(this.shift());
     else this.wait(receiver);
   }
 
@@ -82,7 +92,7 @@ export class MessageQueue<E extends ReceiveEvent> implements ReceiveSource<E> {
     return new Promise<E>((resolve) => this.wait(resolve));
   }
 
-  private wait(waiter: (event: E) => void): void {
+  private wait(waiter: Waiter<E>): void {
     if (this.waiter === undefined) this.waiter = waiter;
     else (this.moreWaiters ??= []).push(waiter);
   }

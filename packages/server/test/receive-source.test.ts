@@ -19,9 +19,9 @@ test("receiveInto hands a queued event over at once, and the next one when it is
   const queue = new MessageQueue<WebsocketInboundEvent>();
   const got: WebsocketInboundEvent[] = [];
   queue.push(event(1));
-  queue.receiveInto((e) => got.push(e));
+  queue.receiveInto({ onReceive: (e) => got.push(e) });
   expect(got).toEqual([event(1)]);
-  queue.receiveInto((e) => got.push(e));
+  queue.receiveInto({ onReceive: (e) => got.push(e) });
   expect(got).toHaveLength(1);
   queue.push(event(2));
   expect(got).toEqual([event(1), event(2)]);
@@ -35,7 +35,7 @@ test("receive() and receiveInto() are served in the order they started waiting",
   const queue = new MessageQueue<WebsocketInboundEvent>();
   const got: string[] = [];
   const pending = queue.receive();
-  queue.receiveInto((e) => got.push(`into ${(e as { text: string }).text}`));
+  queue.receiveInto({ onReceive: (e) => got.push(`into ${(e as { text: string }).text}`) });
   queue.push(event(1));
   queue.push(event(2));
   expect(got).toEqual(["into 2"]);
@@ -48,7 +48,7 @@ test("reading through receiveInto restarts a paused source once read down to hal
   for (let i = 0; i < 4; i++) queue.push(event(i));
   expect(control.log).toEqual(["pause"]);
   const got: number[] = [];
-  const take = (): void => queue.receiveInto((e) => got.push(Number((e as { text: string }).text)));
+  const take = (): void => queue.receiveInto({ onReceive: (e) => got.push(Number((e as { text: string }).text)) });
   take();
   expect(control.log).toEqual(["pause"]); // 3 unread: above half
   take();

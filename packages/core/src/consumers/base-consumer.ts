@@ -1,7 +1,7 @@
 import { ChannelLayerMissing, StopConsumer } from "../errors";
 import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
-import { receiveSourceOf, type ReceiveSource } from "../receive-source";
+import { receiveSourceOf, type EventReceiver, type ReceiveSource } from "../receive-source";
 import type { Application, Message, Receive, Scope, Send } from "../types";
 import { DONE } from "../util/done";
 import { runInMicrotask } from "../util/microtask-batch";
@@ -12,6 +12,30 @@ import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 export interface RunnableConsumer {
   // Method syntax on purpose: a consumer's `run` takes its own scope type (WebsocketScope, ...).
   run(scope: Scope, receive: Receive, send: Send): Promise<void>;
+}
+
+// Set in BaseConsumer's static block: the hand-off's way in.
+let handOver: (consumer: BaseConsumer, message: Message, fromLayer: boolean) => void;
+let failSource: (consumer: BaseConsumer, error: unknown) => void;
+
+/** A consumer's receiver for the layer and the server: it passes every call on to its consumer. */
+class Handoff implements LayerReceiver, EventReceiver<Message> {
+  readonly #consumer: BaseConsumer;
+  constructor(consumer: object) {
+    this.#consumer = consumer as BaseConsumer;
+  }
+
+  onLayerMessage(message: Message): void {
+    handOver(this.#consumer, message, true);
+  }
+
+  onLayerError(error: unknown): void {
+    failSource(this.#consumer, error);
+  }
+
+  onReceive(event: Message): void {
+    handOver(this.#consumer, event, false);
+  }
 }
 
 /**
@@ -58,41 +82,51 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #receive: Receive | undefined;
   /** The server's promise-free hand-over behind `receive`, when it offers one. */
   #clientSource: ReceiveSource<Message> | undefined = undefined;
-  // Callbacks bound once per consumer, not once per message; assigned in the constructor, where
-  // (unlike class-field arrows under a keepNames build such as tsx's) they carry no name property.
-  readonly #onClientMessage: (message: Message) => void;
-  readonly #onSourceError: (error: unknown) => void;
+  /**
+   * What the layer's `receiveInto` and the server's receive source hand messages to: one small
+   * object per consumer whose methods live on its prototype, rather than a closure per callback.
+   */
+  readonly #handoff: Handoff = new Handoff(this);
+  // The promise paths' callbacks (a layer or server without a fast path), made at their first use.
+  #onClientMessage: ((message: Message) => void) | undefined = undefined;
+  #onSourceError: ((error: unknown) => void) | undefined = undefined;
   // Made at the first handler that returns a pending promise: a consumer whose handlers finish
   // at once (returning DONE) never needs them.
   #onHandled: (() => void) | undefined = undefined;
   #onHandlerError: ((error: unknown) => void) | undefined = undefined;
   // Made at the first wake-up from the layer: an idle connection never needs it.
   #runPump: (() => void) | undefined = undefined;
-  /** What the layer's `receiveInto` hands a message to: it only queues and schedules (see there). */
-  readonly #layerReceiver: LayerReceiver;
 
-  constructor() {
-    this.#onClientMessage = (message) => this.#push(message, false);
-    this.#onSourceError = (error) => {
-      if (!this.#stopped) this.#fail(error);
+  static {
+    // The hand-off reaches the consumer's internals through these, and nothing else can.
+    handOver = (consumer, message, fromLayer) => {
+      if (fromLayer) consumer.#fromLayer(message);
+      else consumer.#push(message, false);
     };
-    // Built, then given its method by assignment: an arrow in an object literal gets a name
-    // property of its own (about 300 bytes per consumer) under a keepNames build such as tsx's.
-    const receiver: LayerReceiver = { onLayerMessage: ignoreMessage, onLayerError: this.#onSourceError };
-    receiver.onLayerMessage = (message) => {
-      if (this.#stopped) return;
-      this.#enqueue(message, true);
-      if (!this.#busy && !this.#pumpScheduled) {
-        this.#pumpScheduled = true;
-        runInMicrotask(
-          (this.#runPump ??= () => {
-            this.#pumpScheduled = false;
-            this.#pump();
-          }),
-        );
-      }
-    };
-    this.#layerReceiver = receiver;
+    failSource = (consumer, error) => consumer.#sourceFailed(error);
+  }
+
+  /** A message from the layer's `receiveInto`: it only queues and schedules the pump. */
+  #fromLayer(message: Message): void {
+    if (this.#stopped) return;
+    this.#enqueue(message, true);
+    if (!this.#busy && !this.#pumpScheduled) {
+      this.#pumpScheduled = true;
+      runInMicrotask(
+        (this.#runPump ??= () => {
+          this.#pumpScheduled = false;
+          this.#pump();
+        }),
+      );
+    }
+  }
+
+  #sourceFailed(error: unknown): void {
+    if (!this.#stopped) this.#fail(error);
+  }
+
+  #sourceErrorCallback(): (error: unknown) => void {
+    return (this.#onSourceError ??= (error) => this.#sourceFailed(error));
   }
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
@@ -234,11 +268,11 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     if (this.#stopped) return;
     const source = this.#clientSource;
     if (source !== undefined) {
-      // The next event comes to #onClientMessage (at once if one waits): no promise per event.
+      // The next event comes to the hand-off (at once if one waits): no promise per event.
       try {
-        source.receiveInto(this.#onClientMessage);
+        source.receiveInto(this.#handoff);
       } catch (error) {
-        this.#onSourceError(error);
+        this.#sourceFailed(error);
       }
       return;
     }
@@ -246,10 +280,10 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     try {
       pending = (this.#receive as Receive)();
     } catch (error) {
-      this.#onSourceError(error);
+      this.#sourceFailed(error);
       return;
     }
-    pending.then(this.#onClientMessage, this.#onSourceError);
+    pending.then((this.#onClientMessage ??= (message) => this.#push(message, false)), this.#sourceErrorCallback());
   }
 
   #askLayer(): void {
@@ -267,15 +301,15 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       }
       if (layer.receiveInto !== undefined) {
         // Waiting costs no promise either: the layer hands the next message to #layerReceiver.
-        layer.receiveInto(channel, this.#layerReceiver);
+        layer.receiveInto(channel, this.#handoff);
         return;
       }
     } catch (error) {
-      this.#onSourceError(error);
+      this.#sourceFailed(error);
       return;
     }
     // A layer without either fast path: a promise per message, as the contract has it.
-    layer.receive(channel).then((message) => this.#push(message, true), this.#onSourceError);
+    layer.receive(channel).then((message) => this.#push(message, true), this.#sourceErrorCallback());
   }
 
   #push(message: Message, fromLayer: boolean): void {
@@ -390,8 +424,6 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     this.#pump();
   }
 }
-
-function ignoreMessage(): void {}
 
 function isPromiseLike(value: unknown): value is PromiseLike<void> {
   return typeof value === "object" && value !== null && typeof (value as PromiseLike<void>).then === "function";

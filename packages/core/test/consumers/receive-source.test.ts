@@ -4,6 +4,7 @@ import {
   InMemoryChannelLayer,
   RECEIVE_SOURCE,
   StopConsumer,
+  type EventReceiver,
   type Message,
   type Receive,
   type ReceiveSource,
@@ -14,14 +15,14 @@ import { installChannelLayer } from "@channels-ts/test-fixtures";
 /** A server's receive with a promise-free source behind it, as @channels-ts/server's queue has. */
 function sourcedReceive() {
   const queued: Message[] = [];
-  let waiting: ((event: Message) => void) | undefined;
+  let waiting: EventReceiver<Message> | undefined;
   let receiveCalls = 0;
   let receiveIntoCalls = 0;
   const source: ReceiveSource<Message> = {
     receiveInto(receiver) {
       receiveIntoCalls++;
       const next = queued.shift();
-      if (next !== undefined) receiver(next);
+      if (next !== undefined) receiver.onReceive(next);
       else waiting = receiver;
     },
   };
@@ -35,7 +36,7 @@ function sourcedReceive() {
     push(event: Message): void {
       const receiver = waiting;
       waiting = undefined;
-      if (receiver !== undefined) receiver(event);
+      if (receiver !== undefined) receiver.onReceive(event);
       else queued.push(event);
     },
     counts: () => ({ receiveCalls, receiveIntoCalls }),
