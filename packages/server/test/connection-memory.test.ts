@@ -147,3 +147,23 @@ test("header names are lower-cased and values kept, whatever the sharing", () =>
     ]);
   }
 });
+
+test("headers that are the same on most connections share one frozen pair; the others get their own", () => {
+  const req = (key: string) =>
+    ({
+      url: "/",
+      httpVersion: "1.1",
+      rawHeaders: ["Host", "a.example", "Upgrade", "websocket", "Sec-WebSocket-Key", key],
+      headers: { host: "a.example" },
+      socket: { remoteAddress: "127.0.0.1", remotePort: 5000, localAddress: "127.0.0.1", localPort: 8000 },
+    }) as unknown as IncomingMessage;
+  const options = resolveOptions({}, "serve");
+  const first = buildWebsocketScope(req("k1=="), options).headers;
+  const second = buildWebsocketScope(req("k2=="), options).headers;
+  expect(second[0]).toBe(first[0]);
+  expect(second[1]).toBe(first[1]);
+  expect(Object.isFrozen(first[0])).toBe(true);
+  expect(second[2]).toEqual(["sec-websocket-key", "k2=="]);
+  expect(second[2]).not.toBe(first[2]);
+  expect(second).not.toBe(first); // the list itself is each scope's own
+});

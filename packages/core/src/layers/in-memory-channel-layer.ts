@@ -47,9 +47,16 @@ class PendingReceive implements LayerReceiver {
   }
 }
 
+/**
+ * The queue of every channel that has never had to queue (a consumer that keeps up): only ever
+ * read, shifted or cleared while empty, never pushed to.
+ */
+const NO_QUEUE = new MessageQueue();
+
 /** One channel: its queue, its waiting receivers, and the groups it is in (the reverse index). */
 class ChannelState {
-  readonly queue = new MessageQueue();
+  /** The shared empty NO_QUEUE until a message has to wait (deliver() makes its own then). */
+  queue: MessageQueue = NO_QUEUE;
   /**
    * Receivers waiting on the empty queue (receive() promises and receiveInto() receivers), in
    * the order they started waiting: a sent message goes straight to the first. One waits at a
@@ -394,6 +401,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
       state.queue.dropExpired(now);
       if (state.queue.length >= state.capacity) return false;
     }
+    if (state.queue === NO_QUEUE) state.queue = new MessageQueue();
     state.queue.push(message, now + this.expiryMs);
     return true;
   }
