@@ -1,4 +1,5 @@
 import {
+  DONE,
   StopConsumer,
   WebsocketConsumer,
   type WebsocketConnectEvent,
@@ -25,19 +26,24 @@ export class ChatConsumer extends WebsocketConsumer {
   /** The room: the URL's `group`, read once at the handshake. */
   private group = "";
 
-  override async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
+  // Not `async` either: when the accept is written at once (DONE), the room is joined at once
+  // and the handshake costs the consumer no promise of its own.
+  override websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     this.group = String(this.scope.url_route?.kwargs.group ?? "");
     try {
       validateGroupName(this.group);
     } catch {
-      await this.close(); // before accept: the handshake is refused (HTTP 403)
-      return;
+      return this.close(); // before accept: the handshake is refused (HTTP 403)
     }
-    await this.accept();
-    await this.channelLayer!.groupAdd(this.group, this.channelName!);
+    const accepted = this.accept();
+    if (accepted === DONE) return this.channelLayer!.groupAdd(this.group, this.channelName!);
+    return accepted.then(() => this.channelLayer!.groupAdd(this.group, this.channelName!));
   }
 
-  override async websocket_receive(event: WebsocketReceiveEvent): Promise<void> {
+  // The two per-message handlers are not `async`: each returns the promise of its one call (the
+  // layer's, the server's), so a message costs no promise of its own, and when that call is done
+  // already (DONE) the consumer goes on to its next message at once.
+  override websocket_receive(event: WebsocketReceiveEvent): Promise<void> {
     // The type is "xx_oo", not a dotted name, because the tutorial's Django consumer sends and
     // handles exactly that: Python and TypeScript members of one room must understand each other.
     // The client frame travels whole, as the tutorial does: `{ type: "websocket.receive", text }`
@@ -46,14 +52,15 @@ export class ChatConsumer extends WebsocketConsumer {
       typeof event.text === "string"
         ? { type: "websocket.receive", text: event.text }
         : { type: "websocket.receive", bytes: event.bytes };
-    await this.channelLayer!.groupSend(this.group, { type: "xx_oo", message: frame });
+    return this.channelLayer!.groupSend(this.group, { type: "xx_oo", message: frame });
   }
 
-  async xx_oo(event: XxOo): Promise<void> {
+  xx_oo(event: XxOo): Promise<void> {
     const frame = event.message;
-    if (frame !== undefined && typeof frame.text === "string") await this.send(frame.text);
-    else if (frame !== undefined && frame.bytes instanceof Uint8Array) await this.send(frame.bytes);
+    if (frame !== undefined && typeof frame.text === "string") return this.send(frame.text);
+    if (frame !== undefined && frame.bytes instanceof Uint8Array) return this.send(frame.bytes);
     // Anything else (a foreign peer's malformed message) is ignored rather than closing this socket.
+    return DONE;
   }
 
   override async websocket_disconnect(_event: WebsocketDisconnectEvent): Promise<void> {

@@ -21,10 +21,19 @@ export class ChannelsError extends Error {
   }
 }
 
-/** Thrown (by a consumer or the framework) to end a consumer cleanly: not an error to log. */
+/**
+ * Thrown (by a consumer or the framework) to end a consumer cleanly: not an error to log. Made
+ * without a stack trace: every WebSocket that closes throws one, and nobody reads its trace.
+ */
 export class StopConsumer extends ChannelsError {
   constructor(message = "consumer stopped") {
-    super(ErrorCode.STOP_CONSUMER, message, { closeCode: 1000 });
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(ErrorCode.STOP_CONSUMER, message, { closeCode: 1000 });
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 

@@ -162,3 +162,14 @@ export { Worker, WorkerStopped, type WorkerOptions } from "./worker";
 // For servers: how a raw request path becomes the ASGI `path` (used by @channels-ts/server and
 // the communicators, so that both decode alike).
 export { decodePath } from "./util/decode-path";
+
+// For servers, layers and handlers that finish at once: a shared resolved promise the consumer
+// recognises, and the promise-free hand-over of a server's inbound events to a consumer.
+export { DONE } from "./util/done";
+export {
+  RECEIVE_SOURCE,
+  receiveSourceOf,
+  type EventReceiver,
+  type ReceiveSource,
+  type SourcedReceive,
+} from "./receive-source";

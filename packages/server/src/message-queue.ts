@@ -1,10 +1,19 @@
-import type { ReceiveEvent } from "@channels-ts/core";
+import {
+  RECEIVE_SOURCE,
+  type EventReceiver,
+  type ReceiveEvent,
+  type ReceiveSource,
+  type SourcedReceive,
+} from "@channels-ts/core";
 
 /** The source a queue can stop and restart: a WebSocket's reading from its TCP socket. */
 export interface FlowControl {
   pause(): void;
   resume(): void;
 }
+
+/** A receive() promise's resolve, or a receiveInto() receiver. */
+type Waiter<E> = ((event: E) => void) | EventReceiver<E>;
 
 /**
  * The inbound side of one connection: events wait here until the application calls
@@ -14,12 +23,13 @@ export interface FlowControl {
  * Pushes are never refused: a disconnect must get through, and what arrives between the pause
  * and the socket actually stopping (the rest of one socket read) is bounded already.
  */
-export class MessageQueue<E extends ReceiveEvent> {
+export class MessageQueue<E extends ReceiveEvent> implements ReceiveSource<E> {
   private items: E[] = [];
   private head = 0;
-  // One receive waits at a time in practice: a field, and an array only for a second one.
-  private waiter: ((event: E) => void) | undefined = undefined;
-  private moreWaiters: Array<(event: E) => void> | undefined = undefined;
+  // One receive waits at a time in practice: a field, and an array only for a second one. A
+  // waiter is a receive() promise's resolve or a receiveInto() receiver; both are called alike.
+  private waiter: Waiter<E> | undefined = undefined;
+  private moreWaiters: Array<Waiter<E>> | undefined = undefined;
   private paused = false;
   private readonly resumeAt: number;
 
@@ -29,6 +39,8 @@ export class MessageQueue<E extends ReceiveEvent> {
   ) {
     this.resumeAt = Math.floor(limit / 2);
     this.receive = () => this.take();
+    // A consumer finds the queue itself behind `receive` and takes events without a promise each.
+    (this.receive as { [RECEIVE_SOURCE]?: ReceiveSource<E> })[RECEIVE_SOURCE] = this;
   }
 
   /** Events pushed and not yet read by the application. */
@@ -40,7 +52,8 @@ export class MessageQueue<E extends ReceiveEvent> {
     const waiter = this.waiter;
     if (waiter !== undefined) {
       this.waiter = this.moreWaiters?.shift();
-      waiter(event);
+      if (typeof waiter === "function") waiter(event);
+      else waiter.onReceive(event);
       return;
     }
     this.items.push(event);
@@ -66,22 +79,33 @@ export class MessageQueue<E extends ReceiveEvent> {
    * Bound so it can be handed to the application as its `receive` (assigned in the constructor:
    * a class-field arrow would carry a name property per connection under a keepNames build).
    */
-  readonly receive: () => Promise<E>;
+  readonly receive: SourcedReceive<E>;
+
+  /** ReceiveSource: the next event to `receiver`, now if one is queued, else from `push`. */
+  receiveInto(receiver: EventReceiver<E>): void {
+    if (this.head < this.items.length) receiver.onReceive(this.shift());
+    else this.wait(receiver);
+  }
 
   private take(): Promise<E> {
-    if (this.head < this.items.length) {
-      const event = this.items[this.head] as E;
-      this.head++;
-      if (this.head === this.items.length) {
-        this.items.length = 0;
-        this.head = 0;
-      }
-      if (this.paused && this.length <= this.resumeAt) this.resume();
-      return Promise.resolve(event);
+    if (this.head < this.items.length) return Promise.resolve(this.shift());
+    return new Promise<E>((resolve) => this.wait(resolve));
+  }
+
+  private wait(waiter: Waiter<E>): void {
+    if (this.waiter === undefined) this.waiter = waiter;
+    else (this.moreWaiters ??= []).push(waiter);
+  }
+
+  /** The oldest queued event (there is one), restarting a paused source once read down to half. */
+  private shift(): E {
+    const event = this.items[this.head] as E;
+    this.head++;
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
     }
-    return new Promise<E>((resolve) => {
-      if (this.waiter === undefined) this.waiter = resolve;
-      else (this.moreWaiters ??= []).push(resolve);
-    });
+    if (this.paused && this.length <= this.resumeAt) this.resume();
+    return event;
   }
 }

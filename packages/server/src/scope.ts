@@ -28,8 +28,12 @@ export function splitTarget(url: string): { rawPath: string; queryString: string
 const SHARED_LIMIT = 1024;
 const SHARED_MAX_LENGTH = 128;
 const lowerNames = new Map<string, string>();
-/** Headers whose value is usually one of a few (unlike sec-websocket-key, cookie, ...), and their values. */
-const sharedValues = new Map<string, Map<string, string>>(
+/**
+ * Headers whose value is usually one of a few (unlike sec-websocket-key, cookie, ...): their
+ * `[name, value]` pairs are shared, one frozen pair per value for the process (as ASGI's
+ * two-item iterables and Python's tuples, a pair is not for changing; a pair costs 48 bytes).
+ */
+const sharedPairs = new Map<string, Map<string, [string, string]>>(
   [
     "host",
     "connection",
@@ -43,7 +47,7 @@ const sharedValues = new Map<string, Map<string, string>>(
     "accept-language",
     "cache-control",
     "pragma",
-  ].map((name) => [name, new Map<string, string>()]),
+  ].map((name) => [name, new Map<string, [string, string]>()]),
 );
 let sharedCount = 0;
 
@@ -57,6 +61,17 @@ function shared(table: Map<string, string>, key: string, text: string): string {
   return text;
 }
 
+function sharedPair(pairs: Map<string, [string, string]>, name: string, value: string): [string, string] {
+  const known = pairs.get(value);
+  if (known !== undefined) return known;
+  const pair = Object.freeze([name, value]) as [string, string];
+  if (sharedCount < SHARED_LIMIT && value.length <= SHARED_MAX_LENGTH) {
+    pairs.set(value, pair);
+    sharedCount++;
+  }
+  return pair;
+}
+
 /** Headers as ASGI has them: lower-cased names, in arrival order, duplicates kept. */
 export function headerList(rawHeaders: readonly string[]): Headers {
   const count = rawHeaders.length >> 1;
@@ -66,8 +81,8 @@ export function headerList(rawHeaders: readonly string[]): Headers {
     const raw = rawHeaders[2 * i] as string;
     const name = lowerNames.get(raw) ?? shared(lowerNames, raw, raw.toLowerCase());
     const value = rawHeaders[2 * i + 1] as string;
-    const values = sharedValues.get(name);
-    headers[i] = [name, values === undefined ? value : shared(values, value, value)];
+    const pairs = sharedPairs.get(name);
+    headers[i] = pairs === undefined ? [name, value] : sharedPair(pairs, name, value);
   }
   return headers;
 }
@@ -111,12 +126,22 @@ interface Endpoints {
   secure: boolean;
 }
 
+/** Addresses: the server's is the same on every connection, and clients behind one proxy or NAT share one. */
+const addresses = new Map<string, string>();
+
+/** node:http makes the version text afresh for every request; a scope holds one of two constants. */
+function httpVersion(req: IncomingMessage): string {
+  const version = req.httpVersion;
+  return version === "1.1" ? "1.1" : version === "1.0" ? "1.0" : version;
+}
+
 function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoints {
   const socket = req.socket;
+  const remote = socket.remoteAddress;
+  const local = socket.localAddress;
   const client: HostPort | null =
-    socket.remoteAddress === undefined ? null : [socket.remoteAddress, socket.remotePort ?? 0];
-  const server: HostPort | null =
-    socket.localAddress === undefined ? null : [socket.localAddress, socket.localPort ?? 0];
+    remote === undefined ? null : [shared(addresses, remote, remote), socket.remotePort ?? 0];
+  const server: HostPort | null = local === undefined ? null : [shared(addresses, local, local), socket.localPort ?? 0];
   let secure = (socket as TLSSocket).encrypted === true;
   if (!options.trustProxyHeaders) return { client, server, secure };
   // As Daphne: the left-most X-Forwarded-For entry is the client, and its port is only
@@ -136,7 +161,7 @@ function baseScope(req: IncomingMessage, ends: Endpoints, rootPath: string) {
   const { rawPath, queryString } = splitTarget(req.url ?? "/");
   return {
     asgi: ASGI,
-    http_version: req.httpVersion,
+    http_version: httpVersion(req),
     path: decodePath(rawPath, "latin1"),
     raw_path: latin1Bytes(rawPath),
     query_string: queryString,
@@ -186,7 +211,7 @@ export function buildWebsocketScope(
   return {
     type: "websocket",
     asgi: ASGI,
-    http_version: req.httpVersion,
+    http_version: httpVersion(req),
     path: decodePath(rawPath, "latin1"),
     raw_path: latin1Bytes(rawPath),
     query_string: queryString,

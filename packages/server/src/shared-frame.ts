@@ -108,14 +108,20 @@ export class FrameCache {
     this.frames.delete(key);
     this.frames.set(key, frame);
     this.bytes += frame.length;
+    // Checked before the loop: an iterator per frame is what this cache would cost most of the time.
+    if (this.frames.size > this.limits.maxEntries || this.bytes > this.limits.maxBytes) this.evict();
+    if (!this.clearScheduled) {
+      this.clearScheduled = true;
+      setImmediate(this.clear);
+    }
+  }
+
+  /** Drops the oldest frames until the cache is within its limits again. */
+  private evict(): void {
     for (const [oldKey, oldFrame] of this.frames) {
       if (this.frames.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;
       this.frames.delete(oldKey);
       this.bytes -= oldFrame.length;
-    }
-    if (!this.clearScheduled) {
-      this.clearScheduled = true;
-      setImmediate(this.clear);
     }
   }
 }

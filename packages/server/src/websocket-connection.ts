@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { RawData } from "ws";
 import type {
+  HostPort,
   SendEvent,
   WebsocketAcceptEvent,
   WebsocketCloseEvent,
@@ -10,7 +11,7 @@ import type {
   WebsocketScope,
   WebsocketSendEvent,
 } from "@channels-ts/core";
-import { ProtocolError } from "@channels-ts/core";
+import { DONE, ProtocolError } from "@channels-ts/core";
 import { acceptHeaderLines } from "./accept-headers";
 import { closeCodeFor, isRouteNotFound, isStopConsumer, runApplication, typeOf } from "./app-runner";
 import { ERROR_CLOSE_CODES, isSendableCloseCode } from "./close-codes";
@@ -45,6 +46,8 @@ type State = "connecting" | "open" | "closing" | "closed";
 
 /** What a connection holds only while it waits for the application's `websocket.accept`. */
 interface Handshake {
+  /** The server's scope: the application keeps what it needs of it (a router keeps its own copy). */
+  readonly scope: WebsocketScope;
   readonly req: IncomingMessage;
   readonly head: Buffer;
   /** Bytes that arrived before the handshake completed; handed to `ws` with `head`. */
@@ -53,7 +56,8 @@ interface Handshake {
 }
 
 const CONNECT: WebsocketConnectEvent = Object.freeze({ type: "websocket.connect" });
-const SENT: Promise<void> = Promise.resolve();
+/** Core's shared resolved promise: a consumer that gets it back dispatches its next message at once. */
+const SENT: Promise<void> = DONE;
 
 /**
  * The connection each socket is handshaking for. The socket listeners of the handshake are
@@ -70,7 +74,9 @@ const handshaking = new WeakMap<Duplex, WebsocketConnection>();
 export class WebsocketConnection
   implements Connection, HeartbeatMember, FlowControl, ReleaseOwner, DeadlineMember, ServedSocketEvents
 {
-  private readonly scope: WebsocketScope;
+  /** Of the scope, what the log lines need for as long as the connection lives. */
+  private readonly path: string;
+  private readonly peer: HostPort | null;
   private readonly release: Release;
   private readonly queue: MessageQueue<WebsocketInboundEvent>;
   private state: State = "connecting";
@@ -92,8 +98,10 @@ export class WebsocketConnection
     head: Buffer,
     rootPath: string,
   ) {
-    this.handshake = { req, head, early: undefined, earlyBytes: 0 };
-    this.scope = buildWebsocketScope(req, context.options, rootPath);
+    const scope = buildWebsocketScope(req, context.options, rootPath);
+    this.path = scope.path;
+    this.peer = scope.client ?? null;
+    this.handshake = { scope, req, head, early: undefined, earlyBytes: 0 };
     this.release = new Release(context, this);
     // Backpressure: past maxQueuedMessages unread, stop reading the socket until the application catches up.
     this.queue = new MessageQueue(context.options.maxQueuedMessages, this);
@@ -123,12 +131,12 @@ export class WebsocketConnection
 
   /** `ip:port` of the client, for log lines (made when one is written, not kept). */
   private get client(): string {
-    return clientLabel(this.scope.client);
+    return clientLabel(this.peer);
   }
 
   /** The path as it may appear in a log line (the decoded path can hold control characters). */
   private get logPath(): string {
-    return escapeLogText(this.scope.path);
+    return escapeLogText(this.path);
   }
 
   /** FlowControl for the inbound queue: stop and restart reading the socket. */
@@ -150,11 +158,11 @@ export class WebsocketConnection
     // Reading is the only way to notice a client that leaves while the application decides.
     socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
-    this.context.accessLog.websocket(this.scope.client, "WSCONNECTING", this.scope.path);
+    this.context.accessLog.websocket(this.peer, "WSCONNECTING", this.path);
     this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
     // As superviseApplication, with one promise less: whatever ending the connection throws goes to onFault.
-    runApplication(this.context.app, this.scope, this.queue.receive, this.send).then(
+    runApplication(this.context.app, (this.handshake as Handshake).scope, this.queue.receive, this.send).then(
       () => this.appEnded(undefined),
       (err: unknown) => this.appEnded(err),
     );
@@ -247,7 +255,7 @@ export class WebsocketConnection
         return this.sendFrame(event);
       case "websocket.accept":
         if (this.state === "connecting") return this.accept(event);
-        if (this.state === "open") throw new ProtocolError(`WebSocket ${this.scope.path} is already accepted.`);
+        if (this.state === "open") throw new ProtocolError(`WebSocket ${this.path} is already accepted.`);
         return;
       case "websocket.close":
         if (this.state === "connecting") this.refuse(403);
@@ -273,9 +281,7 @@ export class WebsocketConnection
   private sendFrame(event: WebsocketSendEvent): void {
     const ws = this.ws;
     if (this.state === "connecting") {
-      throw new ProtocolError(
-        `websocket.send before websocket.accept on ${this.scope.path}; accept the connection first.`,
-      );
+      throw new ProtocolError(`websocket.send before websocket.accept on ${this.path}; accept the connection first.`);
     }
     // As Daphne: frames sent after the connection is closing are dropped.
     if (ws === undefined || this.state !== "open") return;
@@ -299,20 +305,18 @@ export class WebsocketConnection
   }
 
   private accept(event: WebsocketAcceptEvent): void {
-    const subprotocol = event.subprotocol ?? undefined;
-    if (
-      subprotocol !== undefined &&
-      (typeof subprotocol !== "string" || !this.scope.subprotocols.includes(subprotocol))
-    ) {
-      throw new ProtocolError(
-        `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which the client did not offer ` +
-          `(offered: ${JSON.stringify(this.scope.subprotocols)}); pick one of those or none.`,
-      );
-    }
-    const headerLines = acceptHeaderLines(event.headers);
     const handshake = this.handshake;
     // Accepted once already, and `ws` dropped the socket of a client that had left: its close is on the way.
     if (handshake === undefined) return;
+    const subprotocol = event.subprotocol ?? undefined;
+    const offered = handshake.scope.subprotocols;
+    if (subprotocol !== undefined && (typeof subprotocol !== "string" || !offered.includes(subprotocol))) {
+      throw new ProtocolError(
+        `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which the client did not offer ` +
+          `(offered: ${JSON.stringify(offered)}); pick one of those or none.`,
+      );
+    }
+    const headerLines = acceptHeaderLines(event.headers);
     this.handshake = undefined;
     this.clearAcceptTimer();
     const { req, head: firstBytes, early } = handshake;
@@ -343,7 +347,7 @@ export class WebsocketConnection
     }
     this.state = "open";
     serveSocket(ws, this);
-    this.context.accessLog.websocket(this.scope.client, "WSCONNECT", this.scope.path);
+    this.context.accessLog.websocket(this.peer, "WSCONNECT", this.path);
     this.context.heartbeat.add(this);
   }
 
@@ -387,7 +391,7 @@ export class WebsocketConnection
     this.queue.push(
       reason === "" ? { type: "websocket.disconnect", code } : { type: "websocket.disconnect", code, reason },
     );
-    if (wasOpen) this.context.accessLog.websocket(this.scope.client, "WSDISCONNECT", this.scope.path);
+    if (wasOpen) this.context.accessLog.websocket(this.peer, "WSDISCONNECT", this.path);
     this.release.startDeadline();
   }
 
@@ -416,7 +420,7 @@ export class WebsocketConnection
   private refuse(status: number): void {
     if (this.state !== "connecting") return;
     this.clearAcceptTimer();
-    this.context.accessLog.websocket(this.scope.client, "WSREJECT", this.scope.path);
+    this.context.accessLog.websocket(this.peer, "WSREJECT", this.path);
     refuseHandshake(this.socket, status);
     this.disconnect(1006, "");
   }
@@ -441,7 +445,7 @@ export class WebsocketConnection
     const path = this.logPath;
     if (err !== undefined && !isStopConsumer(err)) {
       if (isRouteNotFound(err) && this.state === "connecting") {
-        this.context.logger.warn({ path: this.scope.path }, `Not Found: WebSocket ${path} (${(err as Error).message})`);
+        this.context.logger.warn({ path: this.path }, `Not Found: WebSocket ${path} (${(err as Error).message})`);
         this.refuse(404);
         return;
       }

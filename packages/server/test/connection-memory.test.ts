@@ -70,6 +70,30 @@ test("an accepted WebSocket keeps no reference to its upgrade request", async ()
   expect(reaches(connection, req!, new Set([context]))).toBe(false);
 });
 
+test("an accepted WebSocket keeps no reference to the scope it gave the application", async () => {
+  const given = deferred<WebsocketScope>();
+  const app: Application = async (scope, receive, send) => {
+    await receive(); // websocket.connect
+    await send({ type: "websocket.accept" });
+    given.resolve(scope as WebsocketScope);
+    await receive();
+  };
+  const { channels, http, url } = await serveWith(app);
+  await using _http = closing(http);
+  const ws = new WebSocket(url);
+  await using _ws = closing({ close: () => ws.terminate() });
+  const opened = deferred();
+  ws.once("open", () => opened.resolve());
+  await opened.promise;
+  const scope = await given.promise;
+
+  const { context } = channels as unknown as Internals;
+  const [connection] = [...context.connections];
+  // Only the path and the client stay, for the log lines; the application holds its scope itself.
+  expect(reaches(connection, scope, new Set([context]))).toBe(false);
+  expect(reaches(connection, scope.client!, new Set([context]))).toBe(true);
+});
+
 test("a WebSocket still waiting for its accept holds its request (ws needs it for the handshake)", async () => {
   const connected = deferred();
   const app: Application = async (_scope, receive) => {
@@ -122,4 +146,24 @@ test("header names are lower-cased and values kept, whatever the sharing", () =>
       ["sec-websocket-key", "k=="],
     ]);
   }
+});
+
+test("headers that are the same on most connections share one frozen pair; the others get their own", () => {
+  const req = (key: string) =>
+    ({
+      url: "/",
+      httpVersion: "1.1",
+      rawHeaders: ["Host", "a.example", "Upgrade", "websocket", "Sec-WebSocket-Key", key],
+      headers: { host: "a.example" },
+      socket: { remoteAddress: "127.0.0.1", remotePort: 5000, localAddress: "127.0.0.1", localPort: 8000 },
+    }) as unknown as IncomingMessage;
+  const options = resolveOptions({}, "serve");
+  const first = buildWebsocketScope(req("k1=="), options).headers;
+  const second = buildWebsocketScope(req("k2=="), options).headers;
+  expect(second[0]).toBe(first[0]);
+  expect(second[1]).toBe(first[1]);
+  expect(Object.isFrozen(first[0])).toBe(true);
+  expect(second[2]).toEqual(["sec-websocket-key", "k2=="]);
+  expect(second[2]).not.toBe(first[2]);
+  expect(second).not.toBe(first); // the list itself is each scope's own
 });

@@ -1,7 +1,9 @@
 import { ChannelLayerMissing, StopConsumer } from "../errors";
 import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
+import { receiveSourceOf, type EventReceiver, type ReceiveSource } from "../receive-source";
 import type { Application, Message, Receive, Scope, Send } from "../types";
+import { DONE } from "../util/done";
 import { runInMicrotask } from "../util/microtask-batch";
 import { handlerNameFor, reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
@@ -10,6 +12,30 @@ import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 export interface RunnableConsumer {
   // Method syntax on purpose: a consumer's `run` takes its own scope type (WebsocketScope, ...).
   run(scope: Scope, receive: Receive, send: Send): Promise<void>;
+}
+
+// Set in BaseConsumer's static block: the hand-off's way in.
+let handOver: (consumer: BaseConsumer, message: Message, fromLayer: boolean) => void;
+let failSource: (consumer: BaseConsumer, error: unknown) => void;
+
+/** A consumer's receiver for the layer and the server: it passes every call on to its consumer. */
+class Handoff implements LayerReceiver, EventReceiver<Message> {
+  readonly #consumer: BaseConsumer;
+  constructor(consumer: object) {
+    this.#consumer = consumer as BaseConsumer;
+  }
+
+  onLayerMessage(message: Message): void {
+    handOver(this.#consumer, message, true);
+  }
+
+  onLayerError(error: unknown): void {
+    failSource(this.#consumer, error);
+  }
+
+  onReceive(event: Message): void {
+    handOver(this.#consumer, event, false);
+  }
 }
 
 /**
@@ -54,44 +80,53 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #resolveRun: (() => void) | null = null;
   #rejectRun: ((error: Error) => void) | null = null;
   #receive: Receive | undefined;
-  // Callbacks bound once per consumer, not once per message; assigned in the constructor, where
-  // (unlike class-field arrows under a keepNames build such as tsx's) they carry no name property.
-  readonly #onClientMessage: (message: Message) => void;
-  readonly #onSourceError: (error: unknown) => void;
-  readonly #onHandled: () => void;
-  readonly #onHandlerError: (error: unknown) => void;
+  /** The server's promise-free hand-over behind `receive`, when it offers one. */
+  #clientSource: ReceiveSource<Message> | undefined = undefined;
+  /**
+   * What the layer's `receiveInto` and the server's receive source hand messages to: one small
+   * object per consumer whose methods live on its prototype, rather than a closure per callback.
+   */
+  readonly #handoff: Handoff = new Handoff(this);
+  // The promise paths' callbacks (a layer or server without a fast path), made at their first use.
+  #onClientMessage: ((message: Message) => void) | undefined = undefined;
+  #onSourceError: ((error: unknown) => void) | undefined = undefined;
+  // Made at the first handler that returns a pending promise: a consumer whose handlers finish
+  // at once (returning DONE) never needs them.
+  #onHandled: (() => void) | undefined = undefined;
+  #onHandlerError: ((error: unknown) => void) | undefined = undefined;
   // Made at the first wake-up from the layer: an idle connection never needs it.
   #runPump: (() => void) | undefined = undefined;
-  /** What the layer's `receiveInto` hands a message to: it only queues and schedules (see there). */
-  readonly #layerReceiver: LayerReceiver;
 
-  constructor() {
-    this.#onClientMessage = (message) => this.#push(message, false);
-    this.#onSourceError = (error) => {
-      if (!this.#stopped) this.#fail(error);
+  static {
+    // The hand-off reaches the consumer's internals through these, and nothing else can.
+    handOver = (consumer, message, fromLayer) => {
+      if (fromLayer) consumer.#fromLayer(message);
+      else consumer.#push(message, false);
     };
-    this.#onHandled = () => this.#afterHandler(this.#handlingLayerMessage);
-    this.#onHandlerError = (error) => {
-      this.#busy = false;
-      this.#end(error instanceof StopConsumer ? undefined : error);
-    };
-    // Built, then given its method by assignment: an arrow in an object literal gets a name
-    // property of its own (about 300 bytes per consumer) under a keepNames build such as tsx's.
-    const receiver: LayerReceiver = { onLayerMessage: ignoreMessage, onLayerError: this.#onSourceError };
-    receiver.onLayerMessage = (message) => {
-      if (this.#stopped) return;
-      this.#enqueue(message, true);
-      if (!this.#busy && !this.#pumpScheduled) {
-        this.#pumpScheduled = true;
-        runInMicrotask(
-          (this.#runPump ??= () => {
-            this.#pumpScheduled = false;
-            this.#pump();
-          }),
-        );
-      }
-    };
-    this.#layerReceiver = receiver;
+    failSource = (consumer, error) => consumer.#sourceFailed(error);
+  }
+
+  /** A message from the layer's `receiveInto`: it only queues and schedules the pump. */
+  #fromLayer(message: Message): void {
+    if (this.#stopped) return;
+    this.#enqueue(message, true);
+    if (!this.#busy && !this.#pumpScheduled) {
+      this.#pumpScheduled = true;
+      runInMicrotask(
+        (this.#runPump ??= () => {
+          this.#pumpScheduled = false;
+          this.#pump();
+        }),
+      );
+    }
+  }
+
+  #sourceFailed(error: unknown): void {
+    if (!this.#stopped) this.#fail(error);
+  }
+
+  #sourceErrorCallback(): (error: unknown) => void {
+    return (this.#onSourceError ??= (error) => this.#sourceFailed(error));
   }
 
   /** An application that creates one instance of this consumer per scope; `init` sets its fields. */
@@ -110,29 +145,54 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     };
   }
 
-  /** Runs this instance for one scope until it stops; removes its channel and memberships after. */
-  async run(scope: S, receive: Receive, send: Send): Promise<void> {
+  /**
+   * Runs this instance for one scope until it stops; removes its channel and memberships after.
+   * Not `async`: a connection lives for hours, and a suspended async function would hold its
+   * frame, its own promise and a reaction for all that time; this holds one promise.
+   */
+  run(scope: S, receive: Receive, send: Send): Promise<void> {
     this.scope = scope;
     this.baseSend = send;
     this.#receive = receive;
-    const layer = this.channelLayerAlias === "" ? undefined : getChannelLayer(this.channelLayerAlias);
-    this.channelLayer = layer;
-    if (layer !== undefined) this.channelName = await layer.newChannel();
+    this.#clientSource = receiveSourceOf(receive);
+    let layer: ChannelLayer | undefined;
     try {
-      await new Promise<void>((resolve, reject) => {
-        this.#resolveRun = resolve;
-        this.#rejectRun = reject;
-        if (layer !== undefined) this.#askLayer();
-        this.#askClient();
-      });
-    } finally {
-      this.#stopped = true;
-      if (layer !== undefined && this.channelName !== undefined) {
-        // A consumer that ends leaves no trace: its channel and memberships go now, not at expiry.
-        // Discarding also ends the pending receive (cheaper than an AbortSignal per receive).
-        await layer.discardChannel(this.channelName).catch(() => undefined);
-      }
+      layer = this.channelLayerAlias === "" ? undefined : getChannelLayer(this.channelLayerAlias);
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
+    this.channelLayer = layer;
+    const ended = new Promise<void>((resolve, reject) => {
+      this.#resolveRun = resolve;
+      this.#rejectRun = reject;
+    });
+    if (layer === undefined) {
+      this.#askClient();
+      return ended;
+    }
+    let named: Promise<string>;
+    try {
+      named = layer.newChannel();
+    } catch (error) {
+      this.#resolveRun = this.#rejectRun = null;
+      return Promise.reject(error as Error);
+    }
+    // The channel name is known before the first message is dispatched; a layer that cannot
+    // make one fails run() without a channel to discard.
+    named.then(
+      (name) => {
+        this.channelName = name;
+        this.#askLayer();
+        this.#askClient();
+      },
+      (error: unknown) => {
+        const reject = this.#rejectRun;
+        this.#resolveRun = this.#rejectRun = null;
+        this.#stopped = true;
+        reject?.(error as Error);
+      },
+    );
+    return ended;
   }
 
   /**
@@ -206,14 +266,24 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
 
   #askClient(): void {
     if (this.#stopped) return;
+    const source = this.#clientSource;
+    if (source !== undefined) {
+      // The next event comes to the hand-off (at once if one waits): no promise per event.
+      try {
+        source.receiveInto(this.#handoff);
+      } catch (error) {
+        this.#sourceFailed(error);
+      }
+      return;
+    }
     let pending: Promise<Message>;
     try {
       pending = (this.#receive as Receive)();
     } catch (error) {
-      this.#onSourceError(error);
+      this.#sourceFailed(error);
       return;
     }
-    pending.then(this.#onClientMessage, this.#onSourceError);
+    pending.then((this.#onClientMessage ??= (message) => this.#push(message, false)), this.#sourceErrorCallback());
   }
 
   #askLayer(): void {
@@ -231,15 +301,15 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       }
       if (layer.receiveInto !== undefined) {
         // Waiting costs no promise either: the layer hands the next message to #layerReceiver.
-        layer.receiveInto(channel, this.#layerReceiver);
+        layer.receiveInto(channel, this.#handoff);
         return;
       }
     } catch (error) {
-      this.#onSourceError(error);
+      this.#sourceFailed(error);
       return;
     }
     // A layer without either fast path: a promise per message, as the contract has it.
-    layer.receive(channel).then((message) => this.#push(message, true), this.#onSourceError);
+    layer.receive(channel).then((message) => this.#push(message, true), this.#sourceErrorCallback());
   }
 
   #push(message: Message, fromLayer: boolean): void {
@@ -273,8 +343,23 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     this.#resolveRun = this.#rejectRun = null;
     this.#stopped = true;
     const reason = this.#failure !== null ? this.#failure.error : error;
-    if (reason === undefined) resolve();
-    else reject(reason as Error);
+    const settle = (): void => {
+      if (reason === undefined) resolve();
+      else reject(reason as Error);
+    };
+    const layer = this.channelLayer;
+    const channel = this.channelName;
+    if (layer === undefined || channel === undefined) return settle();
+    // A consumer that ends leaves no trace: its channel and memberships go now, not at expiry.
+    // Discarding also ends the pending receive (cheaper than an AbortSignal per receive). run()
+    // settles once that is done, whatever the layer answers.
+    let discarded: Promise<void>;
+    try {
+      discarded = Promise.resolve(layer.discardChannel(channel));
+    } catch {
+      return settle();
+    }
+    discarded.then(settle, settle);
   }
 
   /**
@@ -308,10 +393,18 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
         this.#end(error instanceof StopConsumer ? undefined : error);
         return;
       }
-      if (isPromiseLike(result)) {
+      // DONE is a handler that has finished already (it returned the server's send, or a layer
+      // call, that completed at once): the next message goes now, not after a microtask.
+      if (result !== DONE && isPromiseLike(result)) {
         this.#handlingLayerMessage = fromLayer;
         // A foreign thenable is adopted by a real promise first: it could call back twice, or throw.
-        (result instanceof Promise ? result : Promise.resolve(result)).then(this.#onHandled, this.#onHandlerError);
+        (result instanceof Promise ? result : Promise.resolve(result)).then(
+          (this.#onHandled ??= () => this.#afterHandler(this.#handlingLayerMessage)),
+          (this.#onHandlerError ??= (error) => {
+            this.#busy = false;
+            this.#end(error instanceof StopConsumer ? undefined : error);
+          }),
+        );
         return;
       }
       if (this.#stopRequested) continue;
@@ -331,8 +424,6 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     this.#pump();
   }
 }
-
-function ignoreMessage(): void {}
 
 function isPromiseLike(value: unknown): value is PromiseLike<void> {
   return typeof value === "object" && value !== null && typeof (value as PromiseLike<void>).then === "function";

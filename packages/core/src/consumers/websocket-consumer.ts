@@ -6,7 +6,7 @@ import type {
   WebsocketDisconnectEvent,
   WebsocketReceiveEvent,
 } from "../events";
-import type { Headers, WebsocketScope } from "../types";
+import type { Headers, Send, WebsocketScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
 import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
@@ -37,10 +37,11 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   }
 
   /** Completes the handshake, optionally choosing one of `scope.subprotocols` and adding headers. */
-  async accept(subprotocol: string | null = null, headers?: Headers): Promise<void> {
+  accept(subprotocol: string | null = null, headers?: Headers): Promise<void> {
+    // Not `async`, as send(): the server's own promise is returned (DONE once it is written).
     const event: WebsocketAcceptEvent = { type: "websocket.accept", subprotocol };
     if (headers !== undefined) event.headers = headers;
-    await this.baseSend(event);
+    return sendEvent(this.baseSend, event);
   }
 
   async websocket_receive(event: WebsocketReceiveEvent): Promise<void> {
@@ -62,11 +63,11 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   }
 
   /** Closes the socket; before `accept()` this refuses the handshake (HTTP 403). */
-  async close(code?: number, reason?: string): Promise<void> {
+  close(code?: number, reason?: string): Promise<void> {
     const event: WebsocketCloseEvent = { type: "websocket.close" };
     if (code !== undefined) event.code = code;
     if (reason !== undefined) event.reason = reason;
-    await this.baseSend(event);
+    return sendEvent(this.baseSend, event);
   }
 
   async websocket_disconnect(event: WebsocketDisconnectEvent): Promise<void> {
@@ -79,6 +80,15 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
 
   /** Called once the socket is closed, with its close code. */
   async disconnect(_code: number): Promise<void> {}
+}
+
+/** `send(event)`, a synchronous throw (a test double's send, say) made a rejection as `async` would. */
+function sendEvent(send: Send, event: WebsocketAcceptEvent | WebsocketCloseEvent): Promise<void> {
+  try {
+    return send(event);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
 reserveFrameworkNames(WebsocketConsumer.prototype, ["websocket_connect", "websocket_receive", "websocket_disconnect"]);

@@ -1,6 +1,7 @@
 import { randomFillSync } from "node:crypto";
 import { ChannelFull } from "../errors";
 import type { Message } from "../types";
+import { DONE } from "../util/done";
 import type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./channel-layer";
 import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layer-errors";
 import { resolveLayerOptions } from "./layer-options";
@@ -46,9 +47,16 @@ class PendingReceive implements LayerReceiver {
   }
 }
 
+/**
+ * The queue of every channel that has never had to queue (a consumer that keeps up): only ever
+ * read, shifted or cleared while empty, never pushed to.
+ */
+const NO_QUEUE = new MessageQueue();
+
 /** One channel: its queue, its waiting receivers, and the groups it is in (the reverse index). */
 class ChannelState {
-  readonly queue = new MessageQueue();
+  /** The shared empty NO_QUEUE until a message has to wait (deliver() makes its own then). */
+  queue: MessageQueue = NO_QUEUE;
   /**
    * Receivers waiting on the empty queue (receive() promises and receiveInto() receivers), in
    * the order they started waiting: a sent message goes straight to the first. One waits at a
@@ -92,8 +100,38 @@ class ChannelState {
     }
   }
 
-  /** The groups it is in (the reverse index); made at the first groupAdd, as most channels join one group or none. */
-  groups: Set<string> | undefined = undefined;
+  /**
+   * The groups it is in (the reverse index). Most channels join one group or none: one group is
+   * its name, and a Set is made only for a second one (a Set costs about 100 bytes more).
+   */
+  private groupNames: string | Set<string> | undefined = undefined;
+
+  addGroup(group: string): void {
+    const names = this.groupNames;
+    if (names === undefined || names === group) this.groupNames = group;
+    else if (typeof names === "string") this.groupNames = new Set([names, group]);
+    else names.add(group);
+  }
+
+  removeGroup(group: string): void {
+    const names = this.groupNames;
+    if (names === group) this.groupNames = undefined;
+    else if (typeof names === "object") names.delete(group);
+  }
+
+  /** Every group it is in, now forgotten. */
+  takeGroups(): Iterable<string> {
+    const names = this.groupNames;
+    this.groupNames = undefined;
+    if (names === undefined) return [];
+    return typeof names === "string" ? [names] : names;
+  }
+
+  get inAnyGroup(): boolean {
+    const names = this.groupNames;
+    return names !== undefined && (typeof names === "string" || names.size !== 0);
+  }
+
   constructor(
     readonly name: string,
     readonly capacity: number,
@@ -158,24 +196,36 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.nextSweepAt = performance.now() + this.sweepIntervalMs();
   }
 
-  async newChannel(prefix = "specific"): Promise<string> {
-    this.assertOpen("newChannel");
-    validateChannelPrefix(prefix, SUFFIX_LENGTH + ".inmemory".length);
-    let name: string;
-    do {
-      name = `${prefix}.inmemory!${randomSuffix()}`;
-    } while (this.channels.has(name));
-    return name;
+  // The calls below are not `async`: what completes at once returns the shared DONE (no promise
+  // per call, and a consumer handler that returns it is finished at once); a failure still rejects.
+  newChannel(prefix = "specific"): Promise<string> {
+    try {
+      this.assertOpen("newChannel");
+      // The default prefix is known to be valid: a consumer's channel costs no regular expression.
+      if (prefix !== "specific") validateChannelPrefix(prefix, SUFFIX_LENGTH + ".inmemory".length);
+      let name: string;
+      do {
+        name = `${prefix}.inmemory!${randomSuffix()}`;
+      } while (this.channels.has(name));
+      return Promise.resolve(name);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
-  async send(channel: string, message: Message): Promise<void> {
-    this.assertOpen("send");
-    validateChannelName(channel);
-    const copy = validatedFrozenCopy(message);
-    const now = performance.now();
-    this.sweepIfDue(now);
-    const state = this.channelState(channel);
-    if (!this.deliver(state, copy, now)) throw new ChannelFull(channel, state.capacity);
+  send(channel: string, message: Message): Promise<void> {
+    try {
+      this.assertOpen("send");
+      validateChannelName(channel);
+      const copy = validatedFrozenCopy(message);
+      const now = performance.now();
+      this.sweepIfDue(now);
+      const state = this.channelState(channel);
+      if (!this.deliver(state, copy, now)) throw new ChannelFull(channel, state.capacity);
+      return DONE;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   // Not async: a waiting receiver gets its message without an extra promise hop.
@@ -229,63 +279,86 @@ export class InMemoryChannelLayer implements ChannelLayer {
     return message;
   }
 
-  async groupAdd(group: string, channel: string): Promise<void> {
-    this.assertOpen("groupAdd");
-    validateGroupName(group);
-    validateChannelName(channel);
-    const now = performance.now();
-    this.sweepIfDue(now);
-    const state = this.channelState(channel);
-    let members = this.groups.get(group);
-    if (members === undefined) {
-      members = new Map();
-      this.groups.set(group, members);
-    }
-    const membership = members.get(channel);
-    if (membership === undefined) members.set(channel, { channel: state, deadline: now + this.groupExpiryMs });
-    else membership.deadline = now + this.groupExpiryMs;
-    (state.groups ??= new Set()).add(group);
-  }
-
-  async groupDiscard(group: string, channel: string): Promise<void> {
-    if (this.closed) return;
-    validateGroupName(group);
-    validateChannelName(channel);
-    const state = this.channels.get(channel);
-    if (state === undefined) return;
-    this.leaveGroup(group, state);
-    this.releaseIfIdle(state);
-  }
-
-  async groupSend(group: string, message: Message): Promise<void> {
-    this.assertOpen("groupSend");
-    // A group in the map was validated when it was joined: only an unknown name costs the check.
-    if (!this.groups.has(group)) validateGroupName(group);
-    const shared = validatedFrozenCopy(message);
-    const now = performance.now();
-    this.sweepIfDue(now);
-    const members = this.groups.get(group);
-    if (members === undefined) return;
-    for (const membership of members.values()) {
-      if (membership.deadline <= now) {
-        this.leaveGroup(group, membership.channel);
-        this.releaseIfIdle(membership.channel);
-      } else {
-        // A full member is skipped: one slow consumer must not stop the others.
-        this.deliver(membership.channel, shared, now);
+  groupAdd(group: string, channel: string): Promise<void> {
+    try {
+      this.assertOpen("groupAdd");
+      // A group or channel the layer holds was validated when it was made (as in receiveInto and
+      // groupSend): a consumer joining its room checks only what is new.
+      let members = this.groups.get(group);
+      if (members === undefined) validateGroupName(group);
+      if (!this.channels.has(channel)) validateChannelName(channel);
+      const now = performance.now();
+      this.sweepIfDue(now);
+      const state = this.channelState(channel);
+      members = this.groups.get(group);
+      if (members === undefined) {
+        members = new Map();
+        this.groups.set(group, members);
       }
+      const membership = members.get(channel);
+      if (membership === undefined) members.set(channel, { channel: state, deadline: now + this.groupExpiryMs });
+      else membership.deadline = now + this.groupExpiryMs;
+      state.addGroup(group);
+      return DONE;
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
   }
 
-  async discardChannel(channel: string): Promise<void> {
-    if (this.closed) return;
-    validateChannelName(channel);
-    const state = this.channels.get(channel);
-    if (state === undefined) return;
-    this.channels.delete(channel);
-    this.leaveAllGroups(state);
-    state.queue.clear();
-    for (const waiter of state.takeAllWaiters()) waiter.onLayerError(new ChannelReceiveAborted(channel, "discarded"));
+  groupDiscard(group: string, channel: string): Promise<void> {
+    try {
+      if (this.closed) return DONE;
+      validateGroupName(group);
+      validateChannelName(channel);
+      const state = this.channels.get(channel);
+      if (state === undefined) return DONE;
+      this.leaveGroup(group, state);
+      this.releaseIfIdle(state);
+      return DONE;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  groupSend(group: string, message: Message): Promise<void> {
+    try {
+      this.assertOpen("groupSend");
+      // A group in the map was validated when it was joined: only an unknown name costs the check.
+      if (!this.groups.has(group)) validateGroupName(group);
+      const shared = validatedFrozenCopy(message);
+      const now = performance.now();
+      this.sweepIfDue(now);
+      const members = this.groups.get(group);
+      if (members === undefined) return DONE;
+      for (const membership of members.values()) {
+        if (membership.deadline <= now) {
+          this.leaveGroup(group, membership.channel);
+          this.releaseIfIdle(membership.channel);
+        } else {
+          // A full member is skipped: one slow consumer must not stop the others.
+          this.deliver(membership.channel, shared, now);
+        }
+      }
+      return DONE;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  discardChannel(channel: string): Promise<void> {
+    try {
+      if (this.closed) return DONE;
+      validateChannelName(channel);
+      const state = this.channels.get(channel);
+      if (state === undefined) return DONE;
+      this.channels.delete(channel);
+      this.leaveAllGroups(state);
+      state.queue.clear();
+      for (const waiter of state.takeAllWaiters()) waiter.onLayerError(new ChannelReceiveAborted(channel, "discarded"));
+      return DONE;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   async flush(): Promise<void> {
@@ -293,7 +366,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.groups.clear();
     for (const state of this.channels.values()) {
       state.queue.clear();
-      state.groups = undefined;
+      state.takeGroups();
       this.releaseIfIdle(state);
     }
   }
@@ -332,6 +405,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
       state.queue.dropExpired(now);
       if (state.queue.length >= state.capacity) return false;
     }
+    if (state.queue === NO_QUEUE) state.queue = new MessageQueue();
     state.queue.push(message, now + this.expiryMs);
     return true;
   }
@@ -348,21 +422,19 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private leaveGroup(group: string, state: ChannelState): void {
     const members = this.groups.get(group);
     if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
-    state.groups?.delete(group);
+    state.removeGroup(group);
   }
 
   private leaveAllGroups(state: ChannelState): void {
-    if (state.groups === undefined) return;
-    for (const group of state.groups) {
+    for (const group of state.takeGroups()) {
       const members = this.groups.get(group);
       if (members !== undefined && members.delete(state.name) && members.size === 0) this.groups.delete(group);
     }
-    state.groups = undefined;
   }
 
   /** Forgets a channel nobody is using, so the map holds only live channels. */
   private releaseIfIdle(state: ChannelState): void {
-    if (state.queue.length === 0 && !state.hasWaiters && (state.groups === undefined || state.groups.size === 0)) {
+    if (state.queue.length === 0 && !state.hasWaiters && !state.inAnyGroup) {
       if (this.channels.get(state.name) === state) this.channels.delete(state.name);
     }
   }

@@ -3,18 +3,25 @@ import { ChannelsError, ErrorCode } from "../errors";
 /**
  * A pending `receive()` that the layer itself ended: its channel was discarded or the layer
  * closed. Named "AbortError", like the rejection of an aborted signal, so a receive loop can
- * treat every cancellation the same way; `code` says which it was.
+ * treat every cancellation the same way; `code` says which it was. Made without a stack trace:
+ * every consumer that ends cancels its wait with one, and a cancellation's trace tells nothing.
  */
 export class ChannelReceiveAborted extends ChannelsError {
   readonly channel: string;
   constructor(channel: string, cause: "discarded" | "closed") {
-    super(
-      cause === "discarded" ? ErrorCode.CHANNEL_DISCARDED : ErrorCode.CHANNEL_LAYER_CLOSED,
-      cause === "discarded"
-        ? `receive() on channel ${JSON.stringify(channel)} was cancelled because discardChannel() removed the channel.`
-        : `receive() on channel ${JSON.stringify(channel)} was cancelled because the channel layer was closed.`,
-      { closeCode: 1001 },
-    );
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(
+        cause === "discarded" ? ErrorCode.CHANNEL_DISCARDED : ErrorCode.CHANNEL_LAYER_CLOSED,
+        cause === "discarded"
+          ? `receive() on channel ${JSON.stringify(channel)} was cancelled because discardChannel() removed the channel.`
+          : `receive() on channel ${JSON.stringify(channel)} was cancelled because the channel layer was closed.`,
+        { closeCode: 1001 },
+      );
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.name = "AbortError";
     this.channel = channel;
   }

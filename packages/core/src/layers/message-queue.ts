@@ -1,5 +1,8 @@
 import type { Message } from "../types";
 
+const NO_MESSAGES: Array<Message | undefined> = [];
+const NO_DEADLINES: number[] = [];
+
 /**
  * A FIFO of messages with their expiry deadlines: a ring buffer in two parallel arrays, so
  * push and shift are O(1) and a queued message costs no wrapper object. It starts empty (a
@@ -7,8 +10,10 @@ import type { Message } from "../types";
  * push, grows by doubling and never shrinks (a channel's queue lives only as long as the channel).
  */
 export class MessageQueue {
-  private messages: Array<Message | undefined> = [];
-  private deadlines: number[] = [];
+  // Shared empty arrays until the first push (grow() replaces them before anything is written):
+  // a channel whose consumer keeps up never queues, and holds no arrays of its own.
+  private messages: Array<Message | undefined> = NO_MESSAGES;
+  private deadlines: number[] = NO_DEADLINES;
   private head = 0;
   private count = 0;
   private readonly initialSize: number;
