@@ -1,6 +1,7 @@
 import type { RedisShard } from "./shard";
 import { readerTtlMs } from "./lua-scripts";
 import { withScripts, type LayerClient } from "./scripted-client";
+import { failUnansweredOnReconnect } from "./unanswered-commands";
 
 export interface ReceiveLoopOptions {
   shard: RedisShard;
@@ -78,7 +79,10 @@ export class ReceiveLoop {
     // Commands on this connection wait out a Redis restart instead of failing after N retries.
     let client = this.client;
     if (client === undefined) {
-      client = withScripts(shard.open({ maxRetriesPerRequest: null }, false));
+      const opened = shard.open({ maxRetriesPerRequest: null }, false);
+      // A pop whose reply was lost is not sent again: it would pop other messages than those lost.
+      failUnansweredOnReconnect(opened);
+      client = withScripts(opened);
       // A new connection may follow a crash or a Redis restart: restore before popping again.
       client.on("ready", () => (this.needsRestore = true));
       this.needsRestore = true;

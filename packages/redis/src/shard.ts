@@ -5,6 +5,7 @@ import { createClient, describeHost, normalizeHosts, type ClientPolicy, type Red
 import type { RedisConnectionOptions } from "./options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
 import type { HostDownEvent, HostEvent } from "./host-status";
+import { failUnansweredOnReconnect } from "./unanswered-commands";
 
 export type { HostDownEvent, HostEvent };
 
@@ -52,6 +53,7 @@ export class RedisShard {
   ) {
     this.name = describeHost(host);
     this.client = this.open({}, true);
+    failUnansweredOnReconnect(this.client);
   }
 
   /** A dedicated connection (commands on it never wait behind a blocking pop elsewhere). */
