@@ -72,6 +72,8 @@ export class FakeQueueTransport implements QueueTransport {
   failNextPop: Error | undefined;
   /** When set, membership writes (groupAdd, refresh, restore) fail with it. */
   failWrites: Error | undefined;
+  /** When set, group sends fail with it (after the layer handed them over). */
+  failGroupSends: Error | undefined;
   /** Every membership write, in order: what a refresh or a restore wrote. */
   readonly memberWrites: Array<{ group: string; members: Array<readonly [string, number]> }> = [];
   private readonly popped = new Set<string>();
@@ -80,6 +82,7 @@ export class FakeQueueTransport implements QueueTransport {
   private unavailableError: RedisHostUnavailable | undefined;
   private gate: { promise: Promise<void>; open(): void; fail(error: Error): void } | undefined;
   private pumping = false;
+  private writeWaiters: Array<(write: { group: string; members: Array<readonly [string, number]> }) => void> = [];
 
   constructor(
     private readonly store: FakeQueueStore,
@@ -129,6 +132,7 @@ export class FakeQueueTransport implements QueueTransport {
 
   async groupSend(group: string, message: Message): Promise<void> {
     await this.ready();
+    if (this.failGroupSends !== undefined) throw this.failGroupSends;
     const members = this.liveMembers(group);
     const buckets = new Map<string, string[]>();
     for (const name of members) {
@@ -165,7 +169,9 @@ export class FakeQueueTransport implements QueueTransport {
   async writeMembers(group: string, members: ReadonlyArray<readonly [string, number]>): Promise<void> {
     await this.ready();
     if (this.failWrites !== undefined) throw this.failWrites;
-    this.memberWrites.push({ group, members: [...members] });
+    const write = { group, members: [...members] };
+    this.memberWrites.push(write);
+    for (const resolve of this.writeWaiters.splice(0)) resolve(write);
     let stored = this.store.groups.get(group);
     if (stored === undefined) this.store.groups.set(group, (stored = new Map()));
     for (const [channel, score] of members) stored.set(channel, score);
@@ -174,6 +180,11 @@ export class FakeQueueTransport implements QueueTransport {
   async flush(): Promise<void> {
     await this.ready();
     this.store.wipe();
+  }
+
+  /** The next membership write (a refresh tick, say). */
+  nextWrite(): Promise<{ group: string; members: Array<readonly [string, number]> }> {
+    return new Promise((resolve) => this.writeWaiters.push(resolve));
   }
 
   listen(channel: string, bang: number): void {
