@@ -26,6 +26,15 @@ export { fetchText, type Reply } from "./http-client";
 export { PYTHON } from "./python";
 export { openSocket, Refused } from "./open-socket";
 export { recordingLogger, type LogEntry } from "./recording-logger";
+export {
+  describeWithRedisCluster,
+  parseNodes,
+  REDIS_CLI,
+  RedisCluster,
+  useRedisCluster,
+  type ClusterNode,
+  type RedisClusterOptions,
+} from "./redis-cluster";
 export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
 export {
   describeWithSentinel,

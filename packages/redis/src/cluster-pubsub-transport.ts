@@ -1,0 +1,419 @@
+import Redis, { Cluster, type ClusterOptions, type RedisOptions } from "ioredis";
+import { ChannelLayerClosed } from "@channels-ts/core";
+import { CLUSTER_SLOTS, crc16, keySlot, onSlot, spreadName } from "./cluster-hash-tags";
+import type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
+import { RedisHostUnavailable } from "./redis-host-unavailable";
+import type { HostDownEvent, HostEvent } from "./shard";
+
+/** What the transport tells the layer: messages, and when it stops and starts listening. */
+export interface ClusterTransportHooks {
+  /** A message for `name` (a channel or group channel, as the layer named it). */
+  message(name: string, payload: Buffer): void;
+  /** Some subscription is lost (a node died, its slot moved) or the cluster cannot be reached. */
+  down(event: HostDownEvent): void;
+  /** Every subscription is back, each on the master owning its slot now. */
+  up(event: HostEvent): void;
+}
+
+export interface ClusterTransportOptions extends ClusterConnectionOptions {
+  /** The layer's prefix: inboxes are named `<prefix>__inbox__<clientPrefix>`. */
+  prefix: string;
+  reconnectMinDelayMs: number;
+  reconnectMaxDelayMs: number;
+  operationTimeoutMs: number;
+}
+
+/**
+ * Inboxes per process. A constant, not an option: a sender computes the receiver's inbox from
+ * the channel name alone, so every process on a cluster must agree on it. 16 inboxes on evenly
+ * spaced slots reach every master of a cluster of up to 16, and a busy process's traffic is
+ * spread over them rather than poured into one slot.
+ */
+export const INBOXES = 16;
+
+/** `<anything>.<32 hex digits>!<anything>`: a channel of the process whose clientPrefix is the hex. */
+const SPECIFIC = /\.([0-9a-f]{32})!/;
+
+/** A subscription the layer asked for: a group or named channel, or one of this process's inboxes. */
+interface Wanted {
+  slot: number;
+  /** The layer's name for what arrives here; undefined for an inbox (the name is in the payload). */
+  name: string | undefined;
+  /** The subscriber it is subscribed on now, if any. */
+  on: NodeSubscriber | undefined;
+  waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
+}
+
+/** One connection per master, in subscriber mode, holding the shard channels of that master's slots. */
+interface NodeSubscriber {
+  key: string;
+  client: Redis;
+  alive: boolean;
+}
+
+/**
+ * Sharded pub/sub (SPUBLISH / SSUBSCRIBE, Redis 7) on a Redis Cluster, for the pub/sub layer.
+ *
+ * Publishing goes through ioredis's `Cluster` client, which routes each SPUBLISH to the master
+ * owning the shard channel's slot and follows MOVED and failovers itself. Subscribing does not:
+ * ioredis's own sharded subscribers resubscribe in the background without saying when (or
+ * whether) they are done, and leave an SSUBSCRIBE answered by MOVED pending forever. Here each
+ * master has one subscriber connection the transport owns, every subscription is placed on the
+ * master that owns its slot according to the cluster client's slot map, and a single
+ * reconciliation puts back whatever was lost: on a dropped connection (a master killed), on
+ * Redis's own `sunsubscribe` when a slot leaves a master (slot moved, failover), after every
+ * slot map refresh (`slotsRefreshIntervalMs`, the fallback), retrying with backoff until it
+ * holds. `down` says something is lost, `up` that everything is back.
+ *
+ * A channel of a process (`specific.<clientPrefix>!<id>`) is not a subscription of its own:
+ * sharded pub/sub has no patterns, and one SSUBSCRIBE per consumer would cost a round trip per
+ * `newChannel` and thousands of subscriptions to restore after a failover. Each process listens
+ * on `INBOXES` inboxes instead, on evenly spaced slots of its own, and a send to one of its
+ * channels is published to the inbox the channel name picks, with the name in front of the
+ * payload. Groups and named channels are shard channels of their own, each on the slot of its
+ * name's CRC16 through a precomputed hash tag (cluster-hash-tags.ts): spread over every slot.
+ */
+export class ClusterPubSubTransport {
+  private readonly cluster: Cluster;
+  private readonly subscribers = new Map<string, NodeSubscriber>();
+  private readonly wanted = new Map<string, Wanted>();
+  private readonly description: string;
+  private reconciling = false;
+  private again = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private attempts = 0;
+  /** Not every wanted subscription is placed, or the cluster is not connected. */
+  private down = true;
+  /** `down` was emitted and `up` not yet. */
+  private reported = false;
+  private everUp = false;
+  private downSince = Date.now();
+  private lastError: Error | undefined;
+  private closed = false;
+  private readonly ready: Promise<void>;
+
+  constructor(
+    private readonly options: ClusterTransportOptions,
+    private readonly hooks: ClusterTransportHooks,
+  ) {
+    this.description = `cluster ${options.nodes.map(describeNode).join(",")}`;
+    this.cluster = new Cluster(
+      options.nodes.map((node) => (typeof node === "string" ? node : { host: node.host, port: node.port })),
+      this.clusterOptions(),
+    );
+    this.cluster.on("error", (error: Error) => (this.lastError = error));
+    this.cluster.on("refresh", () => this.reconcileSoon());
+    this.cluster.on("ready", () => this.reconcileSoon());
+    this.cluster.on("close", () => this.markDown(this.lastError ?? new Error("the cluster connection closed")));
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.cluster.once("ready", resolve);
+      this.cluster.once("end", () => reject(this.lastError ?? new Error("the cluster connection ended")));
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  /** Connects; resolves once the cluster's slot map is known. */
+  async connect(): Promise<void> {
+    if (this.closed) throw new ChannelLayerClosed("connect");
+    if (this.cluster.status === "wait") this.cluster.connect().catch(() => undefined);
+    await this.ready;
+    await this.reconcile();
+  }
+
+  /**
+   * The error operations should fail with now: the cluster never answered, or subscriptions
+   * have been lost for longer than `operationTimeoutMs`.
+   */
+  get unavailable(): RedisHostUnavailable | undefined {
+    if (!this.down || this.closed) return undefined;
+    if (!this.everUp) {
+      return this.lastError === undefined
+        ? undefined
+        : new RedisHostUnavailable(this.description, undefined, this.lastError);
+    }
+    const downFor = Date.now() - this.downSince;
+    return downFor < this.options.operationTimeoutMs
+      ? undefined
+      : new RedisHostUnavailable(this.description, downFor, this.lastError);
+  }
+
+  /** SPUBLISH `payload` for `name`: to the inbox of the process owning a specific channel, else to its own shard channel. */
+  async publish(name: string, payload: Buffer): Promise<void> {
+    const owner = SPECIFIC.exec(name)?.[1];
+    if (owner === undefined) {
+      await this.cluster.spublish(spreadName(name), payload);
+      return;
+    }
+    const envelope = Buffer.allocUnsafe(1 + name.length + payload.length);
+    envelope[0] = name.length; // channel names are under 100 ASCII characters
+    envelope.write(name, 1, "latin1");
+    payload.copy(envelope, 1 + name.length);
+    await this.cluster.spublish(this.inbox(owner, crc16(name) % INBOXES), envelope);
+  }
+
+  /** SSUBSCRIBE to a group or named channel; resolves once subscribed on the master owning it. */
+  subscribe(name: string): Promise<void> {
+    return this.want(spreadName(name), name);
+  }
+
+  unsubscribe(name: string): Promise<void> {
+    return this.unwant(spreadName(name));
+  }
+
+  /** Listen to every channel of this process (`*.<clientPrefix>!*`): its `INBOXES` inboxes. */
+  async listenToOwn(clientPrefix: string): Promise<void> {
+    await Promise.all(Array.from({ length: INBOXES }, (_, i) => this.want(this.inbox(clientPrefix, i), undefined)));
+  }
+
+  /** The node (`host:port`) each subscribed shard channel is on now, by shard channel (for tests and metrics). */
+  placement(): Map<string, string> {
+    const placed = new Map<string, string>();
+    for (const [channel, wanted] of this.wanted) if (wanted.on !== undefined) placed.set(channel, wanted.on.key);
+    return placed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    const error = new ChannelLayerClosed("subscribe");
+    for (const wanted of this.wanted.values()) for (const waiter of wanted.waiters.splice(0)) waiter.reject(error);
+    this.wanted.clear();
+    for (const subscriber of this.subscribers.values()) this.drop(subscriber);
+    this.subscribers.clear();
+    this.cluster.disconnect();
+  }
+
+  /** The inbox `index` of the process `clientPrefix`: on its own evenly spaced slot. */
+  private inbox(clientPrefix: string, index: number): string {
+    const slot = (crc16(clientPrefix) + Math.floor((index * CLUSTER_SLOTS) / INBOXES)) % CLUSTER_SLOTS;
+    return onSlot(slot, `${this.options.prefix}__inbox__${clientPrefix}`);
+  }
+
+  private want(channel: string, name: string | undefined): Promise<void> {
+    if (this.closed) return Promise.reject(new ChannelLayerClosed("subscribe"));
+    let wanted = this.wanted.get(channel);
+    if (wanted === undefined) {
+      wanted = { slot: keySlot(channel), name, on: undefined, waiters: [] };
+      this.wanted.set(channel, wanted);
+    }
+    if (wanted.on !== undefined) return Promise.resolve();
+    const placed = new Promise<void>((resolve, reject) => (wanted as Wanted).waiters.push({ resolve, reject }));
+    this.reconcileSoon();
+    return placed;
+  }
+
+  private async unwant(channel: string): Promise<void> {
+    const wanted = this.wanted.get(channel);
+    if (wanted === undefined) return;
+    this.wanted.delete(channel);
+    for (const waiter of wanted.waiters.splice(0)) waiter.resolve();
+    const subscriber = wanted.on;
+    if (subscriber?.alive === true) await subscriber.client.sunsubscribe(channel).catch(() => undefined);
+  }
+
+  private reconcileSoon(): void {
+    if (this.closed) return;
+    this.reconcile().catch(() => undefined); // failures schedule their own retry
+  }
+
+  /** One reconciliation at a time; a request made while one runs makes it run once more. */
+  private async reconcile(): Promise<void> {
+    if (this.reconciling) {
+      this.again = true;
+      return;
+    }
+    this.reconciling = true;
+    try {
+      do {
+        this.again = false;
+        await this.placeAll();
+      } while (this.again && !this.closed);
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  /**
+   * Subscribes every wanted channel that is not on the master owning its slot now, one
+   * SSUBSCRIBE per slot (a command's channels must share one). Emits `up` when everything is
+   * placed; otherwise refreshes the slot map and tries again after a backoff.
+   */
+  private async placeAll(): Promise<void> {
+    if (this.closed || this.cluster.status !== "ready") return;
+    const slots = this.cluster.slots;
+    const bySlot = new Map<number, string[]>();
+    for (const [channel, wanted] of this.wanted) {
+      const owner = slots[wanted.slot]?.[0];
+      if (wanted.on !== undefined && wanted.on.alive && wanted.on.key === owner) continue;
+      // Its slot left that master without a word from Redis (a failover demotes a master silently).
+      if (wanted.on !== undefined)
+        this.markDown(new Error(`slot ${wanted.slot} moved from ${wanted.on.key} to ${owner}`));
+      wanted.on = undefined;
+      const group = bySlot.get(wanted.slot);
+      if (group === undefined) bySlot.set(wanted.slot, [channel]);
+      else group.push(channel);
+    }
+    let failure: Error | undefined;
+    await Promise.all(
+      [...bySlot].map(async ([slot, channels]) => {
+        const owner = slots[slot]?.[0];
+        if (owner === undefined) {
+          failure = new Error(`no master owns slot ${slot}`);
+          return;
+        }
+        const subscriber = this.subscriber(owner);
+        try {
+          await subscriber.client.ssubscribe(...channels);
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error(String(error));
+          return;
+        }
+        for (const channel of channels) {
+          const wanted = this.wanted.get(channel);
+          if (wanted === undefined || !subscriber.alive) continue;
+          wanted.on = subscriber;
+          for (const waiter of wanted.waiters.splice(0)) waiter.resolve();
+        }
+      }),
+    );
+    if (this.closed) return;
+    if (failure !== undefined) return this.retryLater(failure);
+    for (const wanted of this.wanted.values()) if (wanted.on === undefined) return this.retryLater(undefined);
+    this.attempts = 0;
+    this.markUp();
+  }
+
+  private retryLater(error: Error | undefined): void {
+    if (error !== undefined) this.markDown(error);
+    if (this.retryTimer !== undefined || this.closed) return;
+    const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.options;
+    const delay = Math.min(min * 2 ** Math.min(this.attempts++, 16), max);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      // A fresh slot map first: the owner the last one named is dead or no longer owns the slot.
+      this.cluster.refreshSlotsCache(() => this.reconcileSoon());
+    }, delay);
+  }
+
+  private subscriber(key: string): NodeSubscriber {
+    const existing = this.subscribers.get(key);
+    if (existing !== undefined && existing.alive) return existing;
+    const separator = key.lastIndexOf(":");
+    const client = new Redis({
+      ...this.nodeOptions(),
+      host: key.slice(0, separator),
+      port: Number(key.slice(separator + 1)),
+      // The transport reconnects (to whichever master owns the slots by then) and resubscribes itself.
+      retryStrategy: () => null,
+      autoResubscribe: false,
+      enableReadyCheck: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: this.options.operationTimeoutMs,
+      disconnectTimeout: 100,
+    });
+    const subscriber: NodeSubscriber = { key, client, alive: true };
+    this.subscribers.set(key, subscriber);
+    client.on("smessageBuffer", (channel: Buffer, payload: Buffer) => this.onMessage(channel.toString(), payload));
+    client.on("error", (error: Error) => this.onSubscriberError(subscriber, error));
+    // ioredis leaves an SSUBSCRIBE answered by MOVED pending: start over on a new connection.
+    client.on("moved", () => this.lose(subscriber, new Error(`${key} no longer owns a slot subscribed there`)));
+    client.on("close", () => this.lose(subscriber, this.lastError ?? new Error(`the connection to ${key} closed`)));
+    return subscriber;
+  }
+
+  /**
+   * Redis unsubscribes the clients of a slot's shard channels itself (a `sunsubscribe` push)
+   * when the slot leaves the master, on a slot move or a failover. ioredis, expecting that only
+   * as a reply, reports it as a queue state error naming the reply: the channel is placed again.
+   * Any other queue state error means replies and commands no longer match: start over.
+   */
+  private onSubscriberError(subscriber: NodeSubscriber, error: Error): void {
+    this.lastError = error;
+    if (!error.message.startsWith("Command queue state error")) return;
+    const pushed = /Last reply: sunsubscribe,(.*),\d+$/.exec(error.message)?.[1];
+    const wanted = pushed === undefined ? undefined : this.wanted.get(pushed);
+    if (pushed === undefined) return this.lose(subscriber, error);
+    if (wanted?.on !== subscriber) return;
+    wanted.on = undefined;
+    this.markDown(new Error(`${subscriber.key} dropped ${pushed} (its slot ${wanted.slot} moved)`));
+    this.cluster.refreshSlotsCache(() => this.reconcileSoon());
+  }
+
+  /** The connection is gone or unusable: what it held is placed again, on a new connection. */
+  private lose(subscriber: NodeSubscriber, error: Error): void {
+    if (!subscriber.alive) return;
+    this.drop(subscriber);
+    if (this.subscribers.get(subscriber.key) === subscriber) this.subscribers.delete(subscriber.key);
+    if (this.closed) return;
+    let held = false;
+    for (const wanted of this.wanted.values())
+      if (wanted.on === subscriber) {
+        wanted.on = undefined;
+        held = true;
+      }
+    if (held) this.markDown(error);
+    this.retryLater(undefined);
+  }
+
+  private drop(subscriber: NodeSubscriber): void {
+    subscriber.alive = false;
+    subscriber.client.removeAllListeners("smessageBuffer");
+    subscriber.client.disconnect();
+  }
+
+  private onMessage(channel: string, payload: Buffer): void {
+    const wanted = this.wanted.get(channel);
+    if (wanted === undefined) return; // unsubscribed meanwhile
+    if (wanted.name !== undefined) return this.hooks.message(wanted.name, payload);
+    const length = payload[0] ?? 0;
+    if (payload.length < 1 + length) return this.hooks.message(channel, payload); // the layer reports it undecodable
+    this.hooks.message(payload.toString("latin1", 1, 1 + length), payload.subarray(1 + length));
+  }
+
+  private markDown(error: Error): void {
+    this.lastError = error;
+    if (this.closed) return;
+    if (!this.down) {
+      this.down = true;
+      this.downSince = Date.now();
+    }
+    if (this.reported) return;
+    this.reported = true;
+    this.hooks.down({ shard: 0, host: this.description, error, firstConnection: !this.everUp });
+  }
+
+  private markUp(): void {
+    if (this.closed) return;
+    this.down = false;
+    this.everUp = true;
+    if (!this.reported) return;
+    this.reported = false;
+    this.hooks.up({ shard: 0, host: this.description });
+  }
+
+  private nodeOptions(): RedisOptions {
+    const { username, password, tls } = this.options;
+    return {
+      ...(username === undefined ? {} : { username }),
+      ...(password === undefined ? {} : { password }),
+      ...(tls === undefined ? {} : { tls }),
+    };
+  }
+
+  private clusterOptions(): ClusterOptions {
+    const { natMap, slotsRefreshIntervalMs, reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.options;
+    return {
+      lazyConnect: true,
+      scaleReads: "master",
+      slotsRefreshInterval: slotsRefreshIntervalMs ?? 1000,
+      clusterRetryStrategy: (times) => Math.min(min * 2 ** Math.min(times - 1, 16), max),
+      redisOptions: { ...this.nodeOptions(), disconnectTimeout: 100 },
+      ...(natMap === undefined ? {} : { natMap: { ...natMap } }),
+    };
+  }
+}
+
+function describeNode(node: ClusterNodeAddress): string {
+  return typeof node === "string" ? node.replace(/\/\/[^@/]*@/, "//") : `${node.host}:${node.port}`;
+}
