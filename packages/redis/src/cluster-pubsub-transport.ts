@@ -160,6 +160,17 @@ export class ClusterPubSubTransport {
     return this.unwant(spreadName(name));
   }
 
+  /** True while `name` (a group or named channel) is wanted, placed or not: the transport places it itself. */
+  isSubscribed(name: string): boolean {
+    return this.wanted.has(spreadName(name));
+  }
+
+  /** Unsubscribe from every group and named channel (the inboxes stay). */
+  async unsubscribeAll(): Promise<void> {
+    const channels = [...this.wanted].filter(([, wanted]) => wanted.name !== undefined).map(([channel]) => channel);
+    await Promise.all(channels.map((channel) => this.unwant(channel)));
+  }
+
   /** Listen to every channel of this process (`*.<clientPrefix>!*`): its `INBOXES` inboxes. */
   async listenToOwn(clientPrefix: string): Promise<void> {
     await Promise.all(Array.from({ length: INBOXES }, (_, i) => this.want(this.inbox(clientPrefix, i), undefined)));

@@ -1,4 +1,5 @@
 import type { ChannelLayerOptions } from "@channels-ts/core";
+import type { ClusterConnectionOptions } from "./cluster-options";
 import type { RedisHost } from "./hosts";
 import type { LayerLogger } from "./malformed-counter";
 
@@ -57,6 +58,11 @@ export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {
    * discarded, or one whose consumer never receives). Default 60, as the queue layer's expiry.
    */
   expiry?: number;
+  /**
+   * A Redis Cluster (7.0+) instead of `hosts`: sharded pub/sub, each group and inbox on its own
+   * slot (docs/channel-layers.md, "Redis Cluster"). Not with `hosts`.
+   */
+  cluster?: ClusterConnectionOptions;
 }
 
 export const CONNECTION_DEFAULTS = {

@@ -17,6 +17,8 @@ import {
   validateGroupName,
   validateMessage,
 } from "@channels-ts/core/layer-kit";
+import { checkClusterOptions } from "./cluster-options";
+import { ClusterPubSubTransport } from "./cluster-pubsub-transport";
 import { consistentHash } from "./consistent-hash";
 import type { LayerEvents } from "./layer-events";
 import { MalformedCounter } from "./malformed-counter";
@@ -69,6 +71,8 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   private closed = false;
   private readonly mailboxIdleMs: number;
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** Set with the `cluster` option: sharded pub/sub on a Redis Cluster instead of `hosts` (no shards then). */
+  private readonly cluster: ClusterPubSubTransport | undefined;
 
   constructor(options: RedisPubSubChannelLayerOptions = {}) {
     super();
@@ -87,12 +91,28 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.malformed = new MalformedCounter("RedisPubSubChannelLayer", o.logger ?? console, o.warnIntervalMs);
     this.ownMarker = `.${this.clientPrefix}!`;
     this.ownPattern = `*${this.ownMarker}*`;
-    this.shards = openShards(o, {
-      down: (event) => this.emit("down", event),
-      up: (event) => this.emit("up", event),
-      restoreShard: (index) => this.resubscribe(index),
-      failShard: (index, error) => this.pending.rejectFor(index, error),
-    });
+    if (o.cluster !== undefined) {
+      if (options.hosts !== undefined)
+        throw new TypeError("hosts and cluster are both set: give cluster (a Redis Cluster) or hosts, not both.");
+      checkClusterOptions(o.cluster);
+      this.cluster = new ClusterPubSubTransport(
+        { ...o.cluster, prefix: o.prefix, ...pickPolicy(o) },
+        {
+          message: (name, payload) => this.onMessage(name, payload),
+          down: (event) => this.emit("down", event),
+          up: (event) => this.emit("up", event),
+        },
+      );
+    }
+    this.shards =
+      o.cluster !== undefined
+        ? []
+        : openShards(o, {
+            down: (event) => this.emit("down", event),
+            up: (event) => this.emit("up", event),
+            restoreShard: (index) => this.resubscribe(index),
+            failShard: (index, error) => this.pending.rejectFor(index, error),
+          });
     this.subscribers = this.shards.map(() => undefined);
   }
 
@@ -104,7 +124,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
    */
   async connect(): Promise<void> {
     this.assertOpen("connect");
-    await connectShards(this.shards);
+    await (this.cluster?.connect() ?? connectShards(this.shards));
   }
 
   /**
@@ -113,7 +133,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
    * An application can refuse new clients promptly while it is set.
    */
   get unavailable(): RedisHostUnavailable | undefined {
-    return firstUnavailable(this.shards);
+    return this.cluster?.unavailable ?? firstUnavailable(this.shards);
   }
 
   /** Payloads dropped because they could not be decoded or had the wrong shape. */
@@ -228,6 +248,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.assertOpen("flush");
     this.memberships.clear();
     this.local.clearQueues();
+    await this.cluster?.unsubscribeAll();
     await Promise.all(
       this.subscribers.map(async (subscriber) => {
         if (subscriber === undefined || subscriber.channels.size === 0) return;
@@ -246,10 +267,15 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
+    await this.cluster?.close();
   }
 
   private listenToOwnChannels(): Promise<void> {
     if (this.listeningToOwn) return Promise.resolve();
+    if (this.cluster !== undefined)
+      return this.cluster.listenToOwn(this.clientPrefix).then(() => {
+        this.listeningToOwn = true;
+      });
     // Python publishes a direct send on the shard of the full channel name, so every host is listened to.
     return Promise.all(this.shards.map((shard) => this.psubscribe(shard.index, this.ownPattern))).then(() => {
       this.listeningToOwn = true;
@@ -262,10 +288,15 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
    */
   private listenFor(channel: string): void {
     const own = channel.includes(this.ownMarker);
-    if (own ? this.listeningToOwn : this.subscribers[this.shardOf(channel)]?.channels.has(channel) === true) return;
+    if (own ? this.listeningToOwn : this.isSubscribed(channel)) return;
     const listening = own ? this.listenToOwnChannels() : this.subscribe(channel, false);
     // Tracked so that close() ends a receive whose subscription waits on a host that is down.
     this.pending.track("receive", CLOSE_ONLY, listening).catch((error: unknown) => this.local.discard(channel, error));
+  }
+
+  private isSubscribed(channel: string): boolean {
+    if (this.cluster !== undefined) return this.cluster.isSubscribed(channel);
+    return this.subscribers[this.shardOf(channel)]?.channels.has(channel) === true;
   }
 
   private shardOf(name: string): number {
@@ -304,6 +335,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
 
   /** SUBSCRIBE `name` on its shard (group channels and channels named by a receive). */
   private async subscribe(name: string, force: boolean): Promise<void> {
+    if (this.cluster !== undefined) return this.cluster.subscribe(name);
     const subscriber = this.subscriber(this.shardOf(name));
     if (subscriber.channels.has(name) && !force) return;
     subscriber.channels.add(name);
@@ -316,6 +348,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   private async unsubscribe(name: string): Promise<void> {
+    if (this.cluster !== undefined) return this.cluster.unsubscribe(name);
     const subscriber = this.subscribers[this.shardOf(name)];
     if (subscriber === undefined || !subscriber.channels.delete(name)) return;
     await subscriber.client.unsubscribe(name);
@@ -390,24 +423,22 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   /** Writes one PUBLISH; the promise settles with its reply, and never rejects (a failure is a drop). */
   private write(name: string, payload: Buffer): Promise<void> {
     this.inFlight++;
-    return this.publisher(name)
-      .publish(name, payload)
-      .then(
-        () => {
-          this.inFlight--;
-        },
-        (error: unknown) => {
-          this.inFlight--;
-          if (this.closed) return;
-          this.drops.count("layer down", name, error instanceof Error ? error.message : String(error));
-        },
-      );
+    return (this.cluster?.publish(name, payload) ?? this.publisher(name).publish(name, payload)).then(
+      () => {
+        this.inFlight--;
+      },
+      (error: unknown) => {
+        this.inFlight--;
+        if (this.closed) return;
+        this.drops.count("layer down", name, error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   /** A rejected promise when the layer is closed or a host has been down too long; undefined otherwise. */
   private blockedBy(operation: string): Promise<never> | undefined {
     if (this.closed) return Promise.reject(new ChannelLayerClosed(operation));
-    const unavailable = firstUnavailable(this.shards);
+    const unavailable = this.unavailable;
     return unavailable === undefined ? undefined : Promise.reject(unavailable);
   }
 
@@ -417,12 +448,10 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
       work.catch(noop);
       return Promise.reject(new ChannelLayerClosed(operation));
     }
-    for (const shard of this.shards) {
-      const unavailable = shard.unavailable;
-      if (unavailable !== undefined) {
-        work.catch(noop);
-        return Promise.reject(unavailable);
-      }
+    const unavailable = this.unavailable;
+    if (unavailable !== undefined) {
+      work.catch(noop);
+      return Promise.reject(unavailable);
     }
     return this.pending.track(operation, -1, work);
   }
@@ -448,5 +477,14 @@ const CLOSE_ONLY = -2;
 const MAX_IN_FLIGHT = 4096;
 
 const RESOLVED: Promise<void> = Promise.resolve();
+
+function pickPolicy(o: typeof CONNECTION_DEFAULTS): {
+  reconnectMinDelayMs: number;
+  reconnectMaxDelayMs: number;
+  operationTimeoutMs: number;
+} {
+  const { reconnectMinDelayMs, reconnectMaxDelayMs, operationTimeoutMs } = o;
+  return { reconnectMinDelayMs, reconnectMaxDelayMs, operationTimeoutMs };
+}
 
 function noop(): void {}
