@@ -90,7 +90,9 @@ export class ClusterPubSubTransport {
   private downSince = Date.now();
   private lastError: Error | undefined;
   private closed = false;
-  private readonly ready: Promise<void>;
+  /** The error of this outage, made once, so that every operation fails with the same one. */
+  private unavailableError: RedisHostUnavailable | undefined;
+  private readonly connectWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   constructor(
     private readonly options: ClusterTransportOptions,
@@ -101,23 +103,28 @@ export class ClusterPubSubTransport {
       options.nodes.map((node) => (typeof node === "string" ? node : { host: node.host, port: node.port })),
       this.clusterOptions(),
     );
-    this.cluster.on("error", (error: Error) => (this.lastError = error));
+    // "Failed to refresh slots cache" says no node answered; the node's own error says why.
+    this.cluster.on("error", (error: Error & { lastNodeError?: Error }) => {
+      this.lastError = error.lastNodeError ?? error;
+      if (!this.everUp) this.markDown(this.lastError);
+    });
     this.cluster.on("refresh", () => this.reconcileSoon());
     this.cluster.on("ready", () => this.reconcileSoon());
     this.cluster.on("close", () => this.markDown(this.lastError ?? new Error("the cluster connection closed")));
-    this.ready = new Promise<void>((resolve, reject) => {
-      this.cluster.once("ready", resolve);
-      this.cluster.once("end", () => reject(this.lastError ?? new Error("the cluster connection ended")));
-    });
-    this.ready.catch(() => undefined);
   }
 
-  /** Connects; resolves once the cluster's slot map is known. */
+  /**
+   * Connects now rather than at the first operation. Resolves once the slot map is known and
+   * every subscription asked for so far is placed; rejects with `RedisHostUnavailable` when no
+   * node can be reached at first. Either way the transport keeps trying.
+   */
   async connect(): Promise<void> {
     if (this.closed) throw new ChannelLayerClosed("connect");
-    if (this.cluster.status === "wait") this.cluster.connect().catch(() => undefined);
-    await this.ready;
-    await this.reconcile();
+    this.startConnecting();
+    if (!this.down) return;
+    const unavailable = this.unavailable;
+    if (unavailable !== undefined) throw unavailable;
+    await new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
   }
 
   /**
@@ -126,15 +133,16 @@ export class ClusterPubSubTransport {
    */
   get unavailable(): RedisHostUnavailable | undefined {
     if (!this.down || this.closed) return undefined;
+    if (this.unavailableError !== undefined) return this.unavailableError;
     if (!this.everUp) {
-      return this.lastError === undefined
-        ? undefined
-        : new RedisHostUnavailable(this.description, undefined, this.lastError);
+      if (this.lastError === undefined) return undefined;
+      this.unavailableError = new RedisHostUnavailable(this.description, undefined, this.lastError);
+    } else {
+      const downFor = Date.now() - this.downSince;
+      if (downFor < this.options.operationTimeoutMs) return undefined;
+      this.unavailableError = new RedisHostUnavailable(this.description, downFor, this.lastError);
     }
-    const downFor = Date.now() - this.downSince;
-    return downFor < this.options.operationTimeoutMs
-      ? undefined
-      : new RedisHostUnavailable(this.description, downFor, this.lastError);
+    return this.unavailableError;
   }
 
   /** SPUBLISH `payload` for `name`: to the inbox of the process owning a specific channel, else to its own shard channel. */
@@ -187,6 +195,7 @@ export class ClusterPubSubTransport {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(new ChannelLayerClosed("connect"));
     const error = new ChannelLayerClosed("subscribe");
     for (const wanted of this.wanted.values()) for (const waiter of wanted.waiters.splice(0)) waiter.reject(error);
     this.wanted.clear();
@@ -223,8 +232,14 @@ export class ClusterPubSubTransport {
     if (subscriber?.alive === true) await subscriber.client.sunsubscribe(channel).catch(() => undefined);
   }
 
+  /** The cluster client connects lazily; the first subscription or connect() starts it. */
+  private startConnecting(): void {
+    if (this.cluster.status === "wait") this.cluster.connect().catch(() => undefined); // errors arrive as "error"
+  }
+
   private reconcileSoon(): void {
     if (this.closed) return;
+    this.startConnecting();
     this.reconcile().catch(() => undefined); // failures schedule their own retry
   }
 
@@ -389,6 +404,10 @@ export class ClusterPubSubTransport {
       this.down = true;
       this.downSince = Date.now();
     }
+    if (!this.everUp) {
+      const unavailable = this.unavailable;
+      if (unavailable !== undefined) for (const waiter of this.connectWaiters.splice(0)) waiter.reject(unavailable);
+    }
     if (this.reported) return;
     this.reported = true;
     this.hooks.down({ shard: 0, host: this.description, error, firstConnection: !this.everUp });
@@ -398,6 +417,8 @@ export class ClusterPubSubTransport {
     if (this.closed) return;
     this.down = false;
     this.everUp = true;
+    this.unavailableError = undefined;
+    for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
     if (!this.reported) return;
     this.reported = false;
     this.hooks.up({ shard: 0, host: this.description });

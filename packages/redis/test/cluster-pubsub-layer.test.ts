@@ -1,5 +1,6 @@
 import type { Message } from "@channels-ts/core";
-import { describeWithRedisCluster, useRedisCluster } from "@channels-ts/test-fixtures";
+import { describeWithRedisCluster, freePort, useRedisCluster } from "@channels-ts/test-fixtures";
+import { RedisHostUnavailable } from "../src/redis-host-unavailable";
 import { keySlot, spreadName } from "../src/cluster-hash-tags";
 import { RedisPubSubChannelLayer } from "../src/redis-pubsub-channel-layer";
 
@@ -24,6 +25,33 @@ describe("RedisPubSubChannelLayer's cluster option", () => {
     expect(() => new RedisPubSubChannelLayer({ cluster: { nodes: ["127.0.0.1:7000"] } })).toThrow(
       /cluster\.nodes has "127\.0\.0\.1:7000"/,
     );
+  });
+});
+
+describe("RedisPubSubChannelLayer on a cluster none of whose nodes answer", () => {
+  test("connect() rejects at once with RedisHostUnavailable, operations fail fast, close() ends it", async () => {
+    const port = await freePort(); // nothing listens there
+    const layer = new RedisPubSubChannelLayer({
+      cluster: { nodes: [{ host: "127.0.0.1", port }] },
+      operationTimeoutMs: 60_000, // nothing below may wait for it
+      reconnectMaxDelayMs: 100,
+    });
+    try {
+      const down = new Promise<{ firstConnection: boolean; host: string }>((resolve) => layer.once("down", resolve));
+      const failure = await layer.connect().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(RedisHostUnavailable);
+      expect(failure).toMatchObject({ code: "REDIS_HOST_UNAVAILABLE", downForMs: undefined });
+      expect((failure as Error).message).toContain(`cluster 127.0.0.1:${port} is unreachable`);
+      expect(await down).toMatchObject({ firstConnection: true, host: `cluster 127.0.0.1:${port}` });
+      expect(layer.unavailable).toBe(failure);
+      await expect(layer.groupSend("room", { type: "lost" })).rejects.toBe(failure);
+      await expect(layer.newChannel()).rejects.toBe(failure);
+    } finally {
+      await layer.close();
+    }
   });
 });
 
