@@ -250,7 +250,9 @@ export class RedisCluster implements AsyncDisposable {
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt++) {
       const port = await freePort();
-      const server = startProcess(REDIS_SERVER ?? "redis-server", this.serverArgs(port), {
+      // Its own bus port: the default, port + 10000, is past 65535 for much of the ephemeral range.
+      const busPort = await freePort();
+      const server = startProcess(REDIS_SERVER ?? "redis-server", this.serverArgs(port, busPort), {
         name: `redis-server :${port} (cluster)`,
       });
       try {
@@ -258,14 +260,14 @@ export class RedisCluster implements AsyncDisposable {
         this.servers.set(port, server);
         return port;
       } catch (error) {
-        lastError = error; // the port (or its bus port, +10000) was taken meanwhile: try another
+        lastError = error; // the port or the bus port was taken meanwhile: try others
         await server.stop();
       }
     }
     throw lastError;
   }
 
-  private serverArgs(port: number): string[] {
+  private serverArgs(port: number, busPort: number): string[] {
     return [
       "--port",
       String(port),
@@ -279,6 +281,8 @@ export class RedisCluster implements AsyncDisposable {
       this.dir ?? tmpdir(),
       "--cluster-enabled",
       "yes",
+      "--cluster-port",
+      String(busPort),
       "--cluster-config-file",
       `nodes-${port}.conf`,
       "--cluster-node-timeout",
