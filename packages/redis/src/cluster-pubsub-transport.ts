@@ -13,6 +13,12 @@ export interface ClusterTransportHooks {
   down(event: HostDownEvent): void;
   /** Every subscription is back, each on the master owning its slot now. */
   up(event: HostEvent): void;
+  /**
+   * The cluster could not be reached at first, or the outage has lasted `operationTimeoutMs`:
+   * operations waiting on it should fail with `error` (the transport keeps its own waits, so
+   * that a receive resumes when the cluster is back).
+   */
+  unavailable(error: RedisHostUnavailable): void;
 }
 
 export interface ClusterTransportOptions extends ClusterConnectionOptions {
@@ -49,6 +55,8 @@ interface NodeSubscriber {
   key: string;
   client: Redis;
   alive: boolean;
+  /** SSUBSCRIBEs sent and not answered, oldest first (replies come in order). */
+  pending: Array<(error: Error) => void>;
 }
 
 /**
@@ -93,6 +101,14 @@ export class ClusterPubSubTransport {
   /** The error of this outage, made once, so that every operation fails with the same one. */
   private unavailableError: RedisHostUnavailable | undefined;
   private readonly connectWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private outageTimer: NodeJS.Timeout | undefined;
+  /**
+   * The master of every slot (`host:port`), as a master said last. ioredis's own map is read
+   * from any node, replicas included, which learn of a moved slot by gossip, up to seconds
+   * later; placing subscriptions by it sent them to the old owner again and again.
+   */
+  private owners: string[] | undefined;
+  private readingOwners: Promise<void> | undefined;
 
   constructor(
     private readonly options: ClusterTransportOptions,
@@ -108,8 +124,8 @@ export class ClusterPubSubTransport {
       this.lastError = error.lastNodeError ?? error;
       if (!this.everUp) this.markDown(this.lastError);
     });
-    this.cluster.on("refresh", () => this.reconcileSoon());
-    this.cluster.on("ready", () => this.reconcileSoon());
+    this.cluster.on("refresh", () => this.refreshSoon(undefined));
+    this.cluster.on("ready", () => this.refreshSoon(undefined));
     this.cluster.on("close", () => this.markDown(this.lastError ?? new Error("the cluster connection closed")));
   }
 
@@ -195,6 +211,7 @@ export class ClusterPubSubTransport {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (this.outageTimer !== undefined) clearTimeout(this.outageTimer);
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(new ChannelLayerClosed("connect"));
     const error = new ChannelLayerClosed("subscribe");
     for (const wanted of this.wanted.values()) for (const waiter of wanted.waiters.splice(0)) waiter.reject(error);
@@ -267,10 +284,10 @@ export class ClusterPubSubTransport {
    */
   private async placeAll(): Promise<void> {
     if (this.closed || this.cluster.status !== "ready") return;
-    const slots = this.cluster.slots;
+    const slots = this.owners ?? this.cluster.slots.map((nodes) => nodes[0] as string);
     const bySlot = new Map<number, string[]>();
     for (const [channel, wanted] of this.wanted) {
-      const owner = slots[wanted.slot]?.[0];
+      const owner = slots[wanted.slot];
       if (wanted.on !== undefined && wanted.on.alive && wanted.on.key === owner) continue;
       // Its slot left that master without a word from Redis (a failover demotes a master silently).
       if (wanted.on !== undefined)
@@ -283,20 +300,22 @@ export class ClusterPubSubTransport {
     let failure: Error | undefined;
     await Promise.all(
       [...bySlot].map(async ([slot, channels]) => {
-        const owner = slots[slot]?.[0];
+        const owner = slots[slot];
         if (owner === undefined) {
           failure = new Error(`no master owns slot ${slot}`);
           return;
         }
         const subscriber = this.subscriber(owner);
         try {
-          await subscriber.client.ssubscribe(...channels);
+          await this.ssubscribe(subscriber, channels);
         } catch (error) {
           failure = error instanceof Error ? error : new Error(String(error));
           return;
         }
         for (const channel of channels) {
           const wanted = this.wanted.get(channel);
+          // Unsubscribed while the SSUBSCRIBE was on its way: undo it (same connection, so in order).
+          if (wanted === undefined && subscriber.alive) subscriber.client.sunsubscribe(channel).catch(() => undefined);
           if (wanted === undefined || !subscriber.alive) continue;
           wanted.on = subscriber;
           for (const waiter of wanted.waiters.splice(0)) waiter.resolve();
@@ -318,8 +337,63 @@ export class ClusterPubSubTransport {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       // A fresh slot map first: the owner the last one named is dead or no longer owns the slot.
-      this.cluster.refreshSlotsCache(() => this.reconcileSoon());
+      this.refreshSoon(undefined);
     }, delay);
+  }
+
+  /** Reads the slot owners again (from `askFirst` first, if given), then reconciles. */
+  private refreshSoon(askFirst: string | undefined): void {
+    if (this.closed) return;
+    this.readingOwners ??= this.readOwners(askFirst).finally(() => (this.readingOwners = undefined));
+    this.readingOwners.then(
+      () => this.reconcileSoon(),
+      () => this.reconcileSoon(),
+    );
+  }
+
+  /**
+   * CLUSTER SLOTS from a master: the one named first (the master that just gave a slot away
+   * knows where it went), then the others ioredis knows; ioredis's map if none answers.
+   */
+  private async readOwners(askFirst: string | undefined): Promise<void> {
+    const masters = this.cluster.nodes("master");
+    const keyOf = (node: Redis): string => `${node.options.host ?? "127.0.0.1"}:${node.options.port ?? 6379}`;
+    const ordered = [...masters].sort((x, y) => Number(keyOf(y) === askFirst) - Number(keyOf(x) === askFirst));
+    for (const node of ordered) {
+      try {
+        const reply = (await node.call("CLUSTER", "SLOTS")) as Array<[number, number, [string, number, ...unknown[]]]>;
+        const owners = new Array<string>(CLUSTER_SLOTS);
+        for (const [from, to, [host, port]] of reply) owners.fill(this.nodeKey(host, port), from, to + 1);
+        this.owners = owners;
+        return;
+      } catch {
+        // a dead or demoted master: ask the next
+      }
+    }
+    this.owners = undefined;
+  }
+
+  /** The key ioredis gives the node an address names (through `natMap`, if any). */
+  private nodeKey(host: string, port: number): string {
+    const mapped = this.options.natMap?.[`${host}:${port}`];
+    return mapped === undefined ? `${host}:${port}` : `${mapped.host}:${mapped.port}`;
+  }
+
+  /**
+   * SSUBSCRIBE `channels` (of one slot). ioredis answers a MOVED only with a "moved" event and
+   * leaves the command's promise pending; replies come in order, so a "moved" is the answer to
+   * the oldest SSUBSCRIBE unanswered, which is rejected here instead.
+   */
+  private async ssubscribe(subscriber: NodeSubscriber, channels: string[]): Promise<void> {
+    let rejectMoved: (error: Error) => void = () => undefined;
+    const moved = new Promise<never>((_, reject) => (rejectMoved = reject));
+    subscriber.pending.push(rejectMoved);
+    try {
+      await Promise.race([subscriber.client.ssubscribe(...channels), moved]);
+    } finally {
+      const index = subscriber.pending.indexOf(rejectMoved);
+      if (index !== -1) subscriber.pending.splice(index, 1);
+    }
   }
 
   private subscriber(key: string): NodeSubscriber {
@@ -338,12 +412,13 @@ export class ClusterPubSubTransport {
       connectTimeout: this.options.operationTimeoutMs,
       disconnectTimeout: 100,
     });
-    const subscriber: NodeSubscriber = { key, client, alive: true };
+    const subscriber: NodeSubscriber = { key, client, alive: true, pending: [] };
     this.subscribers.set(key, subscriber);
     client.on("smessageBuffer", (channel: Buffer, payload: Buffer) => this.onMessage(channel.toString(), payload));
     client.on("error", (error: Error) => this.onSubscriberError(subscriber, error));
-    // ioredis leaves an SSUBSCRIBE answered by MOVED pending: start over on a new connection.
-    client.on("moved", () => this.lose(subscriber, new Error(`${key} no longer owns a slot subscribed there`)));
+    client.on("moved", () =>
+      subscriber.pending.shift()?.(new Error(`${key} answered MOVED: it no longer owns that slot`)),
+    );
     client.on("close", () => this.lose(subscriber, this.lastError ?? new Error(`the connection to ${key} closed`)));
     return subscriber;
   }
@@ -363,7 +438,7 @@ export class ClusterPubSubTransport {
     if (wanted?.on !== subscriber) return;
     wanted.on = undefined;
     this.markDown(new Error(`${subscriber.key} dropped ${pushed} (its slot ${wanted.slot} moved)`));
-    this.cluster.refreshSlotsCache(() => this.reconcileSoon());
+    this.refreshSoon(subscriber.key);
   }
 
   /** The connection is gone or unusable: what it held is placed again, on a new connection. */
@@ -384,6 +459,7 @@ export class ClusterPubSubTransport {
 
   private drop(subscriber: NodeSubscriber): void {
     subscriber.alive = false;
+    for (const reject of subscriber.pending.splice(0)) reject(new Error(`the connection to ${subscriber.key} closed`));
     subscriber.client.removeAllListeners("smessageBuffer");
     subscriber.client.disconnect();
   }
@@ -403,14 +479,26 @@ export class ClusterPubSubTransport {
     if (!this.down) {
       this.down = true;
       this.downSince = Date.now();
+      this.outageTimer = setTimeout(() => this.giveUp(), this.options.operationTimeoutMs);
     }
-    if (!this.everUp) {
-      const unavailable = this.unavailable;
-      if (unavailable !== undefined) for (const waiter of this.connectWaiters.splice(0)) waiter.reject(unavailable);
-    }
+    if (!this.everUp) this.giveUp();
     if (this.reported) return;
     this.reported = true;
     this.hooks.down({ shard: 0, host: this.description, error, firstConnection: !this.everUp });
+  }
+
+  /** Unreachable at first, or down for `operationTimeoutMs`: what waits on the cluster fails. */
+  private giveUp(): void {
+    this.outageTimer = undefined;
+    const unavailable = this.unavailable;
+    if (unavailable === undefined) {
+      // A timer may fire a millisecond before Date.now() says its time has come.
+      const left = this.options.operationTimeoutMs - (Date.now() - this.downSince);
+      if (this.down && this.everUp && !this.closed) this.outageTimer = setTimeout(() => this.giveUp(), left + 1);
+      return;
+    }
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(unavailable);
+    this.hooks.unavailable(unavailable);
   }
 
   private markUp(): void {
@@ -418,6 +506,8 @@ export class ClusterPubSubTransport {
     this.down = false;
     this.everUp = true;
     this.unavailableError = undefined;
+    if (this.outageTimer !== undefined) clearTimeout(this.outageTimer);
+    this.outageTimer = undefined;
     for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
     if (!this.reported) return;
     this.reported = false;

@@ -101,6 +101,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
           message: (name, payload) => this.onMessage(name, payload),
           down: (event) => this.emit("down", event),
           up: (event) => this.emit("up", event),
+          unavailable: (error) => this.pending.rejectFor(0, error),
         },
       );
     }

@@ -9,6 +9,16 @@ function nextUp(layer: RedisPubSubChannelLayer): Promise<void> {
   return new Promise((resolve) => layer.once("up", () => resolve()));
 }
 
+/** What the `down` events of `layers` say from now on, with when (ms from now): which path noticed a change. */
+function reasons(...layers: RedisPubSubChannelLayer[]): () => string {
+  const started = Date.now();
+  const said: string[] = [];
+  layers.forEach((layer, i) =>
+    layer.on("down", ({ error }) => said.push(`layer ${i} at ${Date.now() - started} ms: ${error.message}`)),
+  );
+  return () => said.join("; ");
+}
+
 describe("RedisPubSubChannelLayer's cluster option", () => {
   test("is rejected with hosts, by name", () => {
     expect(
@@ -58,11 +68,12 @@ describe("RedisPubSubChannelLayer on a cluster none of whose nodes answer", () =
 describeWithRedisCluster("RedisPubSubChannelLayer on a three-master Redis Cluster (two processes)", () => {
   const cluster = useRedisCluster();
   const layers: RedisPubSubChannelLayer[] = [];
-  const layer = (): RedisPubSubChannelLayer => {
+  const layer = (operationTimeoutMs = 5000): RedisPubSubChannelLayer => {
     const made = new RedisPubSubChannelLayer({
       cluster: { nodes: cluster.nodes.slice(0, 1) },
       reconnectMinDelayMs: 20,
       reconnectMaxDelayMs: 500,
+      operationTimeoutMs,
     });
     layers.push(made);
     return made;
@@ -140,11 +151,14 @@ describeWithRedisCluster("RedisPubSubChannelLayer on a three-master Redis Cluste
     const slot = keySlot(spreadName(a.groupChannel("moving")));
     const from = await cluster.ownerOf(slot);
     const to = (await cluster.masters()).find((node) => node.port !== from)?.port as number;
+    const why = reasons(a, b);
     const back = Promise.all([nextUp(a), nextUp(b)]);
     const started = Date.now();
     await cluster.moveSlot(slot, to);
     await back;
-    process.stderr.write(`layers: slot ${slot} :${from} -> :${to}, both up again after ${Date.now() - started} ms\n`);
+    process.stderr.write(
+      `layers: slot ${slot} :${from} -> :${to}, both up again after ${Date.now() - started} ms (${why()})\n`,
+    );
     await a.groupSend("moving", { type: "chat.message", text: "after the move" });
     expect((await a.receive(inA)).text).toBe("after the move");
     expect((await b.receive(inB)).text).toBe("after the move");
@@ -173,9 +187,27 @@ describeWithRedisCluster("RedisPubSubChannelLayer on a three-master Redis Cluste
     const receivers = channels.map((channel, i): [RedisPubSubChannelLayer, string] => [i % 2 === 0 ? a : b, channel]);
     await a.groupAdd("killed", channels[0] as string);
     await b.groupAdd("killed", channels[1] as string);
-    const back = Promise.all([nextUp(a), nextUp(b)]);
+    // A third process that gives up on an outage after 300 ms, long before the replica takes over.
+    const impatient = layer(300);
+    await impatient.connect();
+    const inImpatient = await impatient.newChannel();
+    await impatient.groupAdd("killed", inImpatient);
+    const impatientDown = new Promise((resolve) => impatient.once("down", resolve));
+    const back = Promise.all([nextUp(a), nextUp(b), nextUp(impatient)]);
     const started = Date.now();
-    const { from, to } = await cluster.killMasterOf(keySlot(spreadName(a.groupChannel("killed"))));
+    const slot = keySlot(spreadName(a.groupChannel("killed")));
+    // Another group on the master about to die: its subscription cannot be placed until the replica takes over.
+    const dying = await cluster.ownerOf(slot);
+    let other = "";
+    for (let i = 0; other === ""; i++)
+      if ((await cluster.ownerOf(keySlot(spreadName(a.groupChannel(`killed-too${i}`))))) === dying)
+        other = `killed-too${i}`;
+    const killing = cluster.killMasterOf(slot);
+    await impatientDown;
+    const adding = impatient.groupAdd(other, inImpatient);
+    await expect(adding).rejects.toBeInstanceOf(RedisHostUnavailable);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const { from, to } = await killing;
     await back;
     process.stderr.write(`layers: killed :${from}, :${to} took over, both up again after ${Date.now() - started} ms\n`);
     expect(a.unavailable).toBeUndefined();
@@ -183,6 +215,11 @@ describeWithRedisCluster("RedisPubSubChannelLayer on a three-master Redis Cluste
     expect((await a.receive(channels[0] as string)).text).toBe("after the kill");
     expect((await b.receive(channels[1] as string)).text).toBe("after the kill");
     await sendToAll(b, receivers);
+    // The membership made during the outage holds: its subscription was placed once the cluster was back.
+    expect(impatient.unavailable).toBeUndefined();
+    expect((await impatient.receive(inImpatient)).text).toBe("after the kill");
+    await a.groupSend(other, { type: "chat.message", text: "made during the outage" });
+    expect((await impatient.receive(inImpatient)).text).toBe("made during the outage");
   }, 40_000);
 
   /** Until some master lists the shard channel of `name` (a receive subscribes in the background). */

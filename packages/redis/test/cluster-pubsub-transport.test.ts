@@ -23,6 +23,7 @@ class Probe extends EventEmitter {
         message: (name, payload) => this.emit("message", name, payload.toString()),
         down: (event) => this.emit("down", event),
         up: (event) => this.emit("up", event),
+        unavailable: (error) => this.emit("unavailable", error),
       },
     );
   }
