@@ -5,8 +5,11 @@ import type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-opt
 import { RedisHostUnavailable } from "./redis-host-unavailable";
 import type { HostDownEvent, HostEvent } from "./shard";
 
-/** What the transport tells the layer: messages, and when it stops and starts listening. */
-export interface ClusterTransportHooks {
+/**
+ * What the transport tells the layer (the shape of PubSubTransportListener): messages, when it
+ * stops and starts listening, when waiting operations must give up, and failed restores.
+ */
+export interface ClusterTransportListener {
   /** A message for `name` (a channel or group channel, as the layer named it). */
   message(name: string, payload: Buffer): void;
   /** Some subscription is lost (a node died, its slot moved) or the cluster cannot be reached. */
@@ -19,6 +22,15 @@ export interface ClusterTransportHooks {
    * that a receive resumes when the cluster is back).
    */
   unavailable(error: RedisHostUnavailable): void;
+  /** Placing a subscription again failed; the transport retries. */
+  backgroundError(source: "restore", error: Error): void;
+}
+
+/** What the layer gives its transport (the shape of PubSubTransportContext). */
+export interface ClusterTransportContext {
+  /** `.<clientPrefix>!`: in the name of every channel of this process, and no other. */
+  ownMarker: string;
+  listener: ClusterTransportListener;
 }
 
 export interface ClusterTransportOptions extends ClusterConnectionOptions {
@@ -110,10 +122,20 @@ export class ClusterPubSubTransport {
   private owners: string[] | undefined;
   private readingOwners: Promise<void> | undefined;
 
+  private readonly hooks: ClusterTransportListener;
+  private readonly clientPrefix: string;
+  /** Settles once this process's inboxes were first all placed. */
+  private inboxes: Promise<void> | undefined;
+  private inboxesPlaced = false;
+  /** Publishes made while not `settled`, waiting for `up` (or for an outage to last too long). */
+  private readonly settleWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+
   constructor(
     private readonly options: ClusterTransportOptions,
-    private readonly hooks: ClusterTransportHooks,
+    context: ClusterTransportContext,
   ) {
+    this.hooks = context.listener;
+    this.clientPrefix = context.ownMarker.slice(1, -1);
     this.description = `cluster ${options.nodes.map(describeNode).join(",")}`;
     this.cluster = new Cluster(
       options.nodes.map((node) => (typeof node === "string" ? node : { host: node.host, port: node.port })),
@@ -161,18 +183,37 @@ export class ClusterPubSubTransport {
     return this.unavailableError;
   }
 
-  /** SPUBLISH `payload` for `name`: to the inbox of the process owning a specific channel, else to its own shard channel. */
-  async publish(name: string, payload: Buffer): Promise<void> {
+  /** False while connecting, or while a subscription is lost, until every one is back: publishes wait meanwhile. */
+  get settled(): boolean {
+    return !this.down;
+  }
+
+  /**
+   * SPUBLISH `payload` for `name`: to the inbox of the process owning a specific channel, else
+   * to its own shard channel. Made while not `settled`, it waits for `up` first, so that a send
+   * made during a failover is not lost for this process's own subscriptions.
+   */
+  publish(name: string, payload: Buffer): Promise<unknown> {
+    if (this.down) return this.whenSettled().then(() => this.publishNow(name, payload));
+    return this.publishNow(name, payload);
+  }
+
+  private publishNow(name: string, payload: Buffer): Promise<unknown> {
     const owner = SPECIFIC.exec(name)?.[1];
-    if (owner === undefined) {
-      await this.cluster.spublish(spreadName(name), payload);
-      return;
-    }
+    if (owner === undefined) return this.cluster.spublish(spreadName(name), payload);
     const envelope = Buffer.allocUnsafe(1 + name.length + payload.length);
     envelope[0] = name.length; // channel names are under 100 ASCII characters
     envelope.write(name, 1, "latin1");
     payload.copy(envelope, 1 + name.length);
-    await this.cluster.spublish(this.inbox(owner, crc16(name) % INBOXES), envelope);
+    return this.cluster.spublish(this.inbox(owner, crc16(name) % INBOXES), envelope);
+  }
+
+  private whenSettled(): Promise<void> {
+    if (this.closed) return Promise.reject(new ChannelLayerClosed("publish"));
+    const unavailable = this.unavailable;
+    if (unavailable !== undefined) return Promise.reject(unavailable);
+    this.startConnecting();
+    return new Promise((resolve, reject) => this.settleWaiters.push({ resolve, reject }));
   }
 
   /** SSUBSCRIBE to a group or named channel; resolves once subscribed on the master owning it. */
@@ -185,7 +226,7 @@ export class ClusterPubSubTransport {
   }
 
   /** True while `name` (a group or named channel) is wanted, placed or not: the transport places it itself. */
-  isSubscribed(name: string): boolean {
+  subscribed(name: string): boolean {
     return this.wanted.has(spreadName(name));
   }
 
@@ -195,9 +236,33 @@ export class ClusterPubSubTransport {
     await Promise.all(channels.map((channel) => this.unwant(channel)));
   }
 
-  /** Listen to every channel of this process (`*.<clientPrefix>!*`): its `INBOXES` inboxes. */
-  async listenToOwn(clientPrefix: string): Promise<void> {
-    await Promise.all(Array.from({ length: INBOXES }, (_, i) => this.want(this.inbox(clientPrefix, i), undefined)));
+  /**
+   * Listen to `channel`, one of this process's own: the first call subscribes to every inbox of
+   * the process (`INBOXES` of them), which carry all its channels; later calls cost nothing.
+   */
+  listenOwn(_channel: string): Promise<void> {
+    this.inboxes ??= Promise.all(
+      Array.from({ length: INBOXES }, (_, i) => this.want(this.inbox(this.clientPrefix, i), undefined)),
+    ).then(
+      () => {
+        this.inboxesPlaced = true;
+      },
+      (error: unknown) => {
+        this.inboxes = undefined; // asked again by the next listenOwn
+        throw error;
+      },
+    );
+    return this.inboxes;
+  }
+
+  /** True once the inboxes were placed: a receive on any own channel then asks the cluster nothing. */
+  listeningOwn(_channel: string): boolean {
+    return this.inboxesPlaced;
+  }
+
+  /** Nothing to do: a discarded channel had no subscription of its own (its inbox serves the others). */
+  unlistenOwn(_channel: string): Promise<void> {
+    return Promise.resolve();
   }
 
   /** The node (`host:port`) each subscribed shard channel is on now, by shard channel (for tests and metrics). */
@@ -207,12 +272,13 @@ export class ClusterPubSubTransport {
     return placed;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     if (this.outageTimer !== undefined) clearTimeout(this.outageTimer);
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(new ChannelLayerClosed("connect"));
+    for (const waiter of this.settleWaiters.splice(0)) waiter.reject(new ChannelLayerClosed("publish"));
     const error = new ChannelLayerClosed("subscribe");
     for (const wanted of this.wanted.values()) for (const waiter of wanted.waiters.splice(0)) waiter.reject(error);
     this.wanted.clear();
@@ -330,7 +396,10 @@ export class ClusterPubSubTransport {
   }
 
   private retryLater(error: Error | undefined): void {
-    if (error !== undefined) this.markDown(error);
+    if (error !== undefined) {
+      this.markDown(error);
+      if (this.everUp) this.hooks.backgroundError("restore", error);
+    }
     if (this.retryTimer !== undefined || this.closed) return;
     const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.options;
     const delay = Math.min(min * 2 ** Math.min(this.attempts++, 16), max);
@@ -498,6 +567,7 @@ export class ClusterPubSubTransport {
       return;
     }
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(unavailable);
+    for (const waiter of this.settleWaiters.splice(0)) waiter.reject(unavailable);
     this.hooks.unavailable(unavailable);
   }
 
@@ -509,6 +579,7 @@ export class ClusterPubSubTransport {
     if (this.outageTimer !== undefined) clearTimeout(this.outageTimer);
     this.outageTimer = undefined;
     for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
+    for (const waiter of this.settleWaiters.splice(0)) waiter.resolve();
     if (!this.reported) return;
     this.reported = false;
     this.hooks.up({ shard: 0, host: this.description });

@@ -98,10 +98,14 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
       this.cluster = new ClusterPubSubTransport(
         { ...o.cluster, prefix: o.prefix, ...pickPolicy(o) },
         {
-          message: (name, payload) => this.onMessage(name, payload),
-          down: (event) => this.emit("down", event),
-          up: (event) => this.emit("up", event),
-          unavailable: (error) => this.pending.rejectFor(0, error),
+          ownMarker: this.ownMarker,
+          listener: {
+            message: (name, payload) => this.onMessage(name, payload),
+            down: (event) => this.emit("down", event),
+            up: (event) => this.emit("up", event),
+            unavailable: (error) => this.pending.rejectFor(0, error),
+            backgroundError: () => undefined, // until the transport seam reports these
+          },
         },
       );
     }
@@ -268,13 +272,13 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     for (const shard of this.shards) shard.close();
-    await this.cluster?.close();
+    this.cluster?.close();
   }
 
   private listenToOwnChannels(): Promise<void> {
     if (this.listeningToOwn) return Promise.resolve();
     if (this.cluster !== undefined)
-      return this.cluster.listenToOwn(this.clientPrefix).then(() => {
+      return this.cluster.listenOwn(this.ownMarker).then(() => {
         this.listeningToOwn = true;
       });
     // Python publishes a direct send on the shard of the full channel name, so every host is listened to.
@@ -296,7 +300,7 @@ export class RedisPubSubChannelLayer extends EventEmitter<LayerEvents> implement
   }
 
   private isSubscribed(channel: string): boolean {
-    if (this.cluster !== undefined) return this.cluster.isSubscribed(channel);
+    if (this.cluster !== undefined) return this.cluster.subscribed(channel);
     return this.subscribers[this.shardOf(channel)]?.channels.has(channel) === true;
   }
 

@@ -20,10 +20,14 @@ class Probe extends EventEmitter {
         operationTimeoutMs: 5000,
       },
       {
-        message: (name, payload) => this.emit("message", name, payload.toString()),
-        down: (event) => this.emit("down", event),
-        up: (event) => this.emit("up", event),
-        unavailable: (error) => this.emit("unavailable", error),
+        ownMarker: `.${this.clientPrefix}!`,
+        listener: {
+          message: (name, payload) => this.emit("message", name, payload.toString()),
+          down: (event) => this.emit("down", event),
+          up: (event) => this.emit("up", event),
+          unavailable: (error) => this.emit("unavailable", error),
+          backgroundError: (_source, error) => this.emit("backgroundError", error),
+        },
       },
     );
   }
@@ -62,13 +66,13 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
     return made;
   };
   afterEach(async () => {
-    await Promise.all(probes.splice(0).map((made) => made.transport.close()));
+    for (const made of probes.splice(0)) made.transport.close();
   });
 
   test("a send reaches the process owning the channel through its inbox, name and payload intact", async () => {
     const [sender, receiver] = [probe(), probe()];
     await Promise.all([sender.transport.connect(), receiver.transport.connect()]);
-    await receiver.transport.listenToOwn(receiver.clientPrefix);
+    await receiver.transport.listenOwn(`specific.${receiver.clientPrefix}!x`);
     const names = Array.from({ length: 20 }, (_, i) => `specific.${receiver.clientPrefix}!${i}abc`);
     const arrived = Promise.all(names.map((name) => receiver.next(name)));
     for (const name of names) await sender.transport.publish(name, Buffer.from(`to ${name}`));
@@ -78,7 +82,7 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
   test("a process's inboxes are on every master, and groups spread over all three", async () => {
     const receiver = probe();
     await receiver.transport.connect();
-    await receiver.transport.listenToOwn(receiver.clientPrefix);
+    await receiver.transport.listenOwn(`specific.${receiver.clientPrefix}!x`);
     const groups = Array.from({ length: 60 }, (_, i) => `asgi__group__room${i}`);
     await Promise.all(groups.map((group) => receiver.transport.subscribe(group)));
     const placement = receiver.transport.placement();
@@ -143,7 +147,7 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
   test("after a manual failover (CLUSTER FAILOVER), subscriptions are on the new master and receive", async () => {
     const [sender, receiver] = [probe(), probe()];
     await Promise.all([sender.transport.connect(), receiver.transport.connect()]);
-    await receiver.transport.listenToOwn(receiver.clientPrefix);
+    await receiver.transport.listenOwn(`specific.${receiver.clientPrefix}!x`);
     await receiver.transport.subscribe("asgi__group__failover");
     const channel = spreadName("asgi__group__failover");
     const why = reasons(receiver);
@@ -167,7 +171,7 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
   test("after a master is killed and its replica takes over, subscriptions are back and receive", async () => {
     const [sender, receiver] = [probe(), probe()];
     await Promise.all([sender.transport.connect(), receiver.transport.connect()]);
-    await receiver.transport.listenToOwn(receiver.clientPrefix);
+    await receiver.transport.listenOwn(`specific.${receiver.clientPrefix}!x`);
     await receiver.transport.subscribe("asgi__group__killed");
     const channel = spreadName("asgi__group__killed");
     const down = once(receiver, "down");
