@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages", "<rootDir>/apps", "<rootDir>/examples"],
   testMatch: ["**/test/**/*.test.ts"],
+  // TypeScript first: a stray compiled .js beside a .ts source must not shadow it in tests.
+  moduleFileExtensions: ["ts", "js", "json", "node"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },

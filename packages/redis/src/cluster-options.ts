@@ -1,3 +1,5 @@
+import { InvalidLayerOption } from "@channels-ts/core";
+
 /** A seed node of a cluster: a URL (`redis://host:port`) or an address. One is enough; give several. */
 export type ClusterNodeAddress = string | { host: string; port: number };
 
@@ -33,26 +35,46 @@ const KEYS: ReadonlyArray<keyof ClusterConnectionOptions> = [
   "slotsRefreshIntervalMs",
 ];
 
-/** Rejects a `cluster` option the layer cannot use, naming the key and what to write instead. */
-export function checkClusterOptions(cluster: ClusterConnectionOptions): void {
+/**
+ * Rejects a `cluster` option the layer cannot use, or one given with `hosts` or `transport`,
+ * naming the key and what to write instead.
+ */
+export function checkClusterOptions(
+  cluster: ClusterConnectionOptions,
+  layer: { hosts?: unknown; transport?: unknown } = {},
+): void {
+  if (layer.hosts !== undefined)
+    throw new InvalidLayerOption("hosts", layer.hosts, "no hosts with cluster (list the seed nodes in cluster.nodes)");
+  if (layer.transport !== undefined)
+    throw new InvalidLayerOption("cluster", cluster, "no cluster with transport (give one or the other)");
   if (typeof cluster !== "object" || cluster === null)
-    throw new TypeError(`cluster must be an object with nodes, got ${String(cluster)}.`);
+    throw new InvalidLayerOption("cluster", cluster, "an object with nodes");
   for (const key of Object.keys(cluster))
     if (!(KEYS as readonly string[]).includes(key))
-      throw new TypeError(`cluster.${key} is not a cluster option: use ${KEYS.join(", ")}.`);
+      throw new InvalidLayerOption(
+        `cluster.${key}`,
+        (cluster as unknown as Record<string, unknown>)[key],
+        `no such cluster option; use ${KEYS.join(", ")}`,
+      );
   if (!Array.isArray(cluster.nodes) || cluster.nodes.length === 0)
-    throw new TypeError('cluster.nodes must list at least one node, e.g. [{ host: "127.0.0.1", port: 7000 }].');
+    throw new InvalidLayerOption(
+      "cluster.nodes",
+      cluster.nodes,
+      'at least one node, e.g. [{ host: "127.0.0.1", port: 7000 }]',
+    );
   for (const node of cluster.nodes) {
     const valid =
       typeof node === "string"
         ? /^rediss?:\/\//.test(node)
         : typeof node === "object" && node !== null && typeof node.host === "string" && Number.isInteger(node.port);
     if (!valid)
-      throw new TypeError(
-        `cluster.nodes has ${JSON.stringify(node)}: write "redis://host:port" or { host: "...", port: 7000 }.`,
+      throw new InvalidLayerOption(
+        "cluster.nodes",
+        node,
+        '"redis://host:port" or { host: "...", port: 7000 } for each node',
       );
   }
   const interval = cluster.slotsRefreshIntervalMs;
   if (interval !== undefined && !(Number.isFinite(interval) && interval >= 50))
-    throw new TypeError(`cluster.slotsRefreshIntervalMs must be a number >= 50, got ${String(interval)}.`);
+    throw new InvalidLayerOption("cluster.slotsRefreshIntervalMs", interval, "a number >= 50 (ms)");
 }

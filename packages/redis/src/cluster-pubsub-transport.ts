@@ -3,35 +3,7 @@ import { ChannelLayerClosed } from "@channels-ts/core";
 import { CLUSTER_SLOTS, crc16, keySlot, onSlot, spreadName } from "./cluster-hash-tags";
 import type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
-import type { HostDownEvent, HostEvent } from "./shard";
-
-/**
- * What the transport tells the layer (the shape of PubSubTransportListener): messages, when it
- * stops and starts listening, when waiting operations must give up, and failed restores.
- */
-export interface ClusterTransportListener {
-  /** A message for `name` (a channel or group channel, as the layer named it). */
-  message(name: string, payload: Buffer): void;
-  /** Some subscription is lost (a node died, its slot moved) or the cluster cannot be reached. */
-  down(event: HostDownEvent): void;
-  /** Every subscription is back, each on the master owning its slot now. */
-  up(event: HostEvent): void;
-  /**
-   * The cluster could not be reached at first, or the outage has lasted `operationTimeoutMs`:
-   * operations waiting on it should fail with `error` (the transport keeps its own waits, so
-   * that a receive resumes when the cluster is back).
-   */
-  unavailable(error: RedisHostUnavailable): void;
-  /** Placing a subscription again failed; the transport retries. */
-  backgroundError(source: "restore", error: Error): void;
-}
-
-/** What the layer gives its transport (the shape of PubSubTransportContext). */
-export interface ClusterTransportContext {
-  /** `.<clientPrefix>!`: in the name of every channel of this process, and no other. */
-  ownMarker: string;
-  listener: ClusterTransportListener;
-}
+import type { PubSubTransport, PubSubTransportContext, PubSubTransportListener } from "./pubsub-transport";
 
 export interface ClusterTransportOptions extends ClusterConnectionOptions {
   /** The layer's prefix: inboxes are named `<prefix>__inbox__<clientPrefix>`. */
@@ -93,7 +65,7 @@ interface NodeSubscriber {
  * payload. Groups and named channels are shard channels of their own, each on the slot of its
  * name's CRC16 through a precomputed hash tag (cluster-hash-tags.ts): spread over every slot.
  */
-export class ClusterPubSubTransport {
+export class ClusterPubSubTransport implements PubSubTransport {
   private readonly cluster: Cluster;
   private readonly subscribers = new Map<string, NodeSubscriber>();
   private readonly wanted = new Map<string, Wanted>();
@@ -122,7 +94,7 @@ export class ClusterPubSubTransport {
   private owners: string[] | undefined;
   private readingOwners: Promise<void> | undefined;
 
-  private readonly hooks: ClusterTransportListener;
+  private readonly hooks: PubSubTransportListener;
   private readonly clientPrefix: string;
   /** Settles once this process's inboxes were first all placed. */
   private inboxes: Promise<void> | undefined;
@@ -132,7 +104,7 @@ export class ClusterPubSubTransport {
 
   constructor(
     private readonly options: ClusterTransportOptions,
-    context: ClusterTransportContext,
+    context: PubSubTransportContext,
   ) {
     this.hooks = context.listener;
     this.clientPrefix = context.ownMarker.slice(1, -1);

@@ -10,8 +10,22 @@ export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions, SentinelKwargs } from "./hosts";
 export type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
-export type { HostDownEvent, HostEvent } from "./shard";
-export type { BackgroundErrorEvent, DroppedEvent, LayerEvents, MalformedEvent } from "./layer-events";
+export type { HostDownEvent, HostEvent } from "./host-status";
+export type {
+  BackgroundErrorEvent,
+  DroppedEvent,
+  LayerEvents,
+  MalformedEvent,
+  PubSubDropCounts,
+  PubSubDroppedEvent,
+  PubSubDropReason,
+  PubSubLayerEvents,
+} from "./layer-events";
 export type { DropReason } from "./drop-counter";
-export type { PubSubDropCounts, PubSubDroppedEvent, PubSubDropReason, PubSubLayerEvents } from "./pubsub-drops";
+export type {
+  PubSubTransport,
+  PubSubTransportContext,
+  PubSubTransportFactory,
+  PubSubTransportListener,
+} from "./pubsub-transport";
 export type { LayerLogger } from "./malformed-counter";

@@ -1,5 +1,5 @@
 import type { DropReason } from "./drop-counter";
-import type { HostDownEvent, HostEvent } from "./shard";
+import type { HostDownEvent, HostEvent } from "./host-status";
 
 /** Data dropped off the wire: where it came from (Redis key or pub/sub channel) and why. */
 export interface MalformedEvent {
@@ -20,9 +20,13 @@ export interface DroppedEvent {
   count: number;
 }
 
-/** An error in work the layer does on its own (a receive loop, the membership refresh); it retries. */
+/**
+ * An error in work the layer does on its own, which it retries: a receive loop, the membership
+ * refresh, a pipelined group send, or putting its memberships and subscriptions back on a host
+ * that came back (`restore`: the host is retried at its next reconnect).
+ */
 export interface BackgroundErrorEvent {
-  source: "receive loop" | "membership refresh" | "group send";
+  source: "receive loop" | "membership refresh" | "group send" | "restore";
   /** The Redis key a receive loop pops. */
   key?: string;
   error: Error;
@@ -44,3 +48,22 @@ export interface LayerEvents {
   dropped: (event: DroppedEvent) => void;
   backgroundError: (event: BackgroundErrorEvent) => void;
 }
+
+/**
+ * Why the pub/sub layer could not deliver a message:
+ * - `channel full`: a local channel already held its capacity, so its oldest message was dropped;
+ * - `undecodable`: a payload off Redis that was not a channels_redis message;
+ * - `layer down`: a PUBLISH that Redis never accepted (the connection dropped under it).
+ * The names are the core layer's (`DropReason`). Redis keeps nothing for a pub/sub layer, so
+ * only a local mailbox nobody reads can expire (`expired`, counted once it happens).
+ */
+export type PubSubDropReason = Extract<DropReason, "channel full" | "undecodable" | "layer down">;
+
+/** One message the pub/sub layer dropped (`count` 1): the shared `dropped` event. */
+export type PubSubDroppedEvent = DroppedEvent & { reason: PubSubDropReason; channel: string };
+
+/** The pub/sub layer's events: the same as the core Redis layer's. */
+export type PubSubLayerEvents = LayerEvents;
+
+/** Messages dropped since the layer started, by reason (`expired` only once a local mailbox expired unread). */
+export type PubSubDropCounts = Readonly<Record<PubSubDropReason, number>> & { readonly expired?: number };

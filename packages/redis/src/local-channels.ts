@@ -1,14 +1,11 @@
 import type { LayerReceiver, Message } from "@channels-ts/core";
 
-interface Waiter {
-  receiver: LayerReceiver;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
-}
-
 interface Mailbox {
+  /** Messages not yet taken, oldest first, from `head` on (an index, so taking one is O(1)). */
   queue: Message[];
-  waiters: Waiter[];
+  head: number;
+  /** Pending receives, oldest first: a consumer's reused receiver or a `receive()`'s promise. */
+  waiters: LayerReceiver[];
   /** Date.now() of the last delivery, so mailboxes nobody reads can be swept. */
   touched: number;
 }
@@ -17,11 +14,15 @@ interface Mailbox {
 export type LocalDropReporter = (reason: "channel full" | "expired", channel: string, count: number) => void;
 
 /**
- * This process's side of its channels: messages already taken off Redis wait here for a
- * `receive()`, and pending receives wait here for a message. A mailbox holds at most the
- * channel's capacity and drops its oldest message beyond that, as channels_redis's
- * `BoundedQueue`, so a consumer that stopped reading cannot grow memory without bound; unlike
- * Python, every such drop is reported (`onDrop`), as is a mailbox swept with messages unread.
+ * This process's side of a Redis layer's channels (both layers): messages already taken off
+ * Redis wait here for a receive, and receives wait here for a message. A waiter is a
+ * `LayerReceiver` (the consumer's own, reused for every wait: no promise per message) or a
+ * `receive()`'s promise wrapped as one. A mailbox holds at most the channel's capacity and drops
+ * its oldest message beyond that, as channels_redis's `BoundedQueue`, so a consumer that stopped
+ * reading cannot grow memory without bound; unlike Python, every such drop is reported
+ * (`onDrop`), as is a mailbox swept with messages unread. A mailbox stays while its channel is in
+ * use, empty or not (a consumer empties and waits on it once per message), and goes when the
+ * channel is discarded or, unused, at the next `sweep`.
  */
 export class LocalChannels {
   private readonly boxes = new Map<string, Mailbox>();
@@ -29,7 +30,7 @@ export class LocalChannels {
 
   constructor(
     private readonly capacityOf: (channel: string) => number,
-    private readonly onDrop: LocalDropReporter = () => undefined,
+    private readonly onDrop: LocalDropReporter,
   ) {}
 
   /** Pending receives on every channel: the process queue is popped only while this is above 0. */
@@ -44,13 +45,11 @@ export class LocalChannels {
     const waiter = box.waiters.shift();
     if (waiter !== undefined) {
       this.waiterCount--;
-      settle(waiter);
-      // The mailbox stays (its consumer waits again at once); sweep() drops it once idle.
-      waiter.receiver.onLayerMessage(message);
+      waiter.onLayerMessage(message);
       return;
     }
-    if (box.queue.length >= this.capacityOf(channel)) {
-      box.queue.shift();
+    if (box.queue.length - box.head >= this.capacityOf(channel)) {
+      box.queue[box.head++] = undefined as unknown as Message;
       this.onDrop("channel full", channel, 1);
     }
     box.queue.push(message);
@@ -59,57 +58,46 @@ export class LocalChannels {
   /** A queued message, if any, without waiting. */
   take(channel: string): Message | undefined {
     const box = this.boxes.get(channel);
-    return box?.queue.shift();
+    if (box === undefined || box.head === box.queue.length) return undefined;
+    const message = box.queue[box.head] as Message;
+    box.queue[box.head++] = undefined as unknown as Message; // let it be collected
+    if (box.head === box.queue.length) {
+      box.queue.length = 0;
+      box.head = 0;
+    } else if (box.head > 1024 && box.head * 2 > box.queue.length) {
+      box.queue.splice(0, box.head);
+      box.head = 0;
+    }
+    return message;
   }
 
-  /** Whether this process has a mailbox for `channel` (so its name was validated already). */
+  /** True when `channel` has a mailbox: its name was checked when it got one. */
   has(channel: string): boolean {
     return this.boxes.has(channel);
   }
 
-  /** Wait for the next message on `channel`; `onSettle` runs once however the wait ends. */
-  wait(channel: string, signal: AbortSignal | undefined, onSettle?: () => void): Promise<Message> {
-    return new Promise<Message>((resolve, reject) => {
-      const receiver: LayerReceiver =
-        onSettle === undefined
-          ? { onLayerMessage: resolve, onLayerError: reject }
-          : {
-              onLayerMessage: (message) => {
-                onSettle();
-                resolve(message);
-              },
-              onLayerError: (reason) => {
-                onSettle();
-                reject(reason);
-              },
-            };
-      this.waitInto(channel, receiver, signal);
-    });
+  /** Hand the next message on `channel` to `receiver` (exactly one of its methods is called, once). */
+  waitInto(channel: string, receiver: LayerReceiver): void {
+    this.box(channel).waiters.push(receiver);
+    this.waiterCount++;
   }
 
-  /** Hand the next message on `channel` to `receiver` (exactly one of its methods is called, once). */
-  waitInto(channel: string, receiver: LayerReceiver, signal?: AbortSignal): void {
-    const box = this.box(channel);
-    const waiter: Waiter = { receiver, signal, onAbort: undefined };
-    if (signal !== undefined) {
-      waiter.onAbort = () => {
-        const index = box.waiters.indexOf(waiter);
-        if (index !== -1) {
-          box.waiters.splice(index, 1);
-          this.waiterCount--;
-        }
-        this.dropIfIdle(channel, box);
-        receiver.onLayerError(signal.reason);
-      };
-      signal.addEventListener("abort", waiter.onAbort, { once: true });
-    }
-    box.waiters.push(waiter);
-    this.waiterCount++;
+  /** Take `receiver` off `channel`'s waiters (an aborted receive); true if it was waiting. */
+  cancel(channel: string, receiver: LayerReceiver): boolean {
+    const box = this.boxes.get(channel);
+    if (box === undefined) return false;
+    const index = box.waiters.indexOf(receiver);
+    if (index === -1) return false;
+    box.waiters.splice(index, 1);
+    this.waiterCount--;
+    this.dropIfIdle(channel, box);
+    return true;
   }
 
   /** Messages waiting in `channel`'s mailbox. */
   queued(channel: string): number {
-    return this.boxes.get(channel)?.queue.length ?? 0;
+    const box = this.boxes.get(channel);
+    return box === undefined ? 0 : box.queue.length - box.head;
   }
 
   /** Number of pending receives on `channel`. */
@@ -117,27 +105,25 @@ export class LocalChannels {
     return this.boxes.get(channel)?.waiters.length ?? 0;
   }
 
-  /** Forget `channel`: drop its queue and reject its waiters with `reason`. */
+  /** Forget `channel`: drop its queue and fail its waiters with `reason`. */
   discard(channel: string, reason: unknown): void {
     const box = this.boxes.get(channel);
     if (box === undefined) return;
     this.boxes.delete(channel);
     this.waiterCount -= box.waiters.length;
-    for (const waiter of box.waiters.splice(0)) {
-      settle(waiter);
-      waiter.receiver.onLayerError(reason);
-    }
+    for (const waiter of box.waiters.splice(0)) waiter.onLayerError(reason);
   }
 
   /** Drop every queued message; waiters keep waiting (a flush empties channels, it does not end receivers). */
   clearQueues(): void {
     for (const [channel, box] of this.boxes) {
       box.queue.length = 0;
+      box.head = 0;
       this.dropIfIdle(channel, box);
     }
   }
 
-  /** Reject every waiter with `reasonFor(channel)` and forget everything (the layer is closing). */
+  /** Fail every waiter with `reasonFor(channel)` and forget everything (the layer is closing). */
   closeAll(reasonFor: (channel: string) => unknown): void {
     for (const channel of [...this.boxes.keys()]) this.discard(channel, reasonFor(channel));
   }
@@ -152,7 +138,8 @@ export class LocalChannels {
     for (const [channel, box] of this.boxes) {
       if (box.waiters.length === 0 && box.touched < before) {
         this.boxes.delete(channel);
-        if (box.queue.length > 0) this.onDrop("expired", channel, box.queue.length);
+        const unread = box.queue.length - box.head;
+        if (unread > 0) this.onDrop("expired", channel, unread);
       }
     }
   }
@@ -160,19 +147,14 @@ export class LocalChannels {
   private box(channel: string): Mailbox {
     let box = this.boxes.get(channel);
     if (box === undefined) {
-      box = { queue: [], waiters: [], touched: Date.now() };
+      box = { queue: [], head: 0, waiters: [], touched: Date.now() };
       this.boxes.set(channel, box);
     }
     return box;
   }
 
   private dropIfIdle(channel: string, box: Mailbox): void {
-    if (box.queue.length === 0 && box.waiters.length === 0 && this.boxes.get(channel) === box)
+    if (box.head === box.queue.length && box.waiters.length === 0 && this.boxes.get(channel) === box)
       this.boxes.delete(channel);
   }
-}
-
-function settle(waiter: Waiter): void {
-  if (waiter.signal !== undefined && waiter.onAbort !== undefined)
-    waiter.signal.removeEventListener("abort", waiter.onAbort);
 }

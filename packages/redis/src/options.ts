@@ -2,6 +2,7 @@ import type { ChannelLayerOptions } from "@channels-ts/core";
 import type { ClusterConnectionOptions } from "./cluster-options";
 import type { RedisHost } from "./hosts";
 import type { LayerLogger } from "./malformed-counter";
+import type { PubSubTransportFactory } from "./pubsub-transport";
 
 /** Connection behaviour both Redis layers share. */
 export interface RedisConnectionOptions {
@@ -58,6 +59,11 @@ export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {
    * discarded, or one whose consumer never receives). Default 60, as the queue layer's expiry.
    */
   expiry?: number;
+  /**
+   * The bus, when it is not Redis through ioredis at `hosts` (then `hosts` must not be given):
+   * called once with what the layer listens with; see `PubSubTransport`. Default: Redis.
+   */
+  transport?: PubSubTransportFactory;
   /**
    * A Redis Cluster (7.0+) instead of `hosts`: sharded pub/sub, each group and inbox on its own
    * slot (docs/channel-layers.md, "Redis Cluster"). Not with `hosts`.

@@ -116,16 +116,24 @@ export class ReceiveLoop {
       }
     } finally {
       this.running = false;
-      // Nobody waits any more: writers should see the backlog build up in Redis again, not later.
-      const readerKey = this.options.readerKey;
-      if (readerKey !== undefined && !this.stopped) client.del(readerKey).catch(noop);
-      if (this.client === client && this.stopped) {
-        shard.release(client);
-        this.client = undefined;
-      } else if (this.client === client && !this.options.keepConnection) {
-        this.idleTimer = setTimeout(() => this.releaseIdle(client), this.options.idleMs);
-        this.idleTimer.unref();
-      }
+      // A receive that came in after the loop last asked `keepGoing` found it still running and
+      // did not start it: go on for it rather than leave it waiting with nobody popping.
+      if (!this.stopped && this.options.keepGoing()) this.start();
+      else this.wind(client);
+    }
+  }
+
+  /** The loop ended: tell writers nobody reads, and free the connection now or after `idleMs`. */
+  private wind(client: LayerClient): void {
+    // Nobody waits any more: writers should see the backlog build up in Redis again, not later.
+    const readerKey = this.options.readerKey;
+    if (readerKey !== undefined && !this.stopped) client.del(readerKey).catch(noop);
+    if (this.client === client && this.stopped) {
+      this.options.shard.release(client);
+      this.client = undefined;
+    } else if (this.client === client && !this.options.keepConnection) {
+      this.idleTimer = setTimeout(() => this.releaseIdle(client), this.options.idleMs);
+      this.idleTimer.unref();
     }
   }
 

@@ -1,14 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "eventemitter3";
-import {
-  ChannelFull,
-  ChannelLayerClosed,
-  ChannelReceiveAborted,
-  type ChannelLayer,
-  type LayerReceiver,
-  type Message,
-  type ReceiveOptions,
-} from "@channels-ts/core";
+import { ChannelFull, ChannelReceiveAborted, type ChannelLayer, type Message } from "@channels-ts/core";
 import {
   type ChannelCapacities,
   resolveLayerOptions,
@@ -20,14 +11,11 @@ import {
 import { scoreNow } from "./clock";
 import { consistentHash } from "./consistent-hash";
 import { MultiFernet } from "./fernet";
-import { BackgroundErrors } from "./background-errors";
-import { DropCounter, type DropReason } from "./drop-counter";
-import { MalformedCounter } from "./malformed-counter";
+import { DROP_REASONS, type DropReason } from "./drop-counter";
+import { CONNECTION_OPTIONS, rejectUnknownOptions } from "./known-options";
 import { MembershipRefresher } from "./membership-refresher";
-import { Memberships } from "./memberships";
-import { LocalChannels } from "./local-channels";
 import { checkNumber, checkPrefix, REDIS_LAYER_DEFAULTS, type RedisChannelLayerOptions } from "./options";
-import { PendingOperations } from "./pending-operations";
+import { ANY_HOST, asError, noop, RedisLayerBase } from "./redis-layer-base";
 import { ReceiveLoop } from "./receive-loop";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
@@ -35,7 +23,18 @@ import { afterRestore, connectShards, firstUnavailable, openShards, type RedisSh
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
 import { GROUP_SEND_CAPPED, READER_KEY_SUFFIX, readerTtlMs } from "./lua-scripts";
-import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
+
+const KNOWN_OPTIONS = [
+  ...CONNECTION_OPTIONS,
+  "expiry",
+  "groupExpiry",
+  "capacity",
+  "channelCapacity",
+  "symmetricEncryptionKeys",
+  "membershipRefreshSeconds",
+  "blockSeconds",
+  "pipelineGroupSends",
+];
 
 /**
  * A channel layer on Redis sorted sets, in channels_redis 4.x's exact layout, so Django and
@@ -43,7 +42,7 @@ import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-ev
  * "Wire compatibility" section gives the format and what differs (receive-side expiry, direct
  * sends sharded on the channel's queue, memberships refreshed while alive).
  */
-export class RedisChannelLayer extends EventEmitter<LayerEvents> implements ChannelLayer {
+export class RedisChannelLayer extends RedisLayerBase<DropReason> implements ChannelLayer {
   readonly extensions = ["groups", "flush"] as const;
   /** 32 hex digits naming this layer's queue: its channels are `specific.<clientPrefix>!<id>`. */
   readonly clientPrefix = randomUUID().replace(/-/g, "");
@@ -57,33 +56,34 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   private readonly serializer: MessageSerializer;
   private readonly capacities: ChannelCapacities;
   private readonly uniformCapacity: boolean;
-  private readonly local: LocalChannels;
-  private readonly malformed: MalformedCounter;
-  private readonly drops: DropCounter;
-  private readonly backgroundErrors: BackgroundErrors;
-  private readonly memberships = new Memberships();
   private readonly refresher: MembershipRefresher;
   private readonly blockSeconds: number;
   /** Receive loops by `<shard>:<key>`. */
   private readonly loops = new Map<string, ReceiveLoop>();
   /** The loops on this process's own queues (one per host; one queue per newChannel() prefix), checked on every wait. */
   private readonly ownLoops = new Map<string, ReceiveLoop[]>();
-  /** Channels received on since the last refresh tick: their consumers are alive. */
-  private readonly recentlyReceived = new Set<string>();
   private readonly expirySeconds: string;
-  private sweepTimer: NodeJS.Timeout | undefined;
-  private readonly pending = new PendingOperations();
   private roundRobin = 0;
   private readonly pipelineGroupSends: boolean;
   /** The queue of `newChannel()`'s default channels, known without building the name per wait. */
   private readonly defaultNonLocal = `specific.${this.clientPrefix}!`;
   private readonly defaultKey: string;
-  private closed = false;
 
   constructor(options: RedisChannelLayerOptions = {}) {
-    super();
+    rejectUnknownOptions("RedisChannelLayer", options, KNOWN_OPTIONS);
     const o = { ...REDIS_LAYER_DEFAULTS, ...stripUndefined(options) };
     const resolved = resolveLayerOptions(o);
+    const idleMs = Math.max(1000, o.expiry * 1000);
+    super({
+      layerName: "RedisChannelLayer",
+      logger: o.logger ?? console,
+      warnIntervalMs: o.warnIntervalMs,
+      dropReasons: DROP_REASONS,
+      capacityOf: (channel) => resolved.capacities.get(channel),
+      mailboxIdleMs: idleMs,
+      sweepIntervalMs: idleMs,
+      trackLiveChannels: true,
+    });
     checkPrefix(o.prefix);
     checkNumber("blockSeconds", o.blockSeconds, 0.01);
     checkNumber("operationTimeoutMs", o.operationTimeoutMs, 1);
@@ -100,14 +100,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.expirySeconds = String(Math.max(1, Math.ceil(o.expiry)));
     this.capacities = resolved.capacities;
     this.uniformCapacity = (o.channelCapacity?.length ?? 0) === 0;
-    this.local = new LocalChannels(
-      (channel) => this.capacities.get(channel),
-      (reason, channel, count) => this.reportDrop(reason, { channel, count }),
-    );
-    const logger = o.logger ?? console;
-    this.malformed = new MalformedCounter("RedisChannelLayer", logger, o.warnIntervalMs);
-    this.drops = new DropCounter("RedisChannelLayer", logger, o.warnIntervalMs);
-    this.backgroundErrors = new BackgroundErrors("RedisChannelLayer", logger, o.warnIntervalMs);
     const keys = o.symmetricEncryptionKeys;
     this.serializer = new MessageSerializer({
       crypter: keys !== undefined && keys.length > 0 ? MultiFernet.fromPassphrases(keys) : undefined,
@@ -118,6 +110,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       up: (event) => this.emit("up", event),
       restoreShard: (index) => this.restoreMemberships(index),
       failShard: (index, error) => this.pending.rejectFor(index, error),
+      restoreFailed: (_index, error) => this.reportBackgroundError({ source: "restore", error }),
     });
     this.clients = this.shards.map((shard) => withScripts(shard.client));
     const refreshSeconds = o.membershipRefreshSeconds ?? o.groupExpiry / 4;
@@ -148,11 +141,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     return firstUnavailable(this.shards);
   }
 
-  /** Payloads dropped because they could not be decoded or had the wrong shape. */
-  get malformedCount(): number {
-    return this.malformed.count;
-  }
-
   /** Deliveries this layer did not make since it started, by reason (each also a `dropped` event). */
   get droppedCounts(): Record<DropReason, number> {
     return this.drops.counts();
@@ -180,7 +168,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     // Python hashes the full name here and loses the message on several hosts; the queue's
     // own shard is where its receiver listens.
     const shard = this.shardIndexFor(bang === -1 ? undefined : nonLocal);
-    return this.guard("send", shard, this.sendNow(channel, message, bang, nonLocal, shard));
+    return this.guard("send", this.sendNow(channel, message, bang, nonLocal, shard), shard);
   }
 
   private async sendNow(
@@ -209,53 +197,36 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       counted,
     );
     // Python's queue cleanup drops these without a word; here they are counted.
-    if (expired > 0) this.reportDrop("expired", { channel: key, count: expired });
+    if (expired > 0) this.reportDrop("expired", { channel: key }, expired);
     if (full === 1) throw new ChannelFull(channel, capacity);
   }
 
-  async receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
-    const signal = options.signal;
-    if (signal?.aborted) throw signal.reason;
-    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
-    const bang = this.checkReceivable(channel);
-    this.recentlyReceived.add(channel);
-    const queued = this.local.take(channel);
-    if (queued !== undefined) return queued;
-    const waiting = this.local.wait(channel, signal);
-    this.startLoops(channel, bang);
-    return waiting;
-  }
-
-  /** A message already taken off Redis for `channel`, if any, without waiting or a promise. */
-  receiveNowait(channel: string): Message | undefined {
-    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
-    if (!this.local.has(channel)) {
-      this.checkReceivable(channel);
-      return undefined;
-    }
-    const bang = channel.indexOf("!");
-    if (bang !== -1 && !this.isOwn(channel, bang)) this.checkReceivable(channel);
-    this.recentlyReceived.add(channel);
-    return this.local.take(channel);
-  }
-
-  /** The next message on `channel` goes to `receiver`, from the receive loop, without a promise. */
-  receiveInto(channel: string, receiver: LayerReceiver): void {
-    if (this.closed) {
-      receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
-      return;
-    }
+  protected admit(channel: string, known: boolean): void {
     // A mailbox may also hold a name a foreign writer put in our queue: ownership is checked anyway.
-    let bang = channel.indexOf("!");
-    if (!this.local.has(channel) || (bang !== -1 && !this.isOwn(channel, bang))) bang = this.checkReceivable(channel);
-    this.recentlyReceived.add(channel);
-    const queued = this.local.take(channel);
-    if (queued !== undefined) {
-      receiver.onLayerMessage(queued);
-      return;
+    if (known) {
+      const bang = channel.indexOf("!");
+      if (bang === -1 || this.isOwn(channel, bang)) return;
     }
-    this.local.waitInto(channel, receiver);
-    this.startLoops(channel, bang);
+    this.checkReceivable(channel);
+  }
+
+  protected listen(channel: string): void {
+    this.startLoops(channel, channel.indexOf("!"));
+  }
+
+  protected unavailableFor(shard: number): Error | undefined {
+    for (const candidate of this.shards) {
+      const unavailable = candidate.unavailable;
+      if (unavailable !== undefined && (shard === ANY_HOST || shard === candidate.index)) return unavailable;
+    }
+    return undefined;
+  }
+
+  protected shutdown(): void {
+    this.refresher.stop();
+    for (const loop of this.loops.values()) loop.stop();
+    this.loops.clear();
+    for (const shard of this.shards) shard.close();
   }
 
   /** Validates `channel` for a receive here and returns the index of its `!` (-1 for a normal channel). */
@@ -287,7 +258,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       .zadd(key, String(score), channel)
       .expire(key, Math.max(1, Math.ceil(this.groupExpiry)))
       .exec();
-    await this.guard("groupAdd", this.shardFor(group), write);
+    await this.guard("groupAdd", write, this.shardFor(group));
     this.memberships.add(group, channel, score);
     this.refresher.start();
   }
@@ -297,7 +268,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateChannelName(channel);
     this.memberships.remove(group, channel);
-    await this.guard("groupDiscard", this.shardFor(group), this.groupClient(group).zrem(this.groupKey(group), channel));
+    await this.guard("groupDiscard", this.groupClient(group).zrem(this.groupKey(group), channel), this.shardFor(group));
   }
 
   async groupSend(group: string, message: Message): Promise<void> {
@@ -305,7 +276,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     validateGroupName(group);
     validateMessage(message);
     rejectReservedKey(message);
-    const sent = this.guard("groupSend", -1, this.groupSendNow(group, message));
+    const sent = this.guard("groupSend", this.groupSendNow(group, message));
     // While a host is connecting, reconnecting or down, the caller waits (and sees the failure):
     // only a send already on a live connection is pipelined.
     if (!this.pipelineGroupSends || !this.allSettled()) return sent;
@@ -313,7 +284,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     sent.catch((error: unknown) => {
       if (this.closed) return;
       this.reportBackgroundError({ source: "group send", error: asError(error) });
-      this.reportDrop("layer down", { group, count: 1 });
+      this.reportDrop("layer down", { group }, 1);
     });
   }
 
@@ -333,37 +304,19 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   }
 
   async discardChannel(channel: string): Promise<void> {
-    this.recentlyReceived.delete(channel);
+    this.recentlyReceived?.delete(channel);
     this.local.discard(channel, new ChannelReceiveAborted(channel, "discarded"));
     const groups = this.memberships.removeChannel(channel);
     if (this.closed || groups.length === 0) return;
     const removals = Promise.all(groups.map((group) => this.groupClient(group).zrem(this.groupKey(group), channel)));
-    await this.guard("discardChannel", -1, removals);
+    await this.guard("discardChannel", removals);
   }
 
   async flush(): Promise<void> {
     this.assertOpen("flush");
     this.memberships.clear();
     this.local.clearQueues();
-    await this.guard(
-      "flush",
-      -1,
-      Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*"))),
-    );
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.refresher.stop();
-    if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
-    for (const loop of this.loops.values()) loop.stop();
-    this.loops.clear();
-    this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
-    // ioredis never settles commands queued for a connection it is reconnecting when disconnected.
-    this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
-    for (const shard of this.shards) shard.close();
-    this.drops.flush();
+    await this.guard("flush", Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*"))));
   }
 
   /** One script call does Python's whole group send (single host, no encryption, one capacity). */
@@ -384,8 +337,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       this.expirySeconds,
     );
     // Full members are skipped, as in Python, but not silently (Python logs them at INFO).
-    if (over > 0) this.reportDrop("channel full", { group, count: over });
-    if (expired > 0) this.reportDrop("expired", { group, count: expired });
+    if (over > 0) this.reportDrop("channel full", { group }, over);
+    if (expired > 0) this.reportDrop("expired", { group }, expired);
   }
 
   /** Python's algorithm: list the members on the group's host, then one script call per target host. */
@@ -451,8 +404,8 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
         else expired += Number(value ?? 0);
       });
     }
-    if (over > 0) this.reportDrop("channel full", { group, count: over });
-    if (expired > 0) this.reportDrop("expired", { group, count: expired });
+    if (over > 0) this.reportDrop("channel full", { group }, over);
+    if (expired > 0) this.reportDrop("expired", { group }, expired);
   }
 
   private startLoops(channel: string, bang: number): void {
@@ -463,11 +416,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
         : this.prefix + (normal ? channel : channel.slice(0, bang + 1));
     const own = !normal;
     if (own && this.ownLoopsRunning(key)) return;
-    if (this.sweepTimer === undefined) {
-      const idleMs = Math.max(1000, this.expiry * 1000);
-      this.sweepTimer = setInterval(() => this.local.sweep(idleMs), idleMs);
-      this.sweepTimer.unref();
-    }
+    this.ensureSweep();
     // Normal channels are spread round-robin over hosts by every sender, so they are popped on
     // all hosts; so is our own queue, where Python's multi-host direct sends land on the wrong shard.
     for (const shard of this.shards) {
@@ -530,7 +479,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
   ): void {
     if (score < Date.now() / 1000 - this.expiry) {
       // Older than expiry: Python's queue cleanup would have dropped it.
-      this.reportDrop("expired", { channel: normalChannel ?? key, count: 1 });
+      this.reportDrop("expired", { channel: normalChannel ?? key }, 1);
       return;
     }
     if (normalChannel !== undefined && this.local.waiting(normalChannel) === 0) {
@@ -538,49 +487,29 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       // want it, so it goes back in the queue, where it was, rather than into a mailbox nobody reads.
       (this.clients[shard] as LayerClient)
         .zadd(key, rawScore, member)
-        .catch(() => this.reportDrop("layer down", { channel: normalChannel, count: 1 })); // lost, as Python loses a pop in flight
+        .catch(() => this.reportDrop("layer down", { channel: normalChannel }, 1)); // lost, as Python loses a pop in flight
       return;
     }
     let parsed;
     try {
       parsed = parseWireMessage(this.serializer.deserialize(member));
     } catch (error) {
-      this.reportMalformed(key, error);
+      this.reportMalformed("Redis key", key, error);
       return;
     }
     const targets = parsed.channels ?? normalChannel;
     if (targets === undefined) {
-      this.reportMalformed(key, new Error(`a message on a specific queue has no ${ASGI_CHANNEL_KEY}`));
+      this.reportMalformed("Redis key", key, new Error(`a message on a specific queue has no ${ASGI_CHANNEL_KEY}`));
       return;
     }
     if (typeof targets === "string") this.local.deliver(targets, parsed.message);
     else for (const target of targets) this.local.deliver(target, parsed.message);
   }
 
-  private reportMalformed(key: string, error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    this.malformed.report(`Redis key ${JSON.stringify(key)}`, reason);
-    this.emit("malformed", { source: key, reason });
-    this.reportDrop("undecodable", { channel: key, count: 1 }, false); // the malformed warning said it
-  }
-
-  /** Count, log (rate-limited) and emit deliveries not made. */
-  private reportDrop(reason: DropReason, where: Omit<DroppedEvent, "reason">, log = true): void {
-    const name =
-      where.group !== undefined ? `group ${JSON.stringify(where.group)}` : `channel ${JSON.stringify(where.channel)}`;
-    this.drops.report(reason, name, where.count, log);
-    this.emit("dropped", { reason, ...where });
-  }
-
-  private reportBackgroundError(event: BackgroundErrorEvent): void {
-    const where = event.key === undefined ? event.source : `${event.source} on ${JSON.stringify(event.key)}`;
-    this.backgroundErrors.report(where, event.error);
-    this.emit("backgroundError", event);
-  }
-
   /** Re-add, with a fresh score, the memberships of channels whose consumers are still receiving. */
   private async refreshLiveMemberships(): Promise<void> {
-    const live = (channel: string) => this.recentlyReceived.has(channel) || this.local.waiting(channel) > 0;
+    const recent = this.recentlyReceived as Set<string>;
+    const live = (channel: string) => recent.has(channel) || this.local.waiting(channel) > 0;
     const score = scoreNow();
     const writes: Array<Promise<unknown>> = [];
     for (const [group, members] of this.memberships.groups()) {
@@ -592,7 +521,7 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
       }
       if (fresh.length > 0) writes.push(this.writeMembers(group, fresh));
     }
-    this.recentlyReceived.clear();
+    recent.clear();
     await Promise.all(writes);
   }
 
@@ -636,29 +565,6 @@ export class RedisChannelLayer extends EventEmitter<LayerEvents> implements Chan
     this.roundRobin = (this.roundRobin + 1) % this.clients.length;
     return this.roundRobin;
   }
-
-  /**
-   * `work`, settled early by close() (ChannelLayerClosed) or by an outage of its host (`shard`,
-   * or any host for -1) lasting `operationTimeoutMs` (RedisHostUnavailable).
-   */
-  private guard<T>(operation: string, shard: number, work: Promise<T>): Promise<T> {
-    if (this.closed) {
-      work.catch(noop);
-      return Promise.reject(new ChannelLayerClosed(operation));
-    }
-    for (const candidate of this.shards) {
-      const unavailable = candidate.unavailable;
-      if (unavailable !== undefined && (shard === -1 || shard === candidate.index)) {
-        work.catch(noop);
-        return Promise.reject(unavailable);
-      }
-    }
-    return this.pending.track(operation, shard, work);
-  }
-
-  private assertOpen(method: string): void {
-    if (this.closed) throw new ChannelLayerClosed(method);
-  }
 }
 
 interface TransactionWithScripts {
@@ -688,10 +594,6 @@ async function execChecked(
   }
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 function rejectReservedKey(message: Message): void {
   if (ASGI_CHANNEL_KEY in message) {
     throw new TypeError(`Message key ${JSON.stringify(ASGI_CHANNEL_KEY)} is reserved for the Redis layer; rename it.`);
@@ -707,8 +609,6 @@ const OWN_QUEUE_BATCH = 256;
 
 /** How long a normal channel's blocking connection outlives its last receive (workers receive again soon). */
 const NORMAL_CONNECTION_IDLE_MS = 5000;
-
-function noop(): void {}
 
 function stripUndefined<T extends object>(options: T): T {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;

@@ -4,25 +4,9 @@ import type { RedisOptions } from "ioredis";
 import { createClient, describeHost, normalizeHosts, type ClientPolicy, type RedisHost } from "./hosts";
 import type { RedisConnectionOptions } from "./options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
+import type { HostDownEvent, HostEvent } from "./host-status";
 
-/** What a layer reports when a Redis host goes away or comes back. */
-export interface HostEvent {
-  /** Index of the host in `hosts` (its shard number). */
-  shard: number;
-  /** The host, without credentials. */
-  host: string;
-}
-
-/** What a layer reports when a connection to a Redis host drops, or the host cannot be reached at all. */
-export interface HostDownEvent extends HostEvent {
-  /** Why: the last connection error, or an error saying the connection closed when Redis gave none. */
-  error: Error;
-  /**
-   * True when the host has not been reached since the layer started (a wrong URL, or Redis not
-   * started yet): operations that need it fail at once with `RedisHostUnavailable` until it is up.
-   */
-  firstConnection: boolean;
-}
+export type { HostDownEvent, HostEvent };
 
 export interface ShardHooks {
   down(event: HostDownEvent): void;
@@ -31,6 +15,8 @@ export interface ShardHooks {
   up(event: HostEvent): void;
   /** The host has been down for `operationTimeoutMs`: operations waiting on it must fail with `error`. */
   unavailable(shard: RedisShard, error: RedisHostUnavailable): void;
+  /** `restore` failed; the host is restored again at its next reconnect. */
+  restoreFailed(shard: RedisShard, error: Error): void;
 }
 
 /**
@@ -203,8 +189,9 @@ export class RedisShard {
     this.hooks
       .restore(this)
       .catch((error: unknown) => {
-        // A failed restore means the host dropped again; its next `ready` restores once more.
+        // A failed restore usually means the host dropped again; its next `ready` restores once more.
         this.lastError = error instanceof Error ? error : new Error(String(error));
+        if (!this.closed) this.hooks.restoreFailed(this, this.lastError);
       })
       .finally(() => {
         if (this.closed || this.isDown) return;
@@ -255,6 +242,8 @@ export interface ShardOwner {
   restoreShard(index: number): Promise<void>;
   /** Fails the operations waiting on a host that stayed down too long. */
   failShard(index: number, error: Error): void;
+  /** `restoreShard` failed (reported as a background error; retried at the next reconnect). */
+  restoreFailed(index: number, error: Error): void;
 }
 
 type ShardOptions = Required<
@@ -274,6 +263,7 @@ export function openShards(options: ShardOptions, owner: ShardOwner): RedisShard
     up: (event) => owner.up(event),
     restore: (shard) => owner.restoreShard(shard.index),
     unavailable: (shard, error) => owner.failShard(shard.index, error),
+    restoreFailed: (shard, error) => owner.restoreFailed(shard.index, error),
   };
   return normalizeHosts(options.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
 }

@@ -8,5 +8,7 @@ export function isSendableCloseCode(code: unknown): code is number {
 /** Close codes `ws` sends for a protocol error, so the application hears the code the client got. */
 export const ERROR_CLOSE_CODES: Readonly<Record<string, number>> = {
   WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
   WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
 };

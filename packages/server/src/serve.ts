@@ -43,8 +43,10 @@ export async function serve(app: Application, options: ServeOptions = {}): Promi
   const server = createServer();
   server.on("request", core.handleRequest);
   server.on("upgrade", core.handleUpgrade);
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    // As node's own handler: headers over maxHeaderSize are 431, anything else malformed 400.
+    const status = err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
   let info: AddressInfo;

@@ -23,6 +23,7 @@ export { closing, type Closable } from "./closing";
 export { deferred } from "./deferred";
 export { echoApp } from "./echo-app";
 export { fetchText, type Reply } from "./http-client";
+export { runLayerProperties, type LayerPropertiesOptions } from "./layer-properties";
 export { PYTHON } from "./python";
 export { openSocket, Refused } from "./open-socket";
 export { recordingLogger, type LogEntry } from "./recording-logger";

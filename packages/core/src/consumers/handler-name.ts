@@ -30,13 +30,24 @@ const cache = new WeakMap<object, Map<string, string>>();
 /**
  * The method a message `type` reaches on `target`: Channels' rule (`.` becomes `_`), or, when the
  * class has no such method, its camelCase form (`chat.message` -> `chatMessage`). Throws
- * `HandlerNotFound` for a leading underscore, a missing handler, or an Object.prototype name.
+ * `HandlerNotFound` for a handler name with a leading underscore (after the mapping, so `.secret`
+ * is refused as `_secret`, as Channels does since its #1430), a missing handler, or an
+ * Object.prototype name.
  */
 export function handlerNameFor(target: object, type: unknown): string {
   if (typeof type !== "string") {
     throw new HandlerNotFound(
       String(type),
       `Message has no string "type" (got ${typeof type}); every message needs one.`,
+    );
+  }
+  // Channels checks the name after `.` becomes `_`: both handler names start with "_" only when
+  // the type starts with "_" or ".". Checked before the cache, so no cached entry can answer first.
+  const first = type.charCodeAt(0);
+  if (first === 95 /* _ */ || first === 46 /* . */) {
+    throw new HandlerNotFound(
+      type,
+      `Malformed type in message: ${JSON.stringify(type)} maps to the handler name ${JSON.stringify(type.replace(/\./g, "_"))}, which starts with an underscore; handlers with a leading underscore are private.`,
     );
   }
   const proto = Object.getPrototypeOf(target) as object;
@@ -48,12 +59,6 @@ export function handlerNameFor(target: object, type: unknown): string {
   const cached = byType.get(type);
   if (cached !== undefined && typeof (target as Record<string, unknown>)[cached] === "function") return cached;
 
-  if (type.startsWith("_")) {
-    throw new HandlerNotFound(
-      type,
-      `Malformed type in message: ${JSON.stringify(type)} starts with an underscore; handlers with a leading underscore are private.`,
-    );
-  }
   const snake = type.replace(/\./g, "_");
   for (const name of [snake, camelCase(type)]) {
     if (reserved.has(name)) {

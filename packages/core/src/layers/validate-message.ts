@@ -22,6 +22,12 @@ interface Rejection {
 const ancestors: object[] = [];
 
 /**
+ * Arrays and objects may nest this deep, the message itself included: msgpack's encoder (so both
+ * Redis layers) refuses more, and a deeper walk would overflow the stack instead of naming the key.
+ */
+export const MAX_MESSAGE_DEPTH = 100;
+
+/**
  * Throws a `TypeError` unless `message` is a plain object (prototype `Object.prototype` or
  * `null`) with a string `type` whose values are, recursively, strings, numbers, booleans,
  * `null`, `Uint8Array`s, arrays and plain objects. The error names the bad key path, e.g.
@@ -70,6 +76,9 @@ function checkValue(value: unknown): Rejection | undefined {
     case "object":
       if (value === null || value instanceof Uint8Array) return undefined;
       if (ancestors.includes(value)) return reject("is a circular reference");
+      if (ancestors.length >= MAX_MESSAGE_DEPTH) {
+        return reject(`nests arrays and objects deeper than ${MAX_MESSAGE_DEPTH} levels, which msgpack cannot encode`);
+      }
       if (Array.isArray(value)) return checkArray(value);
       if (isPlainObject(value)) return checkObject(value);
       return reject(`is ${describeValue(value)}`);

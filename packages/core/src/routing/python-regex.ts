@@ -46,6 +46,11 @@ class Translator {
   private ascii = false;
   private dotAll = false;
   private readonly flags = new Set<string>(["u"]);
+  /** Names of the groups open at `i` (undefined for unnamed ones), and of those already closed. */
+  private readonly openGroups: Array<string | undefined> = [];
+  private readonly closedNames = new Set<string>();
+  /** Where the last quantifier (`*`, `+`, `?`, `{m,n}`) ended in the source, to see one through a comment. */
+  private quantifierEnd = -1;
 
   constructor(private readonly src: string) {}
 
@@ -58,7 +63,12 @@ class Translator {
       if (c === "\\") out += this.escape(false);
       else if (c === "[") out += this.charClass();
       else if (c === "(") out += this.groupOpen();
-      else if (c === "{") out += this.brace();
+      else if (c === ")") {
+        const name = this.openGroups.pop();
+        if (name !== undefined) this.closedNames.add(name);
+        out += c;
+        this.i++;
+      } else if (c === "{") out += this.brace();
       else if (c === "}" || c === "]") {
         // Literal in Python; a syntax error in u-mode JS unless escaped.
         out += "\\" + c;
@@ -70,6 +80,7 @@ class Translator {
       } else {
         out += c;
         this.i++;
+        if (c === "*" || c === "+" || c === "?") this.quantifierEnd = this.i;
       }
     }
     return { source: out, flags: [...this.flags].sort().join("") };
@@ -114,12 +125,12 @@ class Translator {
         return `[^${WORD}]`;
       case "b":
         // Inside a class Python's \b is a backspace, as in JS.
-        return inClass ? "\\x08" : this.ascii ? "\\b" : WORD_BOUNDARY;
+        return inClass ? "\\x08" : this.ascii ? "\\b" : this.assertion(WORD_BOUNDARY, c);
       case "B":
       case "A":
       case "Z":
         if (inClass) this.fail(`uses "\\${c}" inside a character class, which Python rejects too`);
-        if (c === "B") return this.ascii ? "\\B" : NOT_WORD_BOUNDARY;
+        if (c === "B") return this.ascii ? "\\B" : this.assertion(NOT_WORD_BOUNDARY, c);
         return c === "A" ? "(?<![\\s\\S])" : "(?![\\s\\S])";
       case "x":
         return "\\x" + this.hex(2);
@@ -139,6 +150,23 @@ class Translator {
     this.i += literal.length - 1;
     if (SYNTAX_CHARS.includes(literal) || (inClass && literal === "-")) return "\\" + literal;
     return literal;
+  }
+
+  /**
+   * `\b` / `\B` as a group: unlike the assertion, a JS group may be repeated, so a quantifier after
+   * it (which Python refuses: "nothing to repeat") is refused here, not silently accepted.
+   */
+  private assertion(source: string, c: string): string {
+    let at = this.i;
+    // A (?#...) comment in between changes nothing: Python drops it before reading the quantifier.
+    while (this.src.startsWith("(?#", at) && this.src.indexOf(")", at) > 0) at = this.src.indexOf(")", at) + 1;
+    const next = this.src[at];
+    QUANTIFIER.lastIndex = at;
+    const brace = next === "{" && this.src[at + 1] !== "}" && QUANTIFIER.test(this.src);
+    if (next === "*" || next === "+" || next === "?" || brace) {
+      this.fail(`repeats "\\${c}", which matches no character: Python refuses it too ("nothing to repeat")`);
+    }
+    return source;
   }
 
   /** `\0`, `\012`, `\101` are octal characters; `\1`..`\99` are backreferences (Python's rule). */
@@ -204,35 +232,55 @@ class Translator {
     const src = this.src;
     if (src[this.i + 1] !== "?") {
       this.i++;
+      this.openGroups.push(undefined);
       return "(";
     }
     const at = this.i + 2;
     if (src.startsWith("P<", at)) {
       this.i = at + 2;
-      return `(?<${this.groupName(">")}>`;
+      return `(?<${this.openNamedGroup()}>`;
     }
     if (src.startsWith("P=", at)) {
       this.i = at + 2;
-      return `(?:\\k<${this.groupName(")")}>)`;
+      const name = this.groupName(")");
+      // JS would match a reference to a later or still open group as empty; Python refuses it.
+      if (!this.closedNames.has(name)) {
+        this.fail(`refers to group ${JSON.stringify(name)} before that group is complete, which Python rejects too`);
+      }
+      return `(?:\\k<${name}>)`;
     }
     for (const kind of [":", "=", "!", "<=", "<!"]) {
       if (src.startsWith(kind, at)) {
         this.i = at + kind.length;
+        this.openGroups.push(undefined);
         return "(?" + kind;
       }
     }
     if (src.startsWith("<", at)) {
       this.i = at + 1;
-      return `(?<${this.groupName(">")}>`;
+      return `(?<${this.openNamedGroup()}>`;
     }
     if (src.startsWith("#", at)) {
       const end = src.indexOf(")", at);
       if (end < 0) this.fail("has an unterminated (?#...) comment");
+      // Python reads through the comment: "a*(?#c)?" repeats a repeat; elided, it would become a lazy "a*?".
+      const afterQuantifier = this.quantifierEnd === this.i;
       this.i = end + 1;
+      if (afterQuantifier) {
+        if (src[this.i] === "?")
+          this.fail('repeats a quantifier through a (?#...) comment ("multiple repeat" in Python)');
+        this.quantifierEnd = this.i;
+      }
       return "";
     }
     const construct = /^[a-zA-Z-]+[:)]/.test(src.slice(at)) ? "inline flags that are not at the start" : "the group";
     this.fail(`uses ${construct} "${src.slice(this.i, this.i + 4)}...", which is not supported; rewrite it without`);
+  }
+
+  private openNamedGroup(): string {
+    const name = this.groupName(">");
+    this.openGroups.push(name);
+    return name;
   }
 
   /** Reads a group name up to `terminator` (consumed), validating it as an identifier. */
@@ -257,6 +305,7 @@ class Translator {
       return "\\{";
     }
     this.i += m[0].length;
+    this.quantifierEnd = this.i;
     const lo = m[1] as string;
     if (m[2] === undefined) return `{${lo}}`;
     return `{${lo === "" ? "0" : lo},${m[3] as string}}`;

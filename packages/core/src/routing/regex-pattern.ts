@@ -23,6 +23,9 @@ export function compileRegexPattern(regex: string | RegExp, endpoint: boolean): 
     typeof regex === "string"
       ? translatePythonRegex(regex)
       : { source: regex.source, flags: regex.flags.replace(/[gy]/g, "") };
+  // Compiled alone first: wrapped, an unbalanced ")(" in the pattern would pair with the wrapper's
+  // own parentheses and compile into something else (Python refuses ")(x$").
+  compile(display, source, flags);
   if (endpoint && written.endsWith("$")) {
     source = flags.includes("m") ? `(?<![\\s\\S])(?:${source})(?![\\s\\S])` : `^(?:${source})$`;
   }

@@ -1,4 +1,4 @@
-import { HandlerNotFound } from "@channels-ts/core";
+import { AsyncConsumer, HandlerNotFound } from "@channels-ts/core";
 import { handlerNameFor } from "../../src/consumers/handler-name";
 
 class Target {
@@ -26,6 +26,21 @@ describe("handler lookup by message type", () => {
     expect(() => handlerNameFor(target, type)).toThrow(/underscore/);
   });
 
+  it.each([".secret", "..secret", ".chat.message", "._x"])(
+    "rejects a type whose handler name starts with an underscore once dots are mapped: %s",
+    (type) => {
+      const exposed = new (class {
+        _secret(): void {}
+        __secret(): void {}
+        _chat_message(): void {}
+        Secret(): void {}
+      })();
+      expect(() => handlerNameFor(exposed, type)).toThrow(HandlerNotFound);
+      expect(() => handlerNameFor(exposed, type)).toThrow(/Malformed type in message.*underscore/);
+      expect(() => handlerNameFor(exposed, type)).toThrow(JSON.stringify(type));
+    },
+  );
+
   it.each(["constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"])(
     "never resolves %s, which only exists on Object.prototype",
     (type) => {
@@ -47,5 +62,25 @@ describe("handler lookup by message type", () => {
   it("rejects a message without a string type", () => {
     expect(() => handlerNameFor(target, undefined)).toThrow(/no string "type"/);
     expect(() => handlerNameFor(target, 7)).toThrow(HandlerNotFound);
+  });
+});
+
+describe("dispatch refuses private handler names whatever it remembered", () => {
+  it("never calls _secret() for .secret, between or after handled messages", () => {
+    const calls: string[] = [];
+    class Exposed extends AsyncConsumer {
+      chat_message(): void {
+        calls.push("chat_message");
+      }
+      _secret(): void {
+        calls.push("_secret");
+      }
+    }
+    const consumer = new Exposed();
+    for (const type of ["chat.message", ".secret", "chat.message", ".secret", "_secret", ".secret"]) {
+      if (type === "chat.message") void consumer.dispatch({ type });
+      else expect(() => consumer.dispatch({ type })).toThrow(HandlerNotFound);
+    }
+    expect(calls).toEqual(["chat_message", "chat_message"]);
   });
 });

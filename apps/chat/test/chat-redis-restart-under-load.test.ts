@@ -1,0 +1,161 @@
+import { describeWithRedis, useProcesses, useRedisServer, type TextClient } from "@channels-ts/test-fixtures";
+import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
+import { countedDrops, totalDrops } from "./support/layer-drops";
+import { joinRoom } from "./support/room-client";
+
+const SUITE = "the chat on two processes through a Redis restart under traffic";
+
+const LAYERS: RedisLayerKind[] = ["redis", "redis-pubsub"];
+const ROOMS = 4;
+const SEND_EVERY_MS = 20;
+/** Messages every sender sends after both processes reported Redis up, before the check. */
+const AFTER_UP = 25;
+
+/** "<label> <n>": the n-th message of the client `label`. */
+function parse(text: string): { from: string; n: number } | undefined {
+  const match = /^(\S+) (\d+)$/.exec(text);
+  return match === null ? undefined : { from: match[1] as string, n: Number(match[2]) };
+}
+
+/** Every client sends "<label> <n>" every SEND_EVERY_MS until stopped; `sent` counts per client. */
+function traffic(clients: TextClient[]): { sent: Map<string, number>; stop(): void } {
+  const sent = new Map(clients.map((client) => [client.label, 0]));
+  const timer = setInterval(() => {
+    for (const client of clients) {
+      if (!client.isOpen) continue;
+      const n = sent.get(client.label) as number;
+      client.send(`${client.label} ${n}`);
+      sent.set(client.label, n + 1);
+    }
+  }, SEND_EVERY_MS);
+  return { sent, stop: () => clearInterval(timer) };
+}
+
+/** The n's `member` received from `from`. */
+function receivedFrom(member: TextClient, from: string): Set<number> {
+  const got = new Set<number>();
+  for (const text of member.received) {
+    const message = parse(text);
+    if (message?.from === from) got.add(message.n);
+  }
+  return got;
+}
+
+describeWithRedis(SUITE, () => {
+  describe.each(LAYERS)("CHANNEL_LAYER=%s", (layer) => {
+    const servers: RunningServer[] = [];
+    const rooms: TextClient[][] = [];
+    /** Per sender, its first message sent after both processes reported Redis up. */
+    let mark = new Map<string, number>();
+
+    afterAll(() => Promise.all(rooms.flat().map((client) => client.close())));
+    const processes = useProcesses("all");
+    const redis = useRedisServer();
+
+    beforeAll(async () => {
+      servers.push(
+        ...(await Promise.all([
+          startChat(processes, layer, redis.url, "chat A"),
+          startChat(processes, layer, redis.url, "chat B"),
+        ])),
+      );
+      const [a, b] = servers as [RunningServer, RunningServer];
+      for (let r = 0; r < ROOMS; r++) {
+        // Every room spread over both processes: two members on each.
+        const room = `load${r}`;
+        rooms.push(
+          await Promise.all([
+            joinRoom(a.port, room, `A${r}.1`),
+            joinRoom(a.port, room, `A${r}.2`),
+            joinRoom(b.port, room, `B${r}.1`),
+            joinRoom(b.port, room, `B${r}.2`),
+          ]),
+        );
+      }
+    }, 40_000);
+
+    it("both processes stay up, every socket stays open, and once both report Redis up every message reaches every member of its room", async () => {
+      const clients = rooms.flat();
+      const load = traffic(clients);
+      try {
+        // Traffic flows across both processes before the restart.
+        await Promise.all(
+          rooms.flatMap((room) =>
+            room.map((member) =>
+              member.until("5 messages from every member of its room", () =>
+                room.every((sender) => receivedFrom(member, sender.label).size >= 5),
+              ),
+            ),
+          ),
+        );
+        await redis.stop();
+        await redis.restart();
+        await Promise.all(servers.map((server) => server.service.waitFor(/chat: Redis \S+ is up\./, 15_000)));
+        mark = new Map(load.sent);
+        const wanted = (sender: TextClient): number[] =>
+          Array.from({ length: AFTER_UP }, (_, i) => (mark.get(sender.label) as number) + i);
+        await Promise.all(
+          rooms.flatMap((room) =>
+            room.map((member) =>
+              member.until(
+                `every message sent after both processes reported Redis up`,
+                () => room.every((sender) => wanted(sender).every((n) => receivedFrom(member, sender.label).has(n))),
+                15_000,
+              ),
+            ),
+          ),
+        );
+      } finally {
+        load.stop();
+      }
+      for (const server of servers)
+        expect({ server: server.service.name, alive: server.service.alive }).toEqual({
+          server: server.service.name,
+          alive: true,
+        });
+      for (const client of clients)
+        expect({ client: client.label, open: client.isOpen }).toEqual({
+          client: client.label,
+          open: true,
+        });
+      // Nothing from another room.
+      for (const room of rooms) {
+        const labels = new Set(room.map((client) => client.label));
+        for (const member of room) {
+          const messages = member.received.map(parse).filter((message) => message !== undefined);
+          expect(messages.filter((message) => !labels.has(message.from))).toEqual([]);
+        }
+      }
+    }, 60_000);
+
+    // Not asserted: that nothing arrives twice. Both layers sometimes deliver a message twice
+    // across a restart (bench/redis-restart.ts counts them: `duplicates`), not in every run, so
+    // neither `it` nor `it.failing` would stay green; see the issue-9 report.
+
+    // Fails today for both layers: what a restart loses (queued in the wiped Redis, or sent
+    // before the other process had restored its memberships / subscriptions) is lost silently;
+    // see the issue-9 report. On redis-pubsub the loss is not certain in every run (none in 2 of
+    // 7), so that half could flip: it is asserted for the queue layer only.
+    (layer === "redis" ? it.failing : it.skip)(
+      "what the outage lost is counted: every delivery missing from before that point is in a drop line",
+      async () => {
+        // SIGTERM: the layers close and write the drops they have not logged yet.
+        await Promise.all(servers.map((server) => server.service.stop(5_000)));
+        let missing = 0;
+        for (const room of rooms)
+          for (const sender of room) {
+            const before = mark.get(sender.label) as number;
+            for (const member of room) {
+              const got = receivedFrom(member, sender.label);
+              for (let n = 0; n < before; n++) if (!got.has(n)) missing++;
+            }
+          }
+        const output = servers.map((server) => server.service.output).join("\n");
+        expect({ missing, counted: countedDrops(output), enough: totalDrops(output) >= missing }).toMatchObject({
+          enough: true,
+        });
+      },
+      30_000,
+    );
+  });
+});

@@ -1,3 +1,0 @@
-import { RedisChannelLayer } from "@channels-ts/redis";
-export declare function configureRedis(): void;
-export declare function watchRedis(): RedisChannelLayer;

@@ -1,2 +1,0 @@
-import { type Application } from "@channels-ts/core";
-export declare const application: Application;

@@ -1,1 +1,0 @@
-export declare const application: import("@channels-ts/core").Application;

@@ -1,0 +1,224 @@
+import { EventEmitter } from "eventemitter3";
+import {
+  ChannelLayerClosed,
+  ChannelReceiveAborted,
+  type LayerReceiver,
+  type Message,
+  type ReceiveOptions,
+} from "@channels-ts/core";
+import { BackgroundErrors } from "./background-errors";
+import { DropCounter, type DropReason, type DropSite } from "./drop-counter";
+import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
+import { LocalChannels } from "./local-channels";
+import { MalformedCounter, type LayerLogger } from "./malformed-counter";
+import { Memberships } from "./memberships";
+import { PendingOperations } from "./pending-operations";
+
+/** What a layer tells its base once, at construction. */
+export interface LayerBaseSettings<R extends DropReason> {
+  layerName: string;
+  logger: LayerLogger;
+  warnIntervalMs: number;
+  /** The drop reasons `droppedCounts` always names. */
+  dropReasons: readonly R[];
+  capacityOf(channel: string): number;
+  /** How long a mailbox nobody receives on and nothing reaches is kept (then swept, its messages counted expired). */
+  mailboxIdleMs: number;
+  /** How often mailboxes are swept. */
+  sweepIntervalMs: number;
+  /** Remember channels received on between membership refreshes (the queue layer refreshes live members). */
+  trackLiveChannels: boolean;
+}
+
+/** A guarded operation that only close() settles, never an outage. */
+export const CLOSE_ONLY = -2;
+/** A guarded operation that any outage settles. */
+export const ANY_HOST = -1;
+
+/**
+ * What both Redis layers share, around the transport each talks to: the open/closed state and
+ * the guard of operations waiting on Redis, the receive side (mailboxes, `receive` with its abort
+ * signal, `receiveInto`, `receiveNowait`), local group memberships, and the never-silent
+ * reporting of drops, malformed data and background errors (counted, emitted, rate-limited in the
+ * log). A layer adds how a channel is checked for receiving here (`admit`), how messages for it
+ * start to flow (`listen`), what a lasting outage fails (`unavailableFor`) and what close() stops
+ * (`shutdown`).
+ */
+export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<LayerEvents> {
+  protected closed = false;
+  protected readonly pending = new PendingOperations();
+  protected readonly local: LocalChannels;
+  protected readonly memberships = new Memberships();
+  protected readonly drops: DropCounter<R>;
+  /** Channels received on since the last membership refresh, when the layer tracks them. */
+  protected readonly recentlyReceived: Set<string> | undefined;
+  private readonly malformed: MalformedCounter;
+  private readonly backgroundErrors: BackgroundErrors;
+  private readonly mailboxIdleMs: number;
+  private readonly sweepIntervalMs: number;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  protected constructor(settings: LayerBaseSettings<R>) {
+    super();
+    const { layerName, logger, warnIntervalMs } = settings;
+    this.drops = new DropCounter(layerName, logger, warnIntervalMs, settings.dropReasons, (reason, site, count) =>
+      this.emit("dropped", droppedEvent(reason, site, count)),
+    );
+    this.malformed = new MalformedCounter(layerName, logger, warnIntervalMs);
+    this.backgroundErrors = new BackgroundErrors(layerName, logger, warnIntervalMs);
+    this.local = new LocalChannels(settings.capacityOf, (reason, channel, count) =>
+      this.drops.report(reason, { channel }, count),
+    );
+    this.mailboxIdleMs = settings.mailboxIdleMs;
+    this.sweepIntervalMs = settings.sweepIntervalMs;
+    this.recentlyReceived = settings.trackLiveChannels ? new Set() : undefined;
+  }
+
+  /** Payloads dropped because they could not be decoded or had the wrong shape. */
+  get malformedCount(): number {
+    return this.malformed.count;
+  }
+
+  // Not async: a message already here is handed over without waiting on anything else.
+  receive(channel: string, options: ReceiveOptions = {}): Promise<Message> {
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.closed) return Promise.reject(new ChannelReceiveAborted(channel, "closed"));
+    try {
+      this.admit(channel, false);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.recentlyReceived?.add(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise<Message>((resolve, reject) => {
+      if (signal === undefined) {
+        this.local.waitInto(channel, { onLayerMessage: resolve, onLayerError: reject });
+      } else {
+        const onAbort = (): void => {
+          if (this.local.cancel(channel, receiver)) reject(signal.reason);
+        };
+        const receiver: LayerReceiver = {
+          onLayerMessage: (message) => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(message);
+          },
+          onLayerError: (error) => {
+            signal.removeEventListener("abort", onAbort);
+            reject(error);
+          },
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        this.local.waitInto(channel, receiver);
+      }
+      this.listen(channel);
+    });
+  }
+
+  /** The next message on `channel` goes to `receiver`, without a promise. */
+  receiveInto(channel: string, receiver: LayerReceiver): void {
+    if (this.closed) return receiver.onLayerError(new ChannelReceiveAborted(channel, "closed"));
+    this.admit(channel, this.local.has(channel));
+    this.recentlyReceived?.add(channel);
+    const queued = this.local.take(channel);
+    if (queued !== undefined) return receiver.onLayerMessage(queued);
+    this.local.waitInto(channel, receiver);
+    this.listen(channel);
+  }
+
+  /** A message already taken off Redis for `channel`, if any, without waiting or a promise. */
+  receiveNowait(channel: string): Message | undefined {
+    if (this.closed) throw new ChannelReceiveAborted(channel, "closed");
+    const known = this.local.has(channel);
+    this.admit(channel, known);
+    if (!known) return undefined;
+    this.recentlyReceived?.add(channel);
+    return this.local.take(channel);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
+    this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
+    // ioredis never settles commands queued for a connection it is reconnecting when disconnected.
+    this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
+    this.shutdown();
+    this.drops.flush();
+  }
+
+  /**
+   * Check `channel` may be received on here; throws (a TypeError) when not. `known` is true when
+   * the channel has a mailbox already, so its name was validated when it got one.
+   */
+  protected abstract admit(channel: string, known: boolean): void;
+
+  /** A receive waits on `channel`: make its messages flow here (idempotent, cheap when they do). */
+  protected abstract listen(channel: string): void;
+
+  /** The error an operation guarded for `scope` fails with right now, if any. */
+  protected abstract unavailableFor(scope: number): Error | undefined;
+
+  /** Stop the transport and every timer of the layer (after receives and pending operations were ended). */
+  protected abstract shutdown(): void;
+
+  /**
+   * `work`, settled early by close() (ChannelLayerClosed) or by a lasting outage of what it needs
+   * (`scope`: a host index, `ANY_HOST`, or `CLOSE_ONLY`).
+   */
+  protected guard<T>(operation: string, work: Promise<T>, scope: number = ANY_HOST): Promise<T> {
+    if (this.closed) {
+      work.catch(noop);
+      return Promise.reject(new ChannelLayerClosed(operation));
+    }
+    const unavailable = scope === CLOSE_ONLY ? undefined : this.unavailableFor(scope);
+    if (unavailable !== undefined) {
+      work.catch(noop);
+      return Promise.reject(unavailable);
+    }
+    return this.pending.track(operation, scope, work);
+  }
+
+  protected assertOpen(method: string): void {
+    if (this.closed) throw new ChannelLayerClosed(method);
+  }
+
+  /** Sweep idle mailboxes from now on (once something may arrive for a channel nobody receives on). */
+  protected ensureSweep(): void {
+    if (this.sweepTimer !== undefined || this.closed) return;
+    const idleMs = this.mailboxIdleMs;
+    this.sweepTimer = setInterval(() => this.local.sweep(idleMs), this.sweepIntervalMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Count, log (rate-limited) and emit deliveries not made. */
+  protected reportDrop(reason: DropReason, site: DropSite, count: number, detail?: string): void {
+    this.drops.report(reason, site, count, detail);
+  }
+
+  /** Data off the wire that no channels_redis peer writes: counted, emitted, warned about (rate-limited), dropped. */
+  protected reportMalformed(kind: "Redis key" | "Pub/Sub channel", source: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.malformed.report(`${kind} ${JSON.stringify(source)}`, reason);
+    this.emit("malformed", { source, reason });
+    this.drops.report("undecodable", { channel: source }, 1, undefined, false); // the malformed warning said it
+  }
+
+  /** An error of the layer's own work (it retries): emitted and warned about (rate-limited). */
+  protected reportBackgroundError(event: BackgroundErrorEvent): void {
+    const where = event.key === undefined ? event.source : `${event.source} on ${JSON.stringify(event.key)}`;
+    this.backgroundErrors.report(where, event.error);
+    this.emit("backgroundError", event);
+  }
+}
+
+function droppedEvent(reason: DropReason, site: DropSite, count: number): DroppedEvent {
+  return site.group !== undefined ? { reason, group: site.group, count } : { reason, channel: site.channel, count };
+}
+
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export function noop(): void {}
