@@ -24,6 +24,8 @@ py=/usr/bin/python3
 have_python_channels() { "$py" -c 'import channels_redis, channels, daphne' >/dev/null 2>&1; }
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# redis-cli creates the Redis Cluster of the cluster suites (redis-tools, which redis-server depends on).
+command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 have_python_channels || need+=(python3-channels-redis python3-django-channels daphne)
@@ -38,6 +40,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 command -v redis-server >/dev/null 2>&1 || loud "redis-server is not available: the Redis suites will be SKIPPED"
 command -v redis-sentinel >/dev/null 2>&1 || loud "redis-sentinel is not available: the Sentinel suites will be SKIPPED"
+command -v redis-cli >/dev/null 2>&1 || loud "redis-cli is not available: the Redis Cluster suites will be SKIPPED"
+redis_major=$(redis-server --version 2>/dev/null | sed -n 's/.* v=\([0-9]*\)\..*/\1/p')
+[ "${redis_major:-0}" -ge 7 ] 2>/dev/null \
+  || loud "redis-server is older than 7.0 (no sharded pub/sub): the Redis Cluster suites will be SKIPPED"
 [ -x /usr/bin/chromium ] || loud "/usr/bin/chromium is not available: the browser suite will be SKIPPED"
 have_python_channels \
   || loud "python3 channels_redis/channels/daphne are not available: the Python interop suite will be SKIPPED"

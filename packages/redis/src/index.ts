@@ -9,6 +9,7 @@ export { RedisHostUnavailable } from "./redis-host-unavailable";
 export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions, SentinelKwargs } from "./hosts";
+export type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
 export type { HostDownEvent, HostEvent } from "./host-status";
 export type {
   BackgroundErrorEvent,

@@ -1,4 +1,5 @@
 import type { ChannelLayerOptions } from "@channels-ts/core";
+import type { ClusterConnectionOptions } from "./cluster-options";
 import type { RedisHost } from "./hosts";
 import type { LayerLogger } from "./malformed-counter";
 import type { PubSubTransportFactory } from "./pubsub-transport";
@@ -63,6 +64,11 @@ export interface RedisPubSubChannelLayerOptions extends RedisConnectionOptions {
    * called once with what the layer listens with; see `PubSubTransport`. Default: Redis.
    */
   transport?: PubSubTransportFactory;
+  /**
+   * A Redis Cluster (7.0+) instead of `hosts`: sharded pub/sub, each group and inbox on its own
+   * slot (docs/channel-layers.md, "Redis Cluster"). Not with `hosts`.
+   */
+  cluster?: ClusterConnectionOptions;
 }
 
 export const CONNECTION_DEFAULTS = {

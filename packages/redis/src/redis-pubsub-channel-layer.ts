@@ -14,6 +14,8 @@ import {
   validateGroupName,
   validateMessage,
 } from "@channels-ts/core/layer-kit";
+import { checkClusterOptions } from "./cluster-options";
+import { ClusterPubSubTransport } from "./cluster-pubsub-transport";
 import { CONNECTION_OPTIONS, rejectUnknownOptions } from "./known-options";
 import type { PubSubDropCounts, PubSubDropReason } from "./layer-events";
 import { checkNumber, checkPrefix, CONNECTION_DEFAULTS, type RedisPubSubChannelLayerOptions } from "./options";
@@ -24,7 +26,7 @@ import { RedisPubSubTransport } from "./redis-pubsub-transport";
 import { MessageSerializer } from "./serializer";
 import { parseWireMessage } from "./wire-message";
 
-const KNOWN_OPTIONS = [...CONNECTION_OPTIONS, "capacity", "channelCapacity", "expiry", "transport"];
+const KNOWN_OPTIONS = [...CONNECTION_OPTIONS, "capacity", "channelCapacity", "expiry", "transport", "cluster"];
 const DROP_REASONS: readonly PubSubDropReason[] = ["channel full", "undecodable", "layer down"];
 
 /**
@@ -59,6 +61,7 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
     checkNumber("expiry", o.expiry ?? 60, 0.001);
     if (o.transport !== undefined && o.hosts !== undefined)
       throw new InvalidLayerOption("hosts", o.hosts, "no hosts with transport (the transport knows where its bus is)");
+    if (o.cluster !== undefined) checkClusterOptions(o.cluster, o);
     const capacities = new ChannelCapacities(o.channelCapacity, requireCapacity("capacity", o.capacity ?? 100));
     const mailboxIdleMs = (o.expiry ?? 60) * 1000;
     super({
@@ -81,7 +84,12 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
       backgroundError: (source, error) => this.reportBackgroundError({ source, error }),
     };
     const context = { ownMarker: this.ownMarker, listener };
-    this.transport = o.transport !== undefined ? o.transport(context) : new RedisPubSubTransport(o, context);
+    this.transport =
+      o.transport !== undefined
+        ? o.transport(context)
+        : o.cluster !== undefined
+          ? new ClusterPubSubTransport({ ...o.cluster, ...pick(o) }, context)
+          : new RedisPubSubTransport(o, context);
   }
 
   /**
@@ -248,3 +256,14 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
 const MAX_IN_FLIGHT = 4096;
 
 const RESOLVED: Promise<void> = Promise.resolve();
+
+/** What the cluster transport takes from the layer's options besides `cluster`. */
+function pick(o: typeof CONNECTION_DEFAULTS): {
+  prefix: string;
+  reconnectMinDelayMs: number;
+  reconnectMaxDelayMs: number;
+  operationTimeoutMs: number;
+} {
+  const { prefix, reconnectMinDelayMs, reconnectMaxDelayMs, operationTimeoutMs } = o;
+  return { prefix, reconnectMinDelayMs, reconnectMaxDelayMs, operationTimeoutMs };
+}

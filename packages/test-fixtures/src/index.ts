@@ -27,6 +27,15 @@ export { runLayerProperties, type LayerPropertiesOptions } from "./layer-propert
 export { PYTHON } from "./python";
 export { openSocket, Refused } from "./open-socket";
 export { recordingLogger, type LogEntry } from "./recording-logger";
+export {
+  describeWithRedisCluster,
+  parseNodes,
+  REDIS_CLI,
+  RedisCluster,
+  useRedisCluster,
+  type ClusterNode,
+  type RedisClusterOptions,
+} from "./redis-cluster";
 export { describeWithRedis, freePort, REDIS_SERVER, RedisServer, useRedisServer } from "./redis-server";
 export {
   describeWithSentinel,
