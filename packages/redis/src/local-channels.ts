@@ -51,6 +51,11 @@ export class LocalChannels {
     if (box.queue.length - box.head >= this.capacityOf(channel)) {
       box.queue[box.head++] = undefined as unknown as Message;
       this.onDrop("channel full", channel, 1);
+      // A consumer that stopped reading must not grow the array by a slot per message.
+      if (box.head > 1024 && box.head * 2 > box.queue.length) {
+        box.queue.splice(0, box.head);
+        box.head = 0;
+      }
     }
     box.queue.push(message);
   }

@@ -34,6 +34,12 @@ export interface QueueTransport {
   send(host: number, channel: string, bang: number, message: Message): Promise<boolean>;
   /** Queue `message` once for every member of `group`, skipping full members and reporting them (and expired messages) as dropped. */
   groupSend(group: string, message: Message): Promise<void>;
+  /**
+   * True when `groupSend` writes one command, in order with this transport's later commands,
+   * as soon as it is called on a settled transport: only then may the layer resolve it before
+   * the reply (a send that first reads the members would let later sends overtake it).
+   */
+  readonly groupSendIsOneCommand: boolean;
   /** Make `channel` a member of `group` with `score` (seconds), refreshing the group's expiry. */
   groupAdd(group: string, channel: string, score: number): Promise<void>;
   groupDiscard(group: string, channel: string): Promise<void>;

@@ -231,13 +231,15 @@ export class RedisChannelLayer extends RedisLayerBase<DropReason> implements Cha
     validateMessage(message);
     rejectReservedKey(message);
     const sent = this.guard("groupSend", this.transport.groupSend(group, message));
-    // While a host is connecting, reconnecting or down, the caller waits (and sees the failure):
-    // only a send already on a live connection is pipelined.
-    if (!this.pipelineGroupSends || !this.transport.settled) return sent;
+    // While a host is connecting, reconnecting or down, the caller waits (and sees the failure);
+    // so does a group send that reads its members before it writes (several hosts, encryption,
+    // channelCapacity), which later sends could overtake. Only one command on a live connection
+    // is pipelined.
+    if (!this.pipelineGroupSends || !this.transport.settled || !this.transport.groupSendIsOneCommand) return sent;
     // Order is kept by the connection; what fails from here on is reported, not thrown.
     sent.catch((error: unknown) => {
-      if (this.closed) return;
-      this.reportBackgroundError({ source: "group send", error: asError(error) });
+      // Closing with the command unanswered counts too: the caller was told it was sent.
+      if (!this.closed) this.reportBackgroundError({ source: "group send", error: asError(error) });
       this.reportDrop("layer down", { group }, 1);
     });
   }

@@ -150,7 +150,7 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
     validateGroupName(group);
     validateChannelName(channel);
     this.memberships.remove(group, channel);
-    await this.unsubscribeIfUnused(group);
+    await this.guard("groupDiscard", this.unsubscribeIfUnused(group));
   }
 
   async groupSend(group: string, message: Message): Promise<void> {
@@ -165,10 +165,13 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
     const groups = this.memberships.removeChannel(channel);
     if (this.closed) return;
     const own = channel.includes(this.ownMarker);
-    await Promise.all([
-      ...groups.map((group) => this.unsubscribeIfUnused(group)),
-      own ? this.transport.unlistenOwn(channel) : this.transport.unsubscribe(channel),
-    ]);
+    await this.guard(
+      "discardChannel",
+      Promise.all([
+        ...groups.map((group) => this.unsubscribeIfUnused(group)),
+        own ? this.transport.unlistenOwn(channel) : this.transport.unsubscribe(channel),
+      ]),
+    );
   }
 
   /** Forget every membership and queued message, and leave every group and named channel. */
@@ -176,7 +179,7 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
     this.assertOpen("flush");
     this.memberships.clear();
     this.local.clearQueues();
-    await this.transport.unsubscribeAll();
+    await this.guard("flush", this.transport.unsubscribeAll());
   }
 
   protected admit(channel: string, known: boolean): void {

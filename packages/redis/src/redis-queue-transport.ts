@@ -132,10 +132,14 @@ export class RedisQueueTransport implements QueueTransport {
     return full === 1;
   }
 
+  get groupSendIsOneCommand(): boolean {
+    return this.shards.length === 1 && !this.serializer.encrypted && this.context.uniformCapacity;
+  }
+
   async groupSend(group: string, message: Message): Promise<void> {
     await afterRestore(this.shards);
     const now = scoreNow();
-    if (this.shards.length === 1 && !this.serializer.encrypted && this.context.uniformCapacity) {
+    if (this.groupSendIsOneCommand) {
       await this.groupSendInOneCall(group, message, now);
     } else {
       await this.groupSendSharded(group, message, now);

@@ -22,7 +22,8 @@ export const UNANSWERED_MESSAGE =
  * have run a send already (every member gets it twice), or the resend reaches a Redis that
  * restarted empty before the other processes restored their memberships (lost without a word).
  * So such a command fails instead: an awaited operation rejects, a pipelined group send is
- * counted as dropped ("layer down"), a receive loop pops again. At most once, and never silent.
+ * counted as dropped ("layer down"), a receive loop pops again (a pop whose reply was lost took
+ * messages nobody will see: that is a `backgroundError`, its count unknown). At most once.
  *
  * ioredis moves those commands to `prevCommandQueue` when the connection closes and sends them
  * once it is ready again; `reconnecting` fires in between. Should a later ioredis keep them

@@ -107,6 +107,26 @@ describeWithRedis("RedisChannelLayer under load, at the default capacity", () =>
     expect(drops).toEqual([]);
   });
 
+  it.each([
+    ["encrypted", { symmetricEncryptionKeys: ["order key"] }],
+    ["with channelCapacity patterns", { channelCapacity: [["specific.*", 100]] as Array<[string, number]> }],
+  ])(
+    "%s, a group send reads its members before it writes: it is not pipelined, so a later send cannot overtake it",
+    async (_, extra) => {
+      await using layer = closing(new RedisChannelLayer({ hosts: [redis.url], logger: quiet, ...extra }));
+      const channel = await layer.newChannel();
+      const group = `order.${randomUUID().slice(0, 8)}`;
+      await layer.groupAdd(group, channel);
+      for (let i = 0; i < 20; i++) {
+        await layer.groupSend(group, { type: "m", i: 2 * i });
+        await layer.send(channel, { type: "m", i: 2 * i + 1 });
+      }
+      const got: unknown[] = [];
+      for (let i = 0; i < 40; i++) got.push((await layer.receive(channel)).i);
+      expect(got).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    },
+  );
+
   describe("a member that truly falls behind", () => {
     it.each([
       ["awaiting each reply", false],

@@ -130,6 +130,8 @@ export class FakeQueueTransport implements QueueTransport {
     return false;
   }
 
+  readonly groupSendIsOneCommand = true;
+
   async groupSend(group: string, message: Message): Promise<void> {
     await this.ready();
     if (this.failGroupSends !== undefined) throw this.failGroupSends;
