@@ -132,30 +132,26 @@ describeWithRedis(SUITE, () => {
     // across a restart (bench/redis-restart.ts counts them: `duplicates`), not in every run, so
     // neither `it` nor `it.failing` would stay green; see the issue-9 report.
 
-    // Fails today for both layers: what a restart loses (queued in the wiped Redis, or sent
-    // before the other process had restored its memberships / subscriptions) is lost silently;
-    // see the issue-9 report. On redis-pubsub the loss is not certain in every run (none in 2 of
-    // 7), so that half could flip: it is asserted for the queue layer only.
-    (layer === "redis" ? it.failing : it.skip)(
-      "what the outage lost is counted: every delivery missing from before that point is in a drop line",
-      async () => {
-        // SIGTERM: the layers close and write the drops they have not logged yet.
-        await Promise.all(servers.map((server) => server.service.stop(5_000)));
-        let missing = 0;
-        for (const room of rooms)
-          for (const sender of room) {
-            const before = mark.get(sender.label) as number;
-            for (const member of room) {
-              const got = receivedFrom(member, sender.label);
-              for (let n = 0; n < before; n++) if (!got.has(n)) missing++;
-            }
+    // Not met yet, for either layer (issue 10 asks for it): what the restart itself loses (queued
+    // in the Redis that came back empty, or sent while it was down) is mostly lost silently. The
+    // layers would have to notice that Redis restarted empty (its run_id changed) to count it.
+    // Skipped rather than it.failing: a run that happens to lose nothing would flip it.
+    it.skip("what the outage lost is counted: every delivery missing from before that point is in a drop line", async () => {
+      // SIGTERM: the layers close and write the drops they have not logged yet.
+      await Promise.all(servers.map((server) => server.service.stop(5_000)));
+      let missing = 0;
+      for (const room of rooms)
+        for (const sender of room) {
+          const before = mark.get(sender.label) as number;
+          for (const member of room) {
+            const got = receivedFrom(member, sender.label);
+            for (let n = 0; n < before; n++) if (!got.has(n)) missing++;
           }
-        const output = servers.map((server) => server.service.output).join("\n");
-        expect({ missing, counted: countedDrops(output), enough: totalDrops(output) >= missing }).toMatchObject({
-          enough: true,
-        });
-      },
-      30_000,
-    );
+        }
+      const output = servers.map((server) => server.service.output).join("\n");
+      expect({ missing, counted: countedDrops(output), enough: totalDrops(output) >= missing }).toMatchObject({
+        enough: true,
+      });
+    }, 30_000);
   });
 });
