@@ -31,6 +31,8 @@ interface Wanted {
   name: string | undefined;
   /** The subscriber it is subscribed on now, if any. */
   on: NodeSubscriber | undefined;
+  /** The subscriber an SSUBSCRIBE for it is on its way to (its messages may come before the reply is handled). */
+  placing?: NodeSubscriber;
   waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
 }
 
@@ -328,8 +330,12 @@ export class ClusterPubSubTransport implements PubSubTransport {
       const owner = slots[wanted.slot];
       if (wanted.on !== undefined && wanted.on.alive && wanted.on.key === owner) continue;
       // Its slot left that master without a word from Redis (a failover demotes a master silently).
-      if (wanted.on !== undefined)
+      if (wanted.on !== undefined) {
         this.markDown(new Error(`slot ${wanted.slot} moved from ${wanted.on.key} to ${owner}`));
+        // A demoted master is a replica of the same shard and still delivers the shard's messages
+        // to its subscribers: leave it, or every message would arrive twice.
+        if (wanted.on.alive) wanted.on.client.sunsubscribe(channel).catch(() => undefined);
+      }
       wanted.on = undefined;
       const group = bySlot.get(wanted.slot);
       if (group === undefined) bySlot.set(wanted.slot, [channel]);
@@ -344,6 +350,10 @@ export class ClusterPubSubTransport implements PubSubTransport {
           return;
         }
         const subscriber = this.subscriber(owner);
+        for (const channel of channels) {
+          const wanted = this.wanted.get(channel);
+          if (wanted !== undefined) wanted.placing = subscriber;
+        }
         try {
           await this.ssubscribe(subscriber, channels);
         } catch (error) {
@@ -356,6 +366,7 @@ export class ClusterPubSubTransport implements PubSubTransport {
           if (wanted === undefined && subscriber.alive) subscriber.client.sunsubscribe(channel).catch(() => undefined);
           if (wanted === undefined || !subscriber.alive) continue;
           wanted.on = subscriber;
+          wanted.placing = undefined;
           for (const waiter of wanted.waiters.splice(0)) waiter.resolve();
         }
       }),
@@ -380,6 +391,7 @@ export class ClusterPubSubTransport implements PubSubTransport {
       // A fresh slot map first: the owner the last one named is dead or no longer owns the slot.
       this.refreshSoon(undefined);
     }, delay);
+    this.retryTimer.unref(); // the subscribers' connections keep the process alive, not the retry
   }
 
   /** Reads the slot owners again (from `askFirst` first, if given), then reconciles. */
@@ -455,7 +467,9 @@ export class ClusterPubSubTransport implements PubSubTransport {
     });
     const subscriber: NodeSubscriber = { key, client, alive: true, pending: [] };
     this.subscribers.set(key, subscriber);
-    client.on("smessageBuffer", (channel: Buffer, payload: Buffer) => this.onMessage(channel.toString(), payload));
+    client.on("smessageBuffer", (channel: Buffer, payload: Buffer) =>
+      this.onMessage(subscriber, channel.toString(), payload),
+    );
     client.on("error", (error: Error) => this.onSubscriberError(subscriber, error));
     client.on("moved", () =>
       subscriber.pending.shift()?.(new Error(`${key} answered MOVED: it no longer owns that slot`)),
@@ -505,9 +519,13 @@ export class ClusterPubSubTransport implements PubSubTransport {
     subscriber.client.disconnect();
   }
 
-  private onMessage(channel: string, payload: Buffer): void {
+  private onMessage(from: NodeSubscriber, channel: string, payload: Buffer): void {
     const wanted = this.wanted.get(channel);
     if (wanted === undefined) return; // unsubscribed meanwhile
+    // Only the connection the subscription is placed on (or being placed on) delivers: a node
+    // that lost the slot (now a replica of its shard) may still send a copy until its
+    // SUNSUBSCRIBE is done.
+    if ((wanted.on ?? wanted.placing) !== from) return;
     if (wanted.name !== undefined) return this.hooks.message(wanted.name, payload);
     const length = payload[0] ?? 0;
     if (payload.length < 1 + length) return this.hooks.message(channel, payload); // the layer reports it undecodable
@@ -521,6 +539,7 @@ export class ClusterPubSubTransport implements PubSubTransport {
       this.down = true;
       this.downSince = Date.now();
       this.outageTimer = setTimeout(() => this.giveUp(), this.options.operationTimeoutMs);
+      this.outageTimer.unref();
     }
     if (!this.everUp) this.giveUp();
     if (this.reported) return;
@@ -535,7 +554,10 @@ export class ClusterPubSubTransport implements PubSubTransport {
     if (unavailable === undefined) {
       // A timer may fire a millisecond before Date.now() says its time has come.
       const left = this.options.operationTimeoutMs - (Date.now() - this.downSince);
-      if (this.down && this.everUp && !this.closed) this.outageTimer = setTimeout(() => this.giveUp(), left + 1);
+      if (this.down && this.everUp && !this.closed) {
+        this.outageTimer = setTimeout(() => this.giveUp(), left + 1);
+        this.outageTimer.unref();
+      }
       return;
     }
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(unavailable);

@@ -188,20 +188,38 @@ export class RedisShard {
     // A lazy connection that was never used ("wait") connects on its first command: not a blocker.
     for (const client of this.watched) if (client.status !== "ready" && client.status !== "wait") return;
     this.isDown = false;
-    this.hooks
-      .restore(this)
-      .catch((error: unknown) => {
-        // A failed restore usually means the host dropped again; its next `ready` restores once more.
-        this.lastError = error instanceof Error ? error : new Error(String(error));
-        if (!this.closed) this.hooks.restoreFailed(this, this.lastError);
-      })
-      .finally(() => {
+    this.runRestore(0);
+  }
+
+  /** Put the layer's state back on the host; `up` only once that worked. */
+  private runRestore(attempt: number): void {
+    this.hooks.restore(this).then(
+      () => {
         if (this.closed || this.isDown) return;
         this.everReady = true;
         this.releaseGate();
         this.settleFirstContact(undefined);
         this.hooks.up({ shard: this.index, host: this.name });
-      });
+      },
+      (error: unknown) => {
+        this.lastError = error instanceof Error ? error : new Error(String(error));
+        if (this.closed) return;
+        this.hooks.restoreFailed(this, this.lastError);
+        // The host dropped again: its next `ready` restores once more.
+        if (this.isDown) return;
+        // Still connected (NOPERM, OOM, READONLY...): the gate stays shut and the restore is tried
+        // again, so that `up` always means restored; past operationTimeoutMs, waiting operations
+        // fail with RedisHostUnavailable as in any outage.
+        const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.policy;
+        const timer = setTimeout(
+          () => {
+            if (!this.closed && !this.isDown) this.runRestore(attempt + 1);
+          },
+          Math.min(min * 2 ** Math.min(attempt, 16), max),
+        );
+        timer.unref();
+      },
+    );
   }
 
   private giveUp(): void {
