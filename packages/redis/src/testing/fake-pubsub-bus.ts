@@ -1,5 +1,6 @@
 import type { PubSubTransport, PubSubTransportContext, PubSubTransportFactory } from "../pubsub-transport";
 import { RedisHostUnavailable } from "../redis-host-unavailable";
+import { closedGate, type ClosedGate } from "./closed-gate";
 
 /** How a fake transport listens to its own channels: one pattern (as Redis) or one subscription each (as sharded pub/sub). */
 export type OwnListening = "pattern" | "per-channel";
@@ -47,7 +48,7 @@ export class FakePubSubTransport implements PubSubTransport {
   private connected = true;
   private closed = false;
   private unavailableError: RedisHostUnavailable | undefined;
-  private gate: { promise: Promise<void>; open(): void; fail(error: Error): void } | undefined;
+  private gate: ClosedGate | undefined;
 
   constructor(
     private readonly bus: FakePubSubBus,
@@ -120,16 +121,7 @@ export class FakePubSubTransport implements PubSubTransport {
   disconnect(error = new Error("connection lost")): void {
     if (!this.connected) return;
     this.connected = false;
-    if (this.gate === undefined) {
-      let open = (): void => undefined;
-      let fail = (_error: Error): void => undefined;
-      const promise = new Promise<void>((resolve, reject) => {
-        open = resolve;
-        fail = reject;
-      });
-      promise.catch(() => undefined);
-      this.gate = { promise, open, fail };
-    }
+    this.gate ??= closedGate();
     this.context.listener.down({ shard: 0, host: "fake", error, firstConnection: false });
   }
 

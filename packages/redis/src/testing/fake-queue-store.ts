@@ -1,6 +1,7 @@
 import type { Message } from "@channels-ts/core";
 import type { QueueTransport, QueueTransportContext, QueueTransportFactory } from "../queue-transport";
 import { RedisHostUnavailable } from "../redis-host-unavailable";
+import { closedGate, type ClosedGate } from "./closed-gate";
 
 interface Entry {
   /** Seconds, as Redis scores. */
@@ -80,7 +81,7 @@ export class FakeQueueTransport implements QueueTransport {
   private connected = true;
   private closed = false;
   private unavailableError: RedisHostUnavailable | undefined;
-  private gate: { promise: Promise<void>; open(): void; fail(error: Error): void } | undefined;
+  private gate: ClosedGate | undefined;
   private pumping = false;
   private writeWaiters: Array<(write: { group: string; members: Array<readonly [string, number]> }) => void> = [];
 
@@ -203,16 +204,7 @@ export class FakeQueueTransport implements QueueTransport {
   disconnect(error = new Error("connection lost")): void {
     if (!this.connected) return;
     this.connected = false;
-    if (this.gate === undefined) {
-      let open = (): void => undefined;
-      let fail = (_error: Error): void => undefined;
-      const promise = new Promise<void>((resolve, reject) => {
-        open = resolve;
-        fail = reject;
-      });
-      promise.catch(() => undefined);
-      this.gate = { promise, open, fail };
-    }
+    this.gate ??= closedGate();
     this.context.listener.down({ shard: 0, host: "fake", error, firstConnection: false });
   }
 
