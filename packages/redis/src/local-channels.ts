@@ -52,10 +52,7 @@ export class LocalChannels {
       box.queue[box.head++] = undefined as unknown as Message;
       this.onDrop("channel full", channel, 1);
       // A consumer that stopped reading must not grow the array by a slot per message.
-      if (box.head > 1024 && box.head * 2 > box.queue.length) {
-        box.queue.splice(0, box.head);
-        box.head = 0;
-      }
+      compact(box);
     }
     box.queue.push(message);
   }
@@ -69,10 +66,7 @@ export class LocalChannels {
     if (box.head === box.queue.length) {
       box.queue.length = 0;
       box.head = 0;
-    } else if (box.head > 1024 && box.head * 2 > box.queue.length) {
-      box.queue.splice(0, box.head);
-      box.head = 0;
-    }
+    } else compact(box);
     return message;
   }
 
@@ -161,5 +155,13 @@ export class LocalChannels {
   private dropIfIdle(channel: string, box: Mailbox): void {
     if (box.head === box.queue.length && box.waiters.length === 0 && this.boxes.get(channel) === box)
       this.boxes.delete(channel);
+  }
+}
+
+/** Drop the taken slots before `head` once they are most of the array (O(1) amortised per message). */
+function compact(box: Mailbox): void {
+  if (box.head > 1024 && box.head * 2 > box.queue.length) {
+    box.queue.splice(0, box.head);
+    box.head = 0;
   }
 }
