@@ -70,8 +70,19 @@ export {
 } from "./errors";
 
 // Channel layers: the contract, the in-memory layer and the per-process registry.
-export type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./layers/channel-layer";
-export { InMemoryChannelLayer } from "./layers/in-memory-channel-layer";
+export type {
+  ChannelLayer,
+  ChannelLayerOptions,
+  LayerReceiver,
+  LayerStats,
+  ReceiveOptions,
+} from "./layers/channel-layer";
+export {
+  InMemoryChannelLayer,
+  type InMemoryChannelLayerOptions,
+  type InMemoryDroppedEvent,
+  type InMemoryLayerEvents,
+} from "./layers/in-memory-channel-layer";
 export {
   ChannelLayerRegistry,
   DEFAULT_CHANNEL_LAYER,
@@ -81,6 +92,14 @@ export {
   type ChannelLayerConfig,
 } from "./layers/channel-layer-registry";
 export { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layers/layer-errors";
+
+// Drops: every message not delivered, counted by reason and reported through one hook.
+export { DROP_REASONS, type DropReason, type DropSite } from "./drops/drop-reason";
+export { DropHook, drops, type DropEvent, type DropListener, type DropTotal } from "./drops/drop-hook";
+export { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter, type DropLogger } from "./drops/drop-counter";
+
+// Handler timing (for metrics): off, and free, until someone listens.
+export { onHandlerDuration, type HandlerDurationListener } from "./consumers/handler-timing";
 
 // Routing.
 export { ProtocolTypeRouter, type ProtocolTypeApplications } from "./routing/protocol-type-router";

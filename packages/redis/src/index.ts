@@ -20,8 +20,11 @@ export type {
   PubSubDroppedEvent,
   PubSubDropReason,
   PubSubLayerEvents,
+  RedisDropCounts,
+  RedisDropReason,
 } from "./layer-events";
-export type { DropReason } from "./drop-counter";
+// The drop reasons are core's (one list for every layer); re-exported so existing imports keep working.
+export type { DropReason } from "@channels-ts/core";
 export type {
   PubSubTransport,
   PubSubTransportContext,

@@ -1,4 +1,4 @@
-import type { DropReason } from "./drop-counter";
+import type { DropReason } from "@channels-ts/core";
 import type { HostDownEvent, HostEvent } from "./host-status";
 
 /** Data dropped off the wire: where it came from (Redis key or pub/sub channel) and why. */
@@ -61,6 +61,16 @@ export type PubSubDropReason = Extract<DropReason, "channel full" | "undecodable
 
 /** One message the pub/sub layer dropped (`count` 1): the shared `dropped` event. */
 export type PubSubDroppedEvent = DroppedEvent & { reason: PubSubDropReason; channel: string };
+
+/**
+ * The reasons a `RedisChannelLayer` can drop a message for, which its `droppedCounts` always
+ * names: a full queue (a group member skipped), an expired message, undecodable data off Redis,
+ * a send Redis never accepted. The names are core's `DropReason`s, shared by every layer.
+ */
+export type RedisDropReason = Extract<DropReason, "channel full" | "expired" | "undecodable" | "layer down">;
+
+/** Messages a `RedisChannelLayer` dropped since it started, by reason (zeros included). */
+export type RedisDropCounts = Readonly<Record<RedisDropReason, number>> & Readonly<Partial<Record<DropReason, number>>>;
 
 /** The pub/sub layer's events: the same as the core Redis layer's. */
 export type PubSubLayerEvents = LayerEvents;

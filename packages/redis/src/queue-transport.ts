@@ -1,5 +1,5 @@
 import type { Message } from "@channels-ts/core";
-import type { DropReason, DropSite } from "./drop-counter";
+import type { DropReason, DropSite } from "@channels-ts/core";
 import type { HostDownEvent, HostEvent } from "./host-status";
 import type { BackgroundErrorEvent } from "./layer-events";
 import type { MultiFernet } from "./fernet";

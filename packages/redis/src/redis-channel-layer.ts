@@ -10,15 +10,18 @@ import {
 } from "@channels-ts/core/layer-kit";
 import { scoreNow } from "./clock";
 import { MultiFernet } from "./fernet";
-import { DROP_REASONS, type DropReason } from "./drop-counter";
 import { CONNECTION_OPTIONS, rejectUnknownOptions } from "./known-options";
 import { MembershipRefresher } from "./membership-refresher";
 import { checkNumber, checkPrefix, REDIS_LAYER_DEFAULTS, type RedisChannelLayerOptions } from "./options";
+import type { RedisDropCounts, RedisDropReason } from "./layer-events";
 import type { QueueTransport, QueueTransportFactory, QueueTransportListener } from "./queue-transport";
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { ANY_HOST, asError, RedisLayerBase } from "./redis-layer-base";
 import { RedisQueueTransport } from "./redis-queue-transport";
 import { ASGI_CHANNEL_KEY } from "./wire-message";
+
+/** The reasons `droppedCounts` always names. */
+const DROP_REASONS: readonly RedisDropReason[] = ["channel full", "expired", "undecodable", "layer down"];
 
 const KNOWN_OPTIONS = [
   ...CONNECTION_OPTIONS,
@@ -39,7 +42,7 @@ const KNOWN_OPTIONS = [
  * sends sharded on the channel's queue, memberships refreshed while alive). Where the data lives
  * is its `QueueTransport` (redis-queue-transport.ts); this class is what is the same on any.
  */
-export class RedisChannelLayer extends RedisLayerBase<DropReason> implements ChannelLayer {
+export class RedisChannelLayer extends RedisLayerBase<RedisDropReason> implements ChannelLayer {
   readonly extensions = ["groups", "flush"] as const;
   /** 32 hex digits naming this layer's queue: its channels are `specific.<clientPrefix>!<id>`. */
   readonly clientPrefix = randomUUID().replace(/-/g, "");
@@ -138,7 +141,7 @@ export class RedisChannelLayer extends RedisLayerBase<DropReason> implements Cha
   }
 
   /** Deliveries this layer did not make since it started, by reason (each also a `dropped` event). */
-  get droppedCounts(): Record<DropReason, number> {
+  get droppedCounts(): RedisDropCounts {
     return this.drops.counts();
   }
 

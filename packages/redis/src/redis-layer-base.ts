@@ -1,13 +1,15 @@
 import { EventEmitter } from "eventemitter3";
 import {
   ChannelLayerClosed,
+  DropCounter,
+  type DropReason,
+  type DropSite,
   ChannelReceiveAborted,
   type LayerReceiver,
   type Message,
   type ReceiveOptions,
 } from "@channels-ts/core";
 import { BackgroundErrors } from "./background-errors";
-import { DropCounter, type DropReason, type DropSite } from "./drop-counter";
 import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";
 import { MalformedCounter, type LayerLogger } from "./malformed-counter";

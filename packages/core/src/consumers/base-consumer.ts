@@ -1,11 +1,13 @@
-import { ChannelLayerMissing, StopConsumer } from "../errors";
+import { ChannelLayerMissing, HandlerNotFound, StopConsumer } from "../errors";
 import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
 import { receiveSourceOf, type EventReceiver, type ReceiveSource } from "../receive-source";
 import type { Application, Message, Receive, Scope, Send } from "../types";
 import { DONE } from "../util/done";
 import { runInMicrotask } from "../util/microtask-batch";
+import { consumerDrops } from "./consumer-drops";
 import { handlerNameFor, reserveFrameworkNames } from "./handler-name";
+import { handlerTiming } from "./handler-timing";
 import type { AnyMessages, MessageMap, MessageOf } from "./typed-messages";
 
 /** What `asApp` needs of a consumer class: a no-argument constructor and `run`. */
@@ -69,6 +71,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   /** Whether the message being handled came from the layer (whose next message is asked after it). */
   #handlingLayerMessage = false;
   #pumpScheduled = false;
+  /** performance.now() when the running async handler started, -1 when handlers are not timed. */
+  #handlerStartedAt = -1;
   #lastType: unknown = undefined;
   #lastHandlerName = "";
   #previousType: unknown = undefined;
@@ -386,9 +390,13 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       this.#firstFromLayer = this.#secondFromLayer;
       this.#second = undefined;
       let result: Promise<void> | void;
+      // The clock is read only while someone listens (the server's metrics): one flag otherwise.
+      const startedAt = handlerTiming.enabled ? performance.now() : -1;
       try {
         result = this.dispatch(message);
       } catch (error) {
+        if (startedAt !== -1) handlerTiming.finished(startedAt);
+        if (error instanceof HandlerNotFound) this.#noHandler(error);
         this.#busy = false;
         this.#end(error instanceof StopConsumer ? undefined : error);
         return;
@@ -397,16 +405,19 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
       // call, that completed at once): the next message goes now, not after a microtask.
       if (result !== DONE && isPromiseLike(result)) {
         this.#handlingLayerMessage = fromLayer;
+        this.#handlerStartedAt = startedAt;
         // A foreign thenable is adopted by a real promise first: it could call back twice, or throw.
         (result instanceof Promise ? result : Promise.resolve(result)).then(
           (this.#onHandled ??= () => this.#afterHandler(this.#handlingLayerMessage)),
           (this.#onHandlerError ??= (error) => {
+            this.#handlerTimed();
             this.#busy = false;
             this.#end(error instanceof StopConsumer ? undefined : error);
           }),
         );
         return;
       }
+      if (startedAt !== -1) handlerTiming.finished(startedAt);
       if (this.#stopRequested) continue;
       // Only now ask that source for its next message (see the class comment); a message that is
       // already waiting is pushed into the inbox, which this loop picks up.
@@ -415,7 +426,21 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     }
   }
 
+  /** The async handler that was running has settled: its duration goes to the listeners, if timed. */
+  #handlerTimed(): void {
+    const startedAt = this.#handlerStartedAt;
+    if (startedAt === -1) return;
+    this.#handlerStartedAt = -1;
+    handlerTiming.finished(startedAt);
+  }
+
+  /** A message no handler takes is dropped, counted and logged (rate-limited); the consumer then ends, as in Channels. */
+  #noHandler(error: HandlerNotFound): void {
+    consumerDrops.report("no handler", { channel: this.channelName }, 1, error.message);
+  }
+
   #afterHandler(fromLayer: boolean): void {
+    this.#handlerTimed();
     if (!this.#stopRequested && this.#failure === null) {
       if (fromLayer) this.#askLayer();
       else this.#askClient();

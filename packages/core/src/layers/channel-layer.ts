@@ -72,6 +72,28 @@ export interface ChannelLayer {
 
   /** Release connections and timers; pending receives reject. The layer is unusable afterwards. */
   close(): Promise<void>;
+
+  /**
+   * Optional: what the layer holds in this process and whether its backing store is reachable,
+   * for metrics and readiness. Cheap and synchronous (no I/O): a scrape or a `/readyz` may call it.
+   */
+  stats?(): LayerStats;
+
+  /**
+   * Optional: one round trip to the layer's backing store (a Redis PING), resolving with the
+   * seconds it took; rejects when it cannot be reached. Metrics call it on scrape, never per message.
+   */
+  ping?(): Promise<number>;
+}
+
+/** A layer's `stats()`: counts held in this process, and the state of what it depends on. */
+export interface LayerStats {
+  /** Channels with local state (queued messages, waiting receivers or memberships). */
+  channels: number;
+  /** Groups this process holds memberships of. */
+  groups: number;
+  /** False while the backing store is unreachable (a Redis host down); the in-memory layer is always up. */
+  up: boolean;
 }
 
 /** What `receiveInto` hands a message to: one object per consumer, reused for every wait. */

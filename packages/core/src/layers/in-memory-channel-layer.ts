@@ -1,8 +1,11 @@
 import { randomFillSync } from "node:crypto";
+import { EventEmitter } from "eventemitter3";
 import { ChannelFull } from "../errors";
 import type { Message } from "../types";
 import { DONE } from "../util/done";
-import type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./channel-layer";
+import { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter, type DropLogger } from "../drops/drop-counter";
+import type { DropReason, DropSite } from "../drops/drop-reason";
+import type { ChannelLayer, ChannelLayerOptions, LayerReceiver, LayerStats, ReceiveOptions } from "./channel-layer";
 import { ChannelLayerClosed, ChannelReceiveAborted, InvalidLayerOption } from "./layer-errors";
 import { resolveLayerOptions } from "./layer-options";
 import type { ChannelCapacities } from "./channel-capacity";
@@ -10,7 +13,34 @@ import { MessageQueue } from "./message-queue";
 import { validatedFrozenCopy } from "./frozen-copy";
 import { validateChannelName, validateChannelPrefix, validateGroupName } from "./validate-names";
 
-const KNOWN_OPTIONS = new Set(["expiry", "groupExpiry", "capacity", "channelCapacity"]);
+const KNOWN_OPTIONS = new Set(["expiry", "groupExpiry", "capacity", "channelCapacity", "logger", "warnIntervalMs"]);
+
+/** The in-memory layer's options: the shared ones, and where its drop warnings go (as the Redis layers). */
+export interface InMemoryChannelLayerOptions extends ChannelLayerOptions {
+  /** Receives the layer's warnings (drops, at most one line per reason per `warnIntervalMs`). Default `console`. */
+  logger?: DropLogger;
+  /** At most one drop warning per reason per this many ms (the rest are counted). Default 10000. */
+  warnIntervalMs?: number;
+}
+
+/** A message the in-memory layer did not deliver (the same shape as the Redis layers' `dropped` event). */
+export interface InMemoryDroppedEvent {
+  reason: Extract<DropReason, "channel full" | "expired">;
+  /** The channel whose messages expired unread. */
+  channel?: string;
+  /** The group whose send skipped full members. */
+  group?: string;
+  /** How many at once: the members a group send skipped, the messages that expired together. */
+  count: number;
+}
+
+/** The in-memory layer's events (eventemitter3): `dropped` for every message it did not deliver. */
+export interface InMemoryLayerEvents {
+  dropped: (event: InMemoryDroppedEvent) => void;
+}
+
+/** The reasons the in-memory layer can drop a message for, which `droppedCounts` always names. */
+const DROP_REASONS = ["channel full", "expired"] as const satisfies readonly DropReason[];
 const SUFFIX_LENGTH = 12;
 
 /** A receive() waiting on an empty channel. It is its own abort listener: no closure per receive. */
@@ -160,7 +190,7 @@ interface Membership {
  * `close` are no-ops, so consumers that end during shutdown do not fail; anything else rejects
  * with `ChannelLayerClosed`.
  */
-export class InMemoryChannelLayer implements ChannelLayer {
+export class InMemoryChannelLayer extends EventEmitter<InMemoryLayerEvents> implements ChannelLayer {
   readonly extensions: readonly string[] = Object.freeze(["groups", "flush"]);
   /** Seconds, as configured. */
   readonly expiry: number;
@@ -174,12 +204,14 @@ export class InMemoryChannelLayer implements ChannelLayer {
   private groups = new Map<string, Map<string, Membership>>();
   private nextSweepAt: number;
   private closed = false;
+  private readonly drops: DropCounter<(typeof DROP_REASONS)[number]>;
   private readonly onAbort = (pending: PendingReceive): void => {
     pending.channel.removeWaiter(pending);
     this.releaseIfIdle(pending.channel);
   };
 
-  constructor(options: ChannelLayerOptions = {}) {
+  constructor(options: InMemoryChannelLayerOptions = {}) {
+    super();
     for (const key of Object.keys(options)) {
       if (!KNOWN_OPTIONS.has(key)) {
         const value = (options as Record<string, unknown>)[key];
@@ -194,6 +226,22 @@ export class InMemoryChannelLayer implements ChannelLayer {
     this.groupExpiry = this.groupExpiryMs / 1000;
     this.capacity = resolved.capacities.defaultCapacity;
     this.nextSweepAt = performance.now() + this.sweepIntervalMs();
+    const logger = options.logger ?? console;
+    if (typeof logger !== "object" || logger === null || typeof logger.warn !== "function") {
+      throw new InvalidLayerOption("logger", logger, "an object with a warn(message) method, e.g. console");
+    }
+    const warnIntervalMs = options.warnIntervalMs ?? DEFAULT_DROP_WARN_INTERVAL_MS;
+    if (typeof warnIntervalMs !== "number" || !Number.isFinite(warnIntervalMs) || warnIntervalMs < 0) {
+      throw new InvalidLayerOption("warnIntervalMs", warnIntervalMs, "a number of milliseconds >= 0, e.g. 10000");
+    }
+    this.drops = new DropCounter("InMemoryChannelLayer", logger, warnIntervalMs, DROP_REASONS, (reason, site, count) =>
+      this.emitDropped(reason, site, count),
+    );
+  }
+
+  /** Deliveries this layer did not make since it started, by reason (each also a `dropped` event). */
+  get droppedCounts(): Readonly<Record<(typeof DROP_REASONS)[number], number>> {
+    return this.drops.counts();
   }
 
   // The calls below are not `async`: what completes at once returns the shared DONE (no promise
@@ -273,7 +321,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
 
   /** The oldest unexpired message queued on `state`, if any. */
   private takeQueued(state: ChannelState, now: number): Message | undefined {
-    state.queue.dropExpired(now);
+    this.dropExpired(state, now);
     const message = state.queue.shift();
     if (message !== undefined) this.releaseIfIdle(state);
     return message;
@@ -330,15 +378,17 @@ export class InMemoryChannelLayer implements ChannelLayer {
       this.sweepIfDue(now);
       const members = this.groups.get(group);
       if (members === undefined) return DONE;
+      let skipped = 0;
       for (const membership of members.values()) {
         if (membership.deadline <= now) {
           this.leaveGroup(group, membership.channel);
           this.releaseIfIdle(membership.channel);
-        } else {
-          // A full member is skipped: one slow consumer must not stop the others.
-          this.deliver(membership.channel, shared, now);
+        } else if (!this.deliver(membership.channel, shared, now)) {
+          // A full member is skipped: one slow consumer must not stop the others. Counted, once per send.
+          skipped++;
         }
       }
+      if (skipped > 0) this.drops.report("channel full", { group }, skipped);
       return DONE;
     } catch (error) {
       return Promise.reject(error as Error);
@@ -375,6 +425,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
     if (this.closed) return;
     this.closed = true;
     const channels = this.channels;
+    this.drops.flush();
     this.channels = new Map();
     this.groups = new Map();
     for (const state of channels.values()) {
@@ -382,11 +433,11 @@ export class InMemoryChannelLayer implements ChannelLayer {
     }
   }
 
-  /** Counts for tests and monitoring: live channels, groups, and messages waiting in queues. */
-  stats(): { channels: number; groups: number; queuedMessages: number } {
+  /** Counts for tests and monitoring: live channels, groups, and messages waiting in queues; always up. */
+  stats(): LayerStats & { queuedMessages: number } {
     let queuedMessages = 0;
     for (const state of this.channels.values()) queuedMessages += state.queue.length;
-    return { channels: this.channels.size, groups: this.groups.size, queuedMessages };
+    return { channels: this.channels.size, groups: this.groups.size, up: true, queuedMessages };
   }
 
   /** Hands `message` to a waiting receiver or queues it; false when the channel is full. */
@@ -402,7 +453,7 @@ export class InMemoryChannelLayer implements ChannelLayer {
       return true;
     }
     if (state.queue.length >= state.capacity) {
-      state.queue.dropExpired(now);
+      this.dropExpired(state, now);
       if (state.queue.length >= state.capacity) return false;
     }
     if (state.queue === NO_QUEUE) state.queue = new MessageQueue();
@@ -448,9 +499,23 @@ export class InMemoryChannelLayer implements ChannelLayer {
       }
     }
     for (const state of this.channels.values()) {
-      state.queue.dropExpired(now);
+      this.dropExpired(state, now);
       this.releaseIfIdle(state);
     }
+  }
+
+  /** Removes the messages of `state` that expired unread, and counts them. */
+  private dropExpired(state: ChannelState, now: number): void {
+    const expired = state.queue.dropExpired(now);
+    if (expired > 0) this.drops.report("expired", { channel: state.name }, expired);
+  }
+
+  private emitDropped(reason: DropReason, site: DropSite, count: number): void {
+    if (this.listenerCount("dropped") === 0) return;
+    const event = { reason, count } as InMemoryDroppedEvent;
+    if (site.group !== undefined) event.group = site.group;
+    else if (site.channel !== undefined) event.channel = site.channel;
+    this.emit("dropped", event);
   }
 
   private sweepIntervalMs(): number {

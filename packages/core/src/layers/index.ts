@@ -1,4 +1,4 @@
-export type { ChannelLayer, ChannelLayerOptions, LayerReceiver, ReceiveOptions } from "./channel-layer";
+export type { ChannelLayer, ChannelLayerOptions, LayerReceiver, LayerStats, ReceiveOptions } from "./channel-layer";
 export { validateChannelName, validateGroupName, validateChannelPrefix, MAX_NAME_LENGTH } from "./validate-names";
 export { validateMessage } from "./validate-message";
 export { globToRegExp } from "./glob-pattern";

@@ -80,12 +80,12 @@ describe("InMemoryChannelLayer specifics", () => {
     }
     await layer.groupAdd("g1", stays);
     await layer.send(gone, { type: "queued" });
-    expect(layer.stats()).toEqual({ channels: 2, groups: 3, queuedMessages: 1 });
+    expect(layer.stats()).toEqual({ channels: 2, groups: 3, up: true, queuedMessages: 1 });
     await layer.discardChannel(gone);
-    expect(layer.stats()).toEqual({ channels: 1, groups: 1, queuedMessages: 0 });
+    expect(layer.stats()).toEqual({ channels: 1, groups: 1, up: true, queuedMessages: 0 });
     await layer.discardChannel(gone); // a second discard is a no-op
     await layer.discardChannel(stays);
-    expect(layer.stats()).toEqual({ channels: 0, groups: 0, queuedMessages: 0 });
+    expect(layer.stats()).toEqual({ channels: 0, groups: 0, up: true, queuedMessages: 0 });
   });
 
   it("rejects receives on a discarded channel with ChannelReceiveAborted (CHANNEL_DISCARDED)", async () => {
@@ -154,7 +154,7 @@ describe("InMemoryChannelLayer specifics", () => {
       await short.groupAdd("old-group", "abandoned-member");
       jest.advanceTimersByTime(120);
       await short.send("active", { type: "trigger" });
-      expect(short.stats()).toEqual({ channels: 1, groups: 0, queuedMessages: 1 });
+      expect(short.stats()).toEqual({ channels: 1, groups: 0, up: true, queuedMessages: 1 });
     } finally {
       await short.close();
       jest.useRealTimers();
@@ -166,7 +166,7 @@ describe("InMemoryChannelLayer specifics", () => {
     await layer.send("other", { type: "dropped" });
     await layer.groupAdd("room", "listener");
     await layer.flush();
-    expect(layer.stats()).toEqual({ channels: 1, groups: 0, queuedMessages: 0 });
+    expect(layer.stats()).toEqual({ channels: 1, groups: 0, up: true, queuedMessages: 0 });
     await layer.send("listener", { type: "after.flush" });
     await expect(waiting).resolves.toEqual({ type: "after.flush" });
   });

@@ -36,7 +36,7 @@ test("a channel in several groups leaves each, and all of them when discarded", 
   await expect(layer.receive(channel)).resolves.toEqual({ type: "from a" });
   expect(layer.stats().groups).toBe(2);
   await layer.discardChannel(channel);
-  expect(layer.stats()).toEqual({ channels: 0, groups: 0, queuedMessages: 0 });
+  expect(layer.stats()).toEqual({ channels: 0, groups: 0, up: true, queuedMessages: 0 });
   await layer.close();
 });
 

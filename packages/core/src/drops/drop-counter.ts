@@ -1,48 +1,50 @@
-import type { LayerLogger } from "./malformed-counter";
+import { drops as processDrops, type DropHook } from "./drop-hook";
+import type { DropReason, DropSite } from "./drop-reason";
 
-/**
- * Why a layer did not deliver a message: its channel (or a group member) was at capacity, it
- * waited longer than `expiry`, it could not be decoded, or Redis was gone while it was in flight.
- */
-export type DropReason = "channel full" | "expired" | "undecodable" | "layer down";
-
-export const DROP_REASONS: readonly DropReason[] = ["channel full", "expired", "undecodable", "layer down"];
-
-/** Where a drop happened: a channel (or Redis queue / Pub/Sub channel) or the group of a group send. */
-export interface DropSite {
-  channel?: string;
-  group?: string;
+/** Where a DropCounter writes its warnings (console by default; pino's logger fits). */
+export interface DropLogger {
+  warn(message: string): void;
 }
+
+/** How often, at most, a DropCounter writes a line per reason unless told otherwise. */
+export const DEFAULT_DROP_WARN_INTERVAL_MS = 10_000;
 
 interface ReasonState {
   total: number;
   /** Dropped since the last warning line for this reason. */
   unreported: number;
   lastWarnAt: number;
-  /** Where the latest unreported drop happened (and what went wrong), named in the next warning. */
-  last: string;
+  /** Where the latest unreported drop happened, formatted only when a line is written. */
+  lastChannel: string | undefined;
+  lastGroup: string | undefined;
+  lastDetail: string | undefined;
 }
 
 /**
- * Counts undelivered messages by reason, hands each drop to `emit` (the layer's `dropped` event)
- * and warns at most once per reason per interval, with the count since the previous line, so that
- * a consumer stuck for minutes costs a few log lines instead of one per message, and an operator
- * still sees that, why and how much is lost. One counter serves both Redis layers.
+ * Counts undelivered messages by reason for one origin (a layer, the consumers, a server), hands
+ * each drop to the process-wide hook (`drops`) and to `emit` (a layer's `dropped` event), and
+ * warns at most once per reason per interval, with the count since the previous line, so that a
+ * consumer stuck for minutes costs a few log lines instead of one per message, and an operator
+ * still sees that, why and how much is lost. Every layer, the consumers and the server use it.
  */
 export class DropCounter<R extends DropReason = DropReason> {
   private readonly reasons = new Map<DropReason, ReasonState>();
   private timer: NodeJS.Timeout | undefined;
 
-  /** `listed`: the reasons `counts()` always names (zeros included); others appear once they occur. */
+  /**
+   * `origin` names the counter in log lines and in the hook's events; `listed`: the reasons
+   * `counts()` always names (zeros included), others appear once they occur.
+   */
   constructor(
-    private readonly layerName: string,
-    private readonly logger: LayerLogger,
+    readonly origin: string,
+    private readonly logger: DropLogger,
     private readonly intervalMs: number,
     private readonly listed: readonly R[],
-    private readonly emit: (reason: DropReason, site: DropSite, count: number) => void,
+    private readonly emit?: (reason: DropReason, site: DropSite, count: number) => void,
+    private readonly hook: DropHook = processDrops,
   ) {}
 
-  /** Messages dropped for `reason` since the layer started. */
+  /** Messages dropped for `reason` since the counter started. */
   count(reason: DropReason): number {
     return this.reasons.get(reason)?.total ?? 0;
   }
@@ -62,14 +64,23 @@ export class DropCounter<R extends DropReason = DropReason> {
   report(reason: DropReason, site: DropSite, count: number, detail?: string, log = true): void {
     let state = this.reasons.get(reason);
     if (state === undefined) {
-      state = { total: 0, unreported: 0, lastWarnAt: Number.NEGATIVE_INFINITY, last: "" };
+      state = {
+        total: 0,
+        unreported: 0,
+        lastWarnAt: Number.NEGATIVE_INFINITY,
+        lastChannel: undefined,
+        lastGroup: undefined,
+        lastDetail: undefined,
+      };
       this.reasons.set(reason, state);
     }
     state.total += count;
-    this.emit(reason, site, count);
+    this.hook.report(this.origin, reason, count, site, detail);
+    this.emit?.(reason, site, count);
     if (!log) return;
-    const name = site.group !== undefined ? `group ${JSON.stringify(site.group)}` : JSON.stringify(site.channel);
-    state.last = detail === undefined ? name : `${name}: ${detail}`;
+    state.lastChannel = site.channel;
+    state.lastGroup = site.group;
+    state.lastDetail = detail;
     state.unreported += count;
     if (Date.now() - state.lastWarnAt >= this.intervalMs) this.warn(reason, state);
     else this.flushLater();
@@ -86,8 +97,15 @@ export class DropCounter<R extends DropReason = DropReason> {
     const seconds = Number.isFinite(state.lastWarnAt)
       ? ` in the last ${Math.round((Date.now() - state.lastWarnAt) / 1000)} s`
       : "";
+    const name =
+      state.lastGroup !== undefined
+        ? `group ${JSON.stringify(state.lastGroup)}`
+        : state.lastChannel !== undefined
+          ? JSON.stringify(state.lastChannel)
+          : "a connection";
+    const last = state.lastDetail === undefined ? name : `${name}: ${state.lastDetail}`;
     this.logger.warn(
-      `${this.layerName}: dropped ${state.unreported} ${reason}${seconds} (last for ${state.last}); ` +
+      `${this.origin}: dropped ${state.unreported} ${reason}${seconds} (last for ${last}); ` +
         `${state.total} for this reason since start.`,
     );
     state.unreported = 0;
