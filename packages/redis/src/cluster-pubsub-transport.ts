@@ -246,6 +246,11 @@ export class ClusterPubSubTransport implements PubSubTransport {
     return placed;
   }
 
+  /** PING through the cluster client (one node, as ioredis routes a keyless command). */
+  ping(): Promise<unknown> {
+    return this.cluster.ping();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -70,6 +70,11 @@ export class LocalChannels {
     return message;
   }
 
+  /** Channels with a mailbox here (messages waiting, or receives waiting): what `stats()` counts. */
+  get size(): number {
+    return this.boxes.size;
+  }
+
   /** True when `channel` has a mailbox: its name was checked when it got one. */
   has(channel: string): boolean {
     return this.boxes.has(channel);

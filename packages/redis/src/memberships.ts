@@ -43,6 +43,11 @@ export class Memberships {
     return this.byChannel.size;
   }
 
+  /** Groups with at least one membership made here. */
+  get groupCount(): number {
+    return this.byGroup.size;
+  }
+
   /** Every `[group, members]` pair, members mapping channel to score. */
   groups(): IterableIterator<[string, Map<string, number>]> {
     return this.byGroup.entries();

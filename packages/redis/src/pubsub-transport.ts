@@ -48,6 +48,8 @@ export interface PubSubTransport {
   connect(): Promise<void>;
   /** End every connection; nothing is called on the listener afterwards. */
   close(): void;
+  /** One round trip to the bus (a PING on every host), for the layer's `ping()`; optional. */
+  ping?(): Promise<unknown>;
 }
 
 /** What a transport tells its layer. */

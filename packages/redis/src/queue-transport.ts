@@ -61,6 +61,8 @@ export interface QueueTransport {
   connect(): Promise<void>;
   /** Stop popping and end every connection; nothing is called on the listener afterwards. */
   close(): void;
+  /** One round trip to every host (a PING each), for the layer's `ping()`; optional. */
+  ping?(): Promise<unknown>;
 }
 
 /** What a queue transport tells its layer. */

@@ -95,8 +95,8 @@ export class RedisChannelLayer extends RedisLayerBase<RedisDropReason> implement
       dropped: (reason, site, count) => this.reportDrop(reason, site, count),
       malformed: (queue, error) => this.reportMalformed("Redis key", queue, error),
       backgroundError: (event) => this.reportBackgroundError(event),
-      down: (event) => this.emit("down", event),
-      up: (event) => this.emit("up", event),
+      down: (event) => this.hostDown(event),
+      up: (event) => this.hostUp(event),
       restore: (host) => this.restoreMemberships(host),
       unavailable: (host, error) => this.pending.rejectFor(host, error),
     };
@@ -138,6 +138,11 @@ export class RedisChannelLayer extends RedisLayerBase<RedisDropReason> implement
    */
   get unavailable(): RedisHostUnavailable | undefined {
     return this.transport.unavailableOn(ANY_HOST);
+  }
+
+  /** One PING to every host, in seconds (for metrics); rejects at once while a host is down. */
+  ping(): Promise<number> {
+    return this.timedPing(this.transport.ping?.bind(this.transport));
   }
 
   /** Deliveries this layer did not make since it started, by reason (each also a `dropped` event). */

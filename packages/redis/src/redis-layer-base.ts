@@ -4,12 +4,14 @@ import {
   DropCounter,
   type DropReason,
   type DropSite,
+  type LayerStats,
   ChannelReceiveAborted,
   type LayerReceiver,
   type Message,
   type ReceiveOptions,
 } from "@channels-ts/core";
 import { BackgroundErrors } from "./background-errors";
+import type { HostDownEvent, HostEvent } from "./host-status";
 import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";
 import { MalformedCounter, type LayerLogger } from "./malformed-counter";
@@ -59,6 +61,8 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
   private readonly mailboxIdleMs: number;
   private readonly sweepIntervalMs: number;
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** Hosts (shard numbers) between their `down` and `up` events. */
+  private readonly hostsDown = new Set<number>();
 
   protected constructor(settings: LayerBaseSettings<R>) {
     super();
@@ -79,6 +83,39 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
   /** Payloads dropped because they could not be decoded or had the wrong shape. */
   get malformedCount(): number {
     return this.malformed.count;
+  }
+
+  /**
+   * What this process holds (channels with a mailbox, groups it made memberships of) and whether
+   * every host is up (false from a host's `down` event to its `up`): no I/O, for metrics and readiness.
+   */
+  stats(): LayerStats {
+    return { channels: this.local.size, groups: this.memberships.groupCount, up: this.hostsDown.size === 0 };
+  }
+
+  /** A host's connection dropped (or never came up): tracked for `stats().up`, then emitted. */
+  protected hostDown(event: HostDownEvent): void {
+    this.hostsDown.add(event.shard);
+    this.emit("down", event);
+  }
+
+  /** A host is back and restored. */
+  protected hostUp(event: HostEvent): void {
+    this.hostsDown.delete(event.shard);
+    this.emit("up", event);
+  }
+
+  /**
+   * Seconds `ping` took; rejects at once while the layer is closed or a host is down, so that a
+   * scrape during an outage leaves no command waiting in a reconnecting client's queue.
+   */
+  protected async timedPing(ping: (() => Promise<unknown>) | undefined): Promise<number> {
+    this.assertOpen("ping");
+    if (ping === undefined) throw new Error(`${this.drops.origin}: this transport cannot ping its store.`);
+    if (this.hostsDown.size > 0) throw new Error(`${this.drops.origin}: a Redis host is down.`);
+    const startedAt = performance.now();
+    await ping();
+    return (performance.now() - startedAt) / 1000;
   }
 
   // Not async: a message already here is handed over without waiting on anything else.

@@ -78,8 +78,8 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
     this.ownMarker = `.${this.clientPrefix}!`;
     const listener: PubSubTransportListener = {
       message: (name, payload) => this.onMessage(name, payload),
-      down: (event) => this.emit("down", event),
-      up: (event) => this.emit("up", event),
+      down: (event) => this.hostDown(event),
+      up: (event) => this.hostUp(event),
       unavailable: (error) => this.pending.rejectFor(ANY_HOST, error),
       backgroundError: (source, error) => this.reportBackgroundError({ source, error }),
     };
@@ -110,6 +110,11 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
    */
   get unavailable(): RedisHostUnavailable | undefined {
     return this.transport.unavailable;
+  }
+
+  /** One PING to the bus, in seconds (for metrics); rejects at once while a host is down. */
+  ping(): Promise<number> {
+    return this.timedPing(this.transport.ping?.bind(this.transport));
   }
 
   /** Messages this layer could not deliver since it started, by reason (each also emitted as `dropped`). */

@@ -56,6 +56,10 @@ export class RedisPubSubTransport implements PubSubTransport {
     return firstUnavailable(this.shards);
   }
 
+  ping(): Promise<unknown> {
+    return Promise.all(this.shards.map((shard) => shard.client.ping()));
+  }
+
   connect(): Promise<void> {
     return connectShards(this.shards);
   }

@@ -85,6 +85,10 @@ export class RedisQueueTransport implements QueueTransport {
     return undefined;
   }
 
+  ping(): Promise<unknown> {
+    return Promise.all(this.shards.map((shard) => shard.client.ping()));
+  }
+
   connect(): Promise<void> {
     return connectShards(this.shards);
   }

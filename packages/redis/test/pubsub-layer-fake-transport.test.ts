@@ -1,4 +1,5 @@
 import { encode } from "@msgpack/msgpack";
+import { drops, type DropEvent } from "@channels-ts/core";
 import {
   RedisHostUnavailable,
   RedisPubSubChannelLayer,
@@ -20,12 +21,35 @@ function setup(options: Omit<RedisPubSubChannelLayerOptions, "transport"> = {}, 
   const transport = bus.transports.at(-1) as FakePubSubTransport;
   const dropped: DroppedEvent[] = [];
   layer.on("dropped", (event) => dropped.push(event));
+  layer.on("dropped", (event) => layerDrops.push(event));
   return { layer, transport, bus, warnings, dropped };
 }
 
 const open: RedisPubSubChannelLayer[] = [];
+/** Every `dropped` event of this test's layers, and what the process-wide hook saw meanwhile. */
+let layerDrops: DroppedEvent[] = [];
+let hookDrops: DropEvent[] = [];
+const reasonsSeen = new Set<string>();
+let stopHook = (): void => undefined;
+beforeEach(() => {
+  layerDrops = [];
+  hookDrops = [];
+  stopHook = drops.onDrop((event) => {
+    if (event.origin === "RedisPubSubChannelLayer") hookDrops.push(event);
+  });
+});
 afterEach(async () => {
   await Promise.all(open.splice(0).map((layer) => layer.close()));
+  stopHook();
+  // One hook sees every drop a layer emits, with the same reason, place and count.
+  expect(hookDrops.map(({ reason, channel, group, count }) => ({ reason, channel, group, count }))).toEqual(
+    layerDrops.map(({ reason, channel, group, count }) => ({ reason, channel, group, count })),
+  );
+  for (const event of hookDrops) reasonsSeen.add(event.reason);
+});
+afterAll(() => {
+  // Every reason the pub/sub layer can drop a message for was counted through the hook by some test here.
+  expect([...reasonsSeen].sort()).toEqual(["channel full", "expired", "layer down", "undecodable"]);
 });
 
 function next<E extends "dropped" | "backgroundError" | "up" | "down">(
@@ -161,5 +185,25 @@ describe("RedisPubSubChannelLayer on a fake bus", () => {
     await b.layer.discardChannel(inB);
     expect(bus.transports[1]?.listeningOwn(inB)).toBe(false);
     expect(bus.transports[1]?.subscriptions).toEqual([]);
+  });
+
+  it("stats() counts mailboxes and groups and follows the host's down and up; ping() times a round trip", async () => {
+    const { layer, transport } = setup();
+    const channel = await layer.newChannel();
+    await layer.groupAdd("room", channel);
+    const received = layer.receive(channel);
+    expect(layer.stats()).toEqual({ channels: 1, groups: 1, up: true });
+    expect(await layer.ping()).toBeLessThan(1);
+    const down = next(layer, "down");
+    transport.disconnect();
+    await down;
+    expect(layer.stats().up).toBe(false);
+    await expect(layer.ping()).rejects.toThrow("a Redis host is down");
+    const up = next(layer, "up");
+    transport.reconnect();
+    await up;
+    expect(layer.stats().up).toBe(true);
+    await layer.send(channel, { type: "x" });
+    await received;
   });
 });

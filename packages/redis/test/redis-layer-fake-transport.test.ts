@@ -1,4 +1,4 @@
-import { ChannelFull } from "@channels-ts/core";
+import { ChannelFull, drops, type DropEvent } from "@channels-ts/core";
 import {
   RedisChannelLayer,
   RedisHostUnavailable,
@@ -10,9 +10,31 @@ import {
 import { FakeQueueStore, type FakeQueueTransport } from "../src/testing/fake-queue-store";
 
 const open: RedisChannelLayer[] = [];
+/** Every `dropped` event of this test's layers, and what the process-wide hook saw meanwhile. */
+let layerDrops: DroppedEvent[] = [];
+let hookDrops: DropEvent[] = [];
+const reasonsSeen = new Set<string>();
+let stopHook = (): void => undefined;
+beforeEach(() => {
+  layerDrops = [];
+  hookDrops = [];
+  stopHook = drops.onDrop((event) => {
+    if (event.origin === "RedisChannelLayer") hookDrops.push(event);
+  });
+});
 afterEach(async () => {
   jest.restoreAllMocks();
   await Promise.all(open.splice(0).map((layer) => layer.close()));
+  stopHook();
+  // One hook sees every drop a layer emits, with the same reason, place and count.
+  expect(hookDrops.map(({ reason, channel, group, count }) => ({ reason, channel, group, count }))).toEqual(
+    layerDrops.map(({ reason, channel, group, count }) => ({ reason, channel, group, count })),
+  );
+  for (const event of hookDrops) reasonsSeen.add(event.reason);
+});
+afterAll(() => {
+  // Every reason this layer can drop a message for was counted through the hook by some test here.
+  expect([...reasonsSeen].sort()).toEqual(["channel full", "expired", "layer down", "undecodable"]);
 });
 
 /** A layer on `store`, its warnings and its `dropped` events, closed after the test. */
@@ -23,6 +45,7 @@ function setup(options: RedisChannelLayerOptions = {}, store = new FakeQueueStor
   const transport = store.transports.at(-1) as FakeQueueTransport;
   const dropped: DroppedEvent[] = [];
   layer.on("dropped", (event) => dropped.push(event));
+  layer.on("dropped", (event) => layerDrops.push(event));
   return { layer, transport, store, warnings, dropped };
 }
 
@@ -243,6 +266,36 @@ describe("RedisChannelLayer on a fake store", () => {
       const failed = next(layer, "backgroundError");
       await transport.reconnect();
       await expect(failed).resolves.toMatchObject({ source: "restore", error: transport.failWrites });
+    });
+  });
+
+  describe("stats and ping (metrics, readiness)", () => {
+    it("stats() counts this process's mailboxes and groups, and is down from a host's down event to its up", async () => {
+      const { layer, transport } = setup();
+      expect(layer.stats()).toEqual({ channels: 0, groups: 0, up: true });
+      const channel = await layer.newChannel();
+      await layer.groupAdd("room", channel);
+      await layer.groupAdd("lobby", channel);
+      const received = layer.receive(channel);
+      expect(layer.stats()).toEqual({ channels: 1, groups: 2, up: true });
+      transport.disconnect();
+      expect(layer.stats().up).toBe(false);
+      await expect(layer.ping()).rejects.toThrow("a Redis host is down");
+      const up = next(layer, "up");
+      await transport.reconnect();
+      await up;
+      expect(layer.stats().up).toBe(true);
+      await layer.send(channel, { type: "x" });
+      await received;
+    });
+
+    it("ping() resolves with the round trip in seconds, and rejects once the layer is closed", async () => {
+      const { layer } = setup();
+      const seconds = await layer.ping();
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(seconds).toBeLessThan(1);
+      await layer.close();
+      await expect(layer.ping()).rejects.toThrow("closed");
     });
   });
 });

@@ -69,6 +69,12 @@ export class FakePubSubTransport implements PubSubTransport {
     return this.gate?.promise ?? Promise.resolve();
   }
 
+  /** A round trip to the fake: at once, or once the gate opens (as PING on a reconnecting client). */
+  ping(): Promise<unknown> {
+    if (this.unavailableError !== undefined) return Promise.reject(this.unavailableError);
+    return this.gate?.promise ?? Promise.resolve("PONG");
+  }
+
   publish(name: string, payload: Buffer): Promise<unknown> {
     if (this.gate !== undefined) return this.gate.promise.then(() => this.publish(name, payload));
     if (this.refusePublishes !== undefined) return Promise.reject(this.refusePublishes);

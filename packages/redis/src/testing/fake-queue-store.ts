@@ -103,6 +103,12 @@ export class FakeQueueTransport implements QueueTransport {
     return this.gate?.promise ?? Promise.resolve();
   }
 
+  /** A round trip to the fake: at once, or once the gate opens (as PING on a reconnecting client). */
+  ping(): Promise<unknown> {
+    if (this.unavailableError !== undefined) return Promise.reject(this.unavailableError);
+    return this.gate?.promise ?? Promise.resolve("PONG");
+  }
+
   close(): void {
     this.closed = true;
     this.gate?.fail(new Error("closed"));
