@@ -19,7 +19,7 @@ function setup(options: ConstructorParameters<typeof InMemoryChannelLayer>[0] = 
   return { layer, warnings, dropped, hooked, stop };
 }
 
-let cleanup: Array<() => Promise<void> | void> = [];
+const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
   jest.useRealTimers();
