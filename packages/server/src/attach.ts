@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import type { Server as HttpsServer } from "node:https";
 import type { Duplex } from "node:stream";
 import type { Application } from "@channels-ts/core";
+import type { Registry } from "prom-client";
 import { ChannelsServer } from "./channels-server";
 import { refuseHandshake } from "./handshake";
 import { InvalidServerOption } from "./errors";
@@ -9,6 +10,8 @@ import { resolveOptions, type AttachOptions, type PathFilter } from "./options";
 import { splitTarget } from "./scope";
 
 export interface AttachHandle {
+  /** The registry `metricsPath` serves (add metrics of your own to it), undefined when metrics are off. */
+  readonly metrics: Registry | undefined;
   /** Stops taking requests, drains this application's connections (1001 for WebSockets), and restores the host server's listeners. The host server keeps running. */
   close(): Promise<void>;
 }
@@ -103,9 +106,13 @@ export function attach(
   server.removeAllListeners("upgrade");
   server.on("upgrade", onUpgrade);
 
-  const hostRequest = http ? (server.listeners("request") as RequestListener[]) : [];
+  // Health, readiness and metrics paths are answered whatever `paths` and `http` say, until the drain ends.
+  const takeRequests = http || core.answersProbes;
+  let draining = false;
+  const hostRequest = takeRequests ? (server.listeners("request") as RequestListener[]) : [];
   const onRequest: RequestListener = (req, res) => {
-    const mount = mountOf(req);
+    if (core.handleProbe(req, res)) return;
+    const mount = http && !draining ? mountOf(req) : undefined;
     if (mount !== undefined) return core.handleRequest(req, res, mount.rootPath);
     for (const listener of hostRequest) listener.call(server, req, res);
     if (hostRequest.length === 0 && server.listenerCount("request") === 1) {
@@ -113,7 +120,7 @@ export function attach(
       res.end("404 Not Found\n");
     }
   };
-  if (http) {
+  if (takeRequests) {
     server.removeAllListeners("request");
     server.on("request", onRequest);
   }
@@ -122,11 +129,16 @@ export function attach(
   const close = async (): Promise<void> => {
     server.off("upgrade", onUpgrade);
     for (const listener of hostUpgrade) server.on("upgrade", listener);
-    if (http) {
-      server.off("request", onRequest);
-      for (const listener of hostRequest) server.on("request", listener);
-    }
+    draining = true;
+    if (!core.answersProbes) restoreRequests();
     await core.shutdown();
+    // Readiness answered 503 during the drain; now the host server has its paths back.
+    if (core.answersProbes) restoreRequests();
   };
-  return { close: () => (closing ??= close()) };
+  const restoreRequests = (): void => {
+    if (!takeRequests) return;
+    server.off("request", onRequest);
+    for (const listener of hostRequest) server.on("request", listener);
+  };
+  return { metrics: core.metricsRegistry, close: () => (closing ??= close()) };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Application } from "@channels-ts/core";
+import { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter, type Application } from "@channels-ts/core";
+import type { Registry } from "prom-client";
 import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
 import { DeadlineQueue } from "./deadline-queue";
@@ -10,6 +11,9 @@ import { FrameCache } from "./shared-frame";
 import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
 import type { ResolvedServerOptions } from "./options";
+import { Probes } from "./probes";
+import { ServerMetrics } from "./server-metrics";
+import { ServerStats } from "./server-stats";
 import { WebsocketConnection, type WebsocketContext } from "./websocket-connection";
 import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
 
@@ -23,7 +27,15 @@ const ignore = (): void => undefined;
 export class ChannelsServer {
   private readonly context: WebsocketContext;
   private readonly lifespan: Lifespan | undefined;
+  private readonly metrics: ServerMetrics | undefined;
+  private readonly probes: Probes;
   private closing: Promise<void> | undefined;
+  /**
+   * What this server drops, counted by reason, reported to core's `drops` hook (origin "server")
+   * and logged at most once per reason per 10 s: "client too slow", "shutting down", and, for a
+   * limit that refuses messages, "rate limited" (`drops.report("rate limited", {}, 1, detail)`).
+   */
+  readonly drops: DropCounter<"client too slow" | "shutting down">;
 
   constructor(
     app: Application,
@@ -31,12 +43,21 @@ export class ChannelsServer {
   ) {
     const handshakes = new WeakMap<IncomingMessage, AcceptDetails>();
     const tickMs = options.pingIntervalMs === 0 ? 0 : Math.min(options.pingIntervalMs, options.pongTimeoutMs);
+    const logger = options.logger;
+    this.drops = new DropCounter("server", { warn: (line) => logger.warn(line) }, DEFAULT_DROP_WARN_INTERVAL_MS, [
+      "client too slow",
+      "shutting down",
+    ]);
+    const connections = new Set<Connection>();
+    const stats = new ServerStats();
     this.context = {
       app,
       options,
       logger: options.logger,
       accessLog: new AccessLog(options.accessLog ? options.logger : undefined),
-      connections: new Set<Connection>(),
+      connections,
+      stats,
+      drops: this.drops,
       wss: createWebsocketServer(options, handshakes),
       handshakes,
       heartbeat: new Heartbeat(tickMs),
@@ -44,7 +65,26 @@ export class ChannelsServer {
       acceptDeadlines: new DeadlineQueue(options.acceptTimeoutMs),
     };
     this.lifespan = options.lifespan === "off" ? undefined : new Lifespan(app, options.logger, options.lifespan);
+    this.metrics =
+      options.metricsPath === null
+        ? undefined
+        : new ServerMetrics({ stats, connections, layerAliases: options.layerAliases });
+    this.probes = new Probes(options, this.metrics, () => this.closing !== undefined);
+    this.probes.announce(logger);
   }
+
+  /** The metrics' registry (add your own metrics to it), or undefined when `metricsPath` is null. */
+  get metricsRegistry(): Registry | undefined {
+    return this.metrics?.registry;
+  }
+
+  /** True when the server answers some path itself (health, readiness, metrics). */
+  get answersProbes(): boolean {
+    return this.probes.any;
+  }
+
+  /** Answers `req` when it is for a health, readiness or metrics path; false otherwise. */
+  readonly handleProbe = (req: IncomingMessage, res: ServerResponse): boolean => this.probes.handle(req, res);
 
   /** Live HTTP requests and WebSockets (for tests and metrics). */
   get connectionCount(): number {
@@ -62,11 +102,14 @@ export class ChannelsServer {
 
   /** `rootPath` overrides `options.rootPath` for this request: the mount point `attach()` matched. */
   readonly handleRequest = (req: IncomingMessage, res: ServerResponse, rootPath = this.options.rootPath): void => {
+    // Probes first: during the drain /readyz answers 503 (and /healthz 200) rather than the 503 below.
+    if (this.probes.handle(req, res)) return;
     if (this.closing !== undefined) {
       res.writeHead(503, { connection: "close", "content-type": "text/plain; charset=utf-8" });
       res.end("503 Service Unavailable\n");
       return;
     }
+    this.context.stats.httpRequests++;
     new HttpConnection(this.context, req, res, rootPath).start();
   };
 
@@ -90,6 +133,7 @@ export class ChannelsServer {
    * Graceful shutdown, at most `shutdownTimeoutMs`: WebSockets are closed with 1001 and their
    * applications get `websocket.disconnect`; HTTP requests in flight finish without keep-alive;
    * whatever is still open at the deadline is dropped. Then lifespan shutdown. Idempotent.
+   * Readiness drops first: from this call on, `readyzPath` answers 503.
    */
   shutdown(): Promise<void> {
     this.closing ??= this.drain();
@@ -110,6 +154,8 @@ export class ChannelsServer {
     }
     heartbeat.stop();
     wss.close();
+    this.metrics?.stop();
+    this.drops.flush();
     await this.lifespan?.shutdown(Math.max(deadline - Date.now(), 1000));
   }
 

@@ -35,8 +35,14 @@ Options:
   --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
   --access-log           log one line per request (env ACCESS_LOG=1; the default)
   --no-access-log        do not (env ACCESS_LOG=0)
+  --metrics-path <path>  serve Prometheus metrics on <path>, e.g. /metrics (default: none)
+  --healthz-path <path>  answer liveness on <path> (default /healthz)
+  --readyz-path <path>   answer readiness on <path>: 503 once shutting down or while the
+                         channel layer is down (default /readyz)
+  --no-health            answer neither: leave /healthz and /readyz to the application
   -h, --help             show this help
 
+The metrics, health and readiness paths are answered before the application sees them.
 Flags win over environment variables. Exit status: 0 after a graceful stop, 1 if startup
 fails (a busy port, an application that cannot be loaded), 2 for usage errors.`;
 
@@ -60,9 +66,23 @@ const SERVE_FLAGS: FlagSpecs = {
   lifespan: { type: "string" },
   "log-level": LOG_LEVEL_FLAG,
   "access-log": { type: "boolean", env: "ACCESS_LOG" },
+  "metrics-path": { type: "string" },
+  "healthz-path": { type: "string" },
+  "readyz-path": { type: "string" },
+  health: { type: "boolean" },
 };
 
-const FLAG_OF_OPTION: Record<string, string> = { host: "--host", rootPath: "--root-path" };
+const FLAG_OF_OPTION: Record<string, string> = {
+  host: "--host",
+  rootPath: "--root-path",
+  metricsPath: "--metrics-path",
+  healthzPath: "--healthz-path",
+  readyzPath: "--readyz-path",
+};
+
+/** The CLI answers liveness and readiness unless told not to (`serve()` and `attach()` do not, by default). */
+const CLI_HEALTHZ_PATH = "/healthz";
+const CLI_READYZ_PATH = "/readyz";
 
 const WORKER_FLAGS: FlagSpecs = { alias: { type: "string" }, "log-level": LOG_LEVEL_FLAG };
 
@@ -93,6 +113,8 @@ async function serveCommand(args: string[], injected: Logger | undefined): Promi
     trustProxyHeaders: booleanValue(values["proxy-headers"]),
     lifespan: oneOf(values.lifespan, ["auto", "on", "off"], sources.lifespan, "serve"),
     accessLog: booleanValue(values["access-log"]),
+    metricsPath: stringValue(values["metrics-path"]),
+    ...healthPaths(values, sources),
   };
   if (positionals.length !== 1) {
     throw new CliUsageError(
@@ -132,6 +154,26 @@ async function workerCommand(args: string[], injected: Logger | undefined): Prom
   stopOnShutdownSignals(() => worker.stop(), logger);
   logger.info(`Running worker for channels ${channels.join(", ")}`);
   await worker.run();
+}
+
+/** `--healthz-path` / `--readyz-path`, their CLI defaults, or none with `--no-health`. */
+function healthPaths(
+  values: Record<string, string | boolean | undefined>,
+  sources: Record<string, string>,
+): Pick<ServeOptions, "healthzPath" | "readyzPath"> {
+  const healthz = stringValue(values["healthz-path"]);
+  const readyz = stringValue(values["readyz-path"]);
+  if (values.health === false) {
+    const given = healthz !== undefined ? "healthz-path" : readyz !== undefined ? "readyz-path" : undefined;
+    if (given !== undefined) {
+      throw new CliUsageError(
+        `options --no-health and ${sources[given] ?? `--${given}`} conflict: drop one of them`,
+        "serve",
+      );
+    }
+    return { healthzPath: null, readyzPath: null };
+  }
+  return { healthzPath: healthz ?? CLI_HEALTHZ_PATH, readyzPath: readyz ?? CLI_READYZ_PATH };
 }
 
 /** Flags reach the server options unchecked except for their syntax; a bad value is a usage error naming its flag. */

@@ -1,7 +1,8 @@
-import type { Application } from "@channels-ts/core";
+import type { Application, DropCounter } from "@channels-ts/core";
 import type { AccessLog } from "./access-log";
 import type { Logger } from "./logger";
 import type { ResolvedServerOptions } from "./options";
+import type { ServerStats } from "./server-stats";
 
 /** What the server keeps of each live HTTP request or WebSocket, to drain them on shutdown. */
 export interface Connection {
@@ -11,6 +12,10 @@ export interface Connection {
   shutdown(): void;
   /** Drops the connection now (shutdown ran out of time). */
   terminate(): void;
+  /** For the metrics: what kind of connection it is. */
+  readonly protocol: "http" | "websocket";
+  /** For the metrics: bytes written to the client that it has not taken yet. */
+  readonly queuedBytes: number;
 }
 
 /** State shared by every connection of one server (or one `attach()`). */
@@ -20,6 +25,10 @@ export interface ServerContext {
   readonly logger: Logger;
   readonly accessLog: AccessLog;
   readonly connections: Set<Connection>;
+  /** Counters the metrics read on scrape (plain fields: free when metrics are off). */
+  readonly stats: ServerStats;
+  /** What the server drops ("client too slow", "shutting down", "rate limited"): counted, reported to `drops`, logged. */
+  readonly drops: DropCounter<"client too slow" | "shutting down">;
 }
 
 /** A connection that its Release reports to. */

@@ -77,6 +77,13 @@ export class HttpConnection implements Connection {
   }
 
   readonly released: Promise<void>;
+  get protocol(): "http" {
+    return "http";
+  }
+
+  get queuedBytes(): number {
+    return this.res.writableLength;
+  }
 
   start(): void {
     const { req, res } = this;

@@ -38,6 +38,20 @@ export interface ServerOptions {
   /** Log one line per HTTP request and WebSocket event, as Daphne does (at `info`, through `logger`). */
   accessLog: boolean;
   logger: Logger;
+  /**
+   * Path of the Prometheus metrics (text format, `channels_*`), answered by the server before the
+   * application sees the request; null (the default) serves none.
+   */
+  metricsPath: string | null;
+  /** Path answering 200 while the process serves (liveness), before the application; null: none. */
+  healthzPath: string | null;
+  /**
+   * Path answering 200 when ready and 503 once shutdown began (it drops first) or while a channel
+   * layer of `layerAliases` is down, before the application; null: none.
+   */
+  readyzPath: string | null;
+  /** Aliases in `channelLayers` whose layers the metrics report and readiness follows. */
+  layerAliases: readonly string[];
 }
 
 export const serverDefaults = {
@@ -57,6 +71,10 @@ export const serverDefaults = {
   lifespan: "auto",
   accessLog: true,
   logger: consoleLogger,
+  metricsPath: null,
+  healthzPath: null,
+  readyzPath: null,
+  layerAliases: ["default"],
 } satisfies ServerOptions;
 
 export type ServeOptions = Partial<ServerOptions>;
@@ -79,6 +97,12 @@ const positiveInt: Check = (v) =>
   typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "a positive integer";
 const nonNegativeInt: Check = (v) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "an integer >= 0";
+
+/** A path the server answers itself: absolute, no query, no spaces. */
+const probePath: Check = (v) =>
+  v === null || (typeof v === "string" && /^\/[^\s?#]*$/.test(v))
+    ? undefined
+    : 'null or a path starting with "/" without "?", "#" or spaces, e.g. "/metrics"';
 
 const checks: Record<keyof ServerOptions, Check> = {
   host: (v) => (typeof v === "string" && v.length > 0 ? undefined : "a non-empty host name or IP address"),
@@ -108,6 +132,13 @@ const checks: Record<keyof ServerOptions, Check> = {
     ["info", "warn", "error", "debug"].every((m) => typeof (v as Record<string, unknown>)[m] === "function")
       ? undefined
       : "an object with info, warn, error and debug methods (pino's logger fits)",
+  metricsPath: probePath,
+  healthzPath: probePath,
+  readyzPath: probePath,
+  layerAliases: (v) =>
+    Array.isArray(v) && v.every((alias) => typeof alias === "string" && alias.length > 0)
+      ? undefined
+      : 'an array of channel layer aliases, e.g. ["default"] (or [] for none)',
 };
 
 const attachOnly: Record<string, Check> = {
@@ -161,6 +192,16 @@ export function resolveOptions(options: object, kind: "serve" | "attach"): Resol
   const resolved: ServerOptions = { ...serverDefaults };
   for (const key of Object.keys(checks) as Array<keyof ServerOptions>) {
     if (given[key] !== undefined) (resolved as unknown as Record<string, unknown>)[key] = given[key];
+  }
+  const probes = (["metricsPath", "healthzPath", "readyzPath"] as const).filter((name) => resolved[name] !== null);
+  for (const [i, name] of probes.entries()) {
+    const other = probes.slice(i + 1).find((later) => resolved[later] === resolved[name]);
+    if (other !== undefined) {
+      throw new InvalidServerOption(
+        other,
+        `Options ${name} and ${other} conflict: both are ${JSON.stringify(resolved[name])}; give each its own path.`,
+      );
+    }
   }
   if (resolved.pingIntervalMs === 0 && given.pongTimeoutMs !== undefined) {
     throw new InvalidServerOption(

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Application } from "@channels-ts/core";
+import type { Registry } from "prom-client";
 import { ChannelsServer } from "./channels-server";
 import { listenError } from "./listen-errors";
 import { resolveOptions, type ServeOptions } from "./options";
@@ -12,7 +13,9 @@ export interface ServerHandle {
   readonly url: string;
   /** The node:http server, e.g. to read `server.connections` or add routes of your own. */
   readonly server: Server;
-  /** Graceful shutdown (see README); idempotent; resolves within the drain bounds. */
+  /** The registry `metricsPath` serves (add metrics of your own to it), undefined when metrics are off. */
+  readonly metrics: Registry | undefined;
+  /** Graceful shutdown (see README); idempotent; resolves within the drain bounds. Readiness drops first. */
   close(): Promise<void>;
 }
 
@@ -61,8 +64,13 @@ export async function serve(app: Application, options: ServeOptions = {}): Promi
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // With a readiness path, the server keeps listening while it drains, so that a load balancer
+    // still gets its answer (503) and stops sending, and whatever else comes is refused with 503;
+    // without one, it stops listening at once, as before.
+    const keepListening = resolved.readyzPath !== null;
+    let closed = keepListening ? undefined : new Promise<void>((resolve) => server.close(() => resolve()));
     await core.shutdown();
+    closed ??= new Promise<void>((resolve) => server.close(() => resolve()));
     // Responses sent during the drain had keep-alive turned off; anything left is idle or stuck.
     server.closeAllConnections();
     await closed;
@@ -71,6 +79,7 @@ export async function serve(app: Application, options: ServeOptions = {}): Promi
     address,
     url: `http://${urlHost(info.address)}:${info.port}`,
     server,
+    metrics: core.metricsRegistry,
     close: () => (closing ??= close()),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { RawData } from "ws";
 import type {
+  DropReason,
   HostPort,
   SendEvent,
   WebsocketAcceptEvent,
@@ -86,6 +87,8 @@ export class WebsocketConnection
   private disconnected = false;
   /** Close code the server sent for a limit or protocol error; reported if the peer never answers. */
   private serverCloseCode: number | undefined;
+  /** Why the server closed it, when what is sent to it afterwards counts as dropped (1013, 1001). */
+  private dropReason: DropReason | undefined;
   private pingSentAt = 0;
   private lastPingAt = Date.now();
   /** Only until `websocket.accept`: a live connection keeps neither the upgrade request nor its bytes. */
@@ -118,6 +121,14 @@ export class WebsocketConnection
 
   get released(): Promise<void> {
     return this.release.released;
+  }
+
+  get protocol(): "websocket" {
+    return "websocket";
+  }
+
+  get queuedBytes(): number {
+    return this.ws?.bufferedAmount ?? 0;
   }
 
   /** ReleaseOwner */
@@ -158,6 +169,7 @@ export class WebsocketConnection
     // Reading is the only way to notice a client that leaves while the application decides.
     socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
+    this.context.stats.websocketConnections++;
     this.context.accessLog.websocket(this.peer, "WSCONNECTING", this.path);
     this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
@@ -210,7 +222,10 @@ export class WebsocketConnection
 
   shutdown(): void {
     if (this.state === "connecting") this.refuse(503);
-    else if (this.state === "open") this.closeWith(1001, "server shutting down");
+    else if (this.state === "open") {
+      this.dropReason = "shutting down";
+      this.closeWith(1001, "server shutting down");
+    }
   }
 
   terminate(): void {
@@ -283,13 +298,18 @@ export class WebsocketConnection
     if (this.state === "connecting") {
       throw new ProtocolError(`websocket.send before websocket.accept on ${this.path}; accept the connection first.`);
     }
-    // As Daphne: frames sent after the connection is closing are dropped.
-    if (ws === undefined || this.state !== "open") return;
+    // As Daphne: frames sent after the connection is closing are dropped; counted when the server
+    // closed it (slow client, shutdown), not when the client left (nobody is there to lose them).
+    if (ws === undefined || this.state !== "open") {
+      if (this.dropReason !== undefined) this.context.drops.report(this.dropReason, {}, 1, this.dropDetail());
+      return;
+    }
     const { text, bytes } = event;
     corkUntilNextTick(this.socket);
     if (typeof text === "string" && (bytes === undefined || bytes === null)) this.context.frames.send(ws, text);
     else if (bytes instanceof Uint8Array && (text === undefined || text === null)) this.context.frames.send(ws, bytes);
     else throw new ProtocolError("websocket.send needs exactly one of text (a string) or bytes (a Uint8Array).");
+    this.context.stats.messagesSent++;
     const { maxBufferedBytes } = this.context.options;
     // What a tick's cork holds is not the client's backlog: flush it before judging the client,
     // and early for a burst, so that a client that reads is never closed for what we held back.
@@ -300,6 +320,10 @@ export class WebsocketConnection
           `(maxBufferedBytes ${this.context.options.maxBufferedBytes}); closing it with 1013`,
       );
       this.serverCloseCode = 1013;
+      // One per close: what is still queued may yet reach a client that reads during the close
+      // handshake, so it is not counted message by message; every frame sent from now on is.
+      this.context.drops.report("client too slow", {}, 1, this.dropDetail(ws.bufferedAmount));
+      this.dropReason = "client too slow";
       this.closeWith(1013, "client too slow");
     }
   }
@@ -356,11 +380,21 @@ export class WebsocketConnection
     this.pingSentAt = 0; // any frame proves the peer is alive
     // Once our close frame is out the socket reads on unpaused (for the peer's close frame);
     // what comes before that frame is dropped, so a peer cannot refill the queue meanwhile.
-    if (this.state !== "open") return;
+    if (this.state !== "open") {
+      if (this.dropReason === "shutting down") this.context.drops.report("shutting down", {}, 1, this.dropDetail());
+      return;
+    }
+    this.context.stats.messagesReceived++;
     const buffer = data as Buffer; // binaryType "nodebuffer": always one Buffer
     this.queue.push(
       isBinary ? { type: "websocket.receive", bytes: buffer } : { type: "websocket.receive", text: buffer.toString() },
     );
+  }
+
+  /** What a drop's log line says of this connection (made only when a drop is reported). */
+  private dropDetail(queuedBytes?: number): string {
+    const queued = queuedBytes === undefined ? "" : ` with ${queuedBytes} bytes queued`;
+    return `WebSocket ${this.logPath} from ${this.client}${queued}`;
   }
 
   onPong(): void {

@@ -55,7 +55,7 @@ export function installedProject(): InstalledProject {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "user-project", private: true }));
   installPackage(dir, "core");
   installPackage(dir, "server");
-  for (const dependency of ["ws", "eventemitter3"]) {
+  for (const dependency of ["ws", "eventemitter3", "prom-client"]) {
     symlinkSync(realpathSync(join(repo, "node_modules", dependency)), join(dir, "node_modules", dependency), "dir");
   }
   return {

@@ -28,6 +28,7 @@ export async function startServer(app: Application, options: ServeOptions = {}):
     address: handle.address,
     url: handle.url,
     server: handle.server,
+    metrics: handle.metrics,
     close: () => handle.close(),
     wsUrl,
     openWs: (path, protocols, clientOptions) => clients.open(wsUrl(path), protocols, clientOptions),
