@@ -18,6 +18,8 @@ export interface ChatEnvironment {
   layer: LayerSettings;
   /** One log line per connection and request (ACCESS_LOG, as the CLI's; on by default). */
   accessLog: boolean;
+  /** Where Prometheus metrics are served (METRICS_PATH, e.g. /metrics); null, the default: nowhere. */
+  metricsPath: string | null;
 }
 
 /**
@@ -26,7 +28,31 @@ export interface ChatEnvironment {
  * An empty value counts as unset (`PORT= npm start` is `npm start`).
  */
 export function readChatEnvironment(env: NodeJS.ProcessEnv = process.env): ChatEnvironment {
-  return { host: readHost(env), port: readPort(env), layer: readLayerSettings(env), accessLog: readAccessLog(env) };
+  return {
+    host: readHost(env),
+    port: readPort(env),
+    layer: readLayerSettings(env),
+    accessLog: readAccessLog(env),
+    metricsPath: readMetricsPath(env),
+  };
+}
+
+/** The chat answers /healthz and /readyz itself (its routes are / and /room/...); these cannot be moved. */
+export const HEALTHZ_PATH = "/healthz";
+export const READYZ_PATH = "/readyz";
+
+function readMetricsPath(env: NodeJS.ProcessEnv): string | null {
+  const value = valueOf(env, "METRICS_PATH");
+  if (value === undefined) return null;
+  if (!/^\/[^\s?#]*$/.test(value) || value === HEALTHZ_PATH || value === READYZ_PATH) {
+    throw new InvalidEnvironment(
+      "METRICS_PATH",
+      value,
+      "is not a path the chat can serve metrics on",
+      `use a path starting with "/", other than ${HEALTHZ_PATH} and ${READYZ_PATH}, e.g. METRICS_PATH=/metrics`,
+    );
+  }
+  return value;
 }
 
 /** `CHANNEL_LAYER` and, for the Redis layers, `REDIS_URL`. */

@@ -2,11 +2,14 @@ import { ChannelsError } from "@channels-ts/core";
 import { serve, stopOnShutdownSignals } from "@channels-ts/server";
 import { configureChannelLayers } from "./channel-layer-config";
 import { chatLogger } from "./chat-logger";
-import { readChatEnvironment } from "./environment";
+import { HEALTHZ_PATH, READYZ_PATH, readChatEnvironment } from "./environment";
 import { INVALID_ENVIRONMENT_EXIT_CODE, InvalidEnvironment } from "./invalid-environment";
 import { reportLayerStatus } from "./layer-status";
 
-/** `npm start`: the chat on 127.0.0.1:8000 (HOST, PORT, CHANNEL_LAYER and REDIS_URL change that). */
+/**
+ * `npm start`: the chat on 127.0.0.1:8000 (HOST, PORT, CHANNEL_LAYER and REDIS_URL change that),
+ * with /healthz and /readyz, and metrics on METRICS_PATH when set.
+ */
 async function main(): Promise<void> {
   // Checked before anything starts: a typo stops the process here, with one line naming it.
   const environment = readChatEnvironment(process.env);
@@ -18,6 +21,11 @@ async function main(): Promise<void> {
     host: environment.host,
     port: environment.port,
     accessLog: environment.accessLog,
+    // Readiness follows the channel layer: 503 from a Redis host's `down` to its `up`, and once
+    // shutdown begins (before the clients get 1001).
+    healthzPath: HEALTHZ_PATH,
+    readyzPath: READYZ_PATH,
+    metricsPath: environment.metricsPath,
   });
   console.log(
     `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { describeWithRedis, RedisServer, useProcesses } from "@channels-ts/test-fixtures";
+import { describeWithRedis, fetchText, RedisServer, useProcesses } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind } from "./support/chat-process";
 import { joinRoom } from "./support/room-client";
 
@@ -36,6 +36,12 @@ describeWithRedis("the chat started while its Redis is down", () => {
         10_000,
       );
       expect(service.output).toContain(`chat: Redis ${redis.url} is unreachable`);
+      // Readiness follows the layer: down while Redis is, alive all the same.
+      expect(await fetchText(`http://127.0.0.1:${port}/readyz`)).toMatchObject({
+        status: 503,
+        body: 'not ready: channel layer "default" is down\n',
+      });
+      expect((await fetchText(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
       const refused = await closeOf(port, "1");
       expect(refused.code).toBe(1013);
@@ -45,6 +51,7 @@ describeWithRedis("the chat started while its Redis is down", () => {
       await redis.restart();
       await service.waitFor(/^chat: Redis \S+ is up\.$/m, 10_000);
       expect(service.alive).toBe(true);
+      expect(await fetchText(`http://127.0.0.1:${port}/readyz`)).toMatchObject({ status: 200, body: "ready\n" });
       {
         // Closed at the end of the block, before the chat is stopped.
         await using a = await joinRoom(port, "1", "A");

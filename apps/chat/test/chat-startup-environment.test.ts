@@ -5,11 +5,12 @@ import { spawnChat } from "./support/chat-process";
 
 describe("the chat's environment, checked at startup", () => {
   it("uses the documented defaults, and an empty value counts as unset", () => {
-    const defaults = { host: "127.0.0.1", port: 8000, layer: { kind: "memory" }, accessLog: true };
+    const defaults = { host: "127.0.0.1", port: 8000, layer: { kind: "memory" }, accessLog: true, metricsPath: null };
     expect(readChatEnvironment({})).toEqual(defaults);
     expect(readChatEnvironment({ HOST: "", PORT: "", CHANNEL_LAYER: "", REDIS_URL: "", ACCESS_LOG: "" })).toEqual(
       defaults,
     );
+    expect(readChatEnvironment({ METRICS_PATH: "/metrics" }).metricsPath).toBe("/metrics");
     expect(readChatEnvironment({ ACCESS_LOG: "0" }).accessLog).toBe(false);
     expect(readChatEnvironment({ ACCESS_LOG: "On" }).accessLog).toBe(true);
     expect(readChatEnvironment({ CHANNEL_LAYER: "redis" }).layer).toEqual({
@@ -39,6 +40,8 @@ describe("the chat's environment, checked at startup", () => {
     [{ PORT: "65536" }, "PORT", "use an integer from 0 to 65535"],
     [{ PORT: "80.5" }, "PORT", "use an integer from 0 to 65535"],
     [{ HOST: "not a host" }, "HOST", "use an IP address or a host name"],
+    [{ METRICS_PATH: "metrics" }, "METRICS_PATH", 'use a path starting with "/"'],
+    [{ METRICS_PATH: "/readyz" }, "METRICS_PATH", "other than /healthz and /readyz"],
     [{ HOST: "127.0.0.1:8000" }, "HOST", "give the port in PORT"],
     [{ HOST: "[::1]" }, "HOST", "without brackets, e.g. HOST=::1"],
     [{ CHANNEL_LAYER: "redis", REDIS_URL: "http://127.0.0.1:6379" }, "REDIS_URL", "is not a Redis URL (scheme http:)"],

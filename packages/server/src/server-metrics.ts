@@ -109,33 +109,28 @@ export class ServerMetrics {
         forEachLayerStats(source.layerAliases, (alias, stats) => this.set({ alias }, stats.groups));
       },
     });
-    const roundTrip = new Gauge({
-      name: "channels_layer_round_trip_seconds",
-      help: "Time of one PING to the channel layer's backing store, measured on scrape (absent while it is down).",
-      labelNames: ["alias"],
-      registers,
-    });
+    // Both gauges come from one round of PINGs per scrape (shared, so a layer is pinged once).
+    const checks = new LayerChecks(source.layerAliases);
     new Gauge({
       name: "channels_layer_up",
       help: "1 while the channel layer's backing store is reachable (the in-memory layer always is), 0 while it is down.",
       labelNames: ["alias"],
       registers,
       async collect() {
+        const results = await checks.run();
         this.reset();
-        roundTrip.reset();
-        await Promise.all(
-          source.layerAliases.map(async (alias) => {
-            const layer = channelLayers.get(alias);
-            if (layer === undefined) return;
-            let up = layer.stats?.().up ?? true;
-            if (up && layer.ping !== undefined) {
-              const seconds = await withTimeout(layer.ping(), PING_TIMEOUT_MS);
-              if (seconds === undefined) up = false;
-              else roundTrip.set({ alias }, seconds);
-            }
-            this.set({ alias }, up ? 1 : 0);
-          }),
-        );
+        for (const { alias, up } of results) this.set({ alias }, up ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: "channels_layer_round_trip_seconds",
+      help: "Time of one PING to the channel layer's backing store, measured on scrape (absent while it is down).",
+      labelNames: ["alias"],
+      registers,
+      async collect() {
+        const results = await checks.run();
+        this.reset();
+        for (const { alias, seconds } of results) if (seconds !== undefined) this.set({ alias }, seconds);
       },
     });
     const handlerSeconds = new Histogram({
@@ -155,6 +150,43 @@ export class ServerMetrics {
   /** Stops timing handlers (the server has shut down). */
   stop(): void {
     this.stopTiming();
+  }
+}
+
+interface LayerCheck {
+  alias: string;
+  up: boolean;
+  /** The PING's round trip; undefined for a layer that cannot ping, or is down. */
+  seconds: number | undefined;
+}
+
+/** One round of layer checks at a time: the collectors of one scrape share it. */
+class LayerChecks {
+  private running: Promise<LayerCheck[]> | undefined;
+
+  constructor(private readonly aliases: readonly string[]) {}
+
+  run(): Promise<LayerCheck[]> {
+    this.running ??= this.check().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async check(): Promise<LayerCheck[]> {
+    const results: LayerCheck[] = [];
+    await Promise.all(
+      this.aliases.map(async (alias) => {
+        const layer = channelLayers.get(alias);
+        if (layer === undefined) return;
+        let up = layer.stats?.().up ?? true;
+        let seconds: number | undefined;
+        if (up && layer.ping !== undefined) {
+          seconds = await withTimeout(layer.ping(), PING_TIMEOUT_MS);
+          if (seconds === undefined) up = false;
+        }
+        results.push({ alias, up, seconds });
+      }),
+    );
+    return results;
   }
 }
 

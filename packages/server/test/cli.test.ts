@@ -36,6 +36,54 @@ test("channels-ts serve runs a .ts module, logs its port and access lines, and e
   expect(child.stderr).toBe("");
 });
 
+test("channels-ts serve answers /healthz and /readyz by default, metrics with --metrics-path, none with --no-health", async () => {
+  const child = processes.start(process.execPath, [
+    bin,
+    "serve",
+    `${fixture}:application`,
+    "--port",
+    "0",
+    "--metrics-path",
+    "/metrics",
+  ]);
+  const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+  expect(child.stdout).toContain("Serving /healthz, /readyz, /metrics before the application");
+  expect(await fetchText(`http://127.0.0.1:${port}/healthz`)).toMatchObject({ status: 200, body: "ok\n" });
+  expect((await fetchText(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+  expect((await fetchText(`http://127.0.0.1:${port}/metrics`)).body).toContain("channels_connections_total");
+  child.kill("SIGTERM");
+  expect((await child.exited).code).toBe(0);
+
+  const without = processes.start(process.execPath, [
+    bin,
+    "serve",
+    `${fixture}:application`,
+    "--port",
+    "0",
+    "--no-health",
+  ]);
+  const [, other] = await without.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+  expect((await fetchText(`http://127.0.0.1:${other}/healthz`)).body).toBe("cli /healthz");
+  without.kill("SIGTERM");
+  expect((await without.exited).code).toBe(0);
+});
+
+test("channels-ts serve rejects --no-health with a health path, and a bad --metrics-path, naming the flag", async () => {
+  const both = processes.start(process.execPath, [
+    bin,
+    "serve",
+    `${fixture}:application`,
+    "--no-health",
+    "--readyz-path",
+    "/r",
+  ]);
+  expect((await both.exited).code).toBe(2);
+  expect(both.stderr).toContain("options --no-health and --readyz-path conflict");
+  const bad = processes.start(process.execPath, [bin, "serve", `${fixture}:application`, "--metrics-path", "metrics"]);
+  expect((await bad.exited).code).toBe(2);
+  expect(bad.stderr).toContain("option --metrics-path: expected null or a path");
+});
+
 test("channels-ts serve explains a missing export and exits 1", async () => {
   const child = processes.start(process.execPath, [bin, "serve", `${fixture}:nothing`, "--port", "0"]);
   expect((await child.exited).code).toBe(1);

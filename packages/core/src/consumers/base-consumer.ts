@@ -436,6 +436,9 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
 
   /** A message no handler takes is dropped, counted and logged (rate-limited); the consumer then ends, as in Channels. */
   #noHandler(error: HandlerNotFound): void {
+    // A server's lifespan "auto" asks every application whether it speaks lifespan: a consumer
+    // that has no handler for it says no, which loses nothing.
+    if (this.scope.type === "lifespan") return;
     consumerDrops.report("no handler", { channel: this.channelName }, 1, error.message);
   }
 
