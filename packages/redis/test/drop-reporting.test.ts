@@ -1,5 +1,10 @@
-import { RedisChannelLayer, type BackgroundErrorEvent, type DroppedEvent } from "@channels-ts/redis";
-import { closing, describeWithRedis, useRedisServer } from "@channels-ts/test-fixtures";
+import {
+  RedisChannelLayer,
+  RedisPubSubChannelLayer,
+  type BackgroundErrorEvent,
+  type DroppedEvent,
+} from "@channels-ts/redis";
+import { closing, describeWithRedis, RedisServer, useRedisServer } from "@channels-ts/test-fixtures";
 
 describeWithRedis("RedisChannelLayer reports what it does not deliver", () => {
   const redis = useRedisServer();
@@ -42,4 +47,32 @@ describeWithRedis("RedisChannelLayer reports what it does not deliver", () => {
     await layer.send(channel, { type: "after" });
     await expect(received).resolves.toEqual({ type: "after" });
   });
+});
+
+describeWithRedis("a Redis layer's stats() and ping() on a real Redis", () => {
+  it.each(["queue", "pubsub"] as const)(
+    "%s: ping() times a PING; stats().up is false while Redis is stopped and true once it is back",
+    async (kind) => {
+      await using redis = await RedisServer.start();
+      const options = { hosts: [redis.url], logger: { warn: () => undefined } };
+      await using layer = closing(
+        kind === "queue" ? new RedisChannelLayer(options) : new RedisPubSubChannelLayer(options),
+      );
+      await layer.connect();
+      const seconds = await layer.ping();
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThan(1);
+      expect(layer.stats()).toEqual({ channels: 0, groups: 0, up: true });
+      const down = new Promise((resolve) => layer.once("down", resolve));
+      await redis.stop();
+      await down;
+      expect(layer.stats().up).toBe(false);
+      await expect(layer.ping()).rejects.toThrow("a Redis host is down");
+      const up = new Promise((resolve) => layer.once("up", resolve));
+      await redis.restart();
+      await up;
+      expect(layer.stats().up).toBe(true);
+      expect(await layer.ping()).toBeLessThan(1);
+    },
+  );
 });
