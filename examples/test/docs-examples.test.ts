@@ -23,6 +23,7 @@ import { Hello, NewsEvents } from "../docs/consumers/http-consumer";
 import { application as authApplication } from "../docs/consumers/middleware";
 import { announce, BulkConsumer } from "../docs/layers/configure";
 import { overload } from "../docs/layers/overload";
+import { watchDrops } from "../docs/layers/drops";
 
 const CHAT_READY = /^chat: open http:\/\/127\.0\.0\.1:(\d+)\/\?num=1$/m;
 // After each test: the clients go first, then the examples (hooks run in declaration order).
@@ -286,6 +287,13 @@ describe("docs/consumers-and-routing.md", () => {
 describe("docs/channel-layers.md", () => {
   it("send to a full channel throws ChannelFull; groupSend skips the full member", async () => {
     expect(await overload()).toEqual(["send: CHANNEL_FULL", "fast got: to all"]);
+  });
+
+  it("layers/drops.ts: one hook sees the group send that skipped a full member, the layer counts and logs it", async () => {
+    const lines = await watchDrops();
+    expect(lines[0]).toBe("InMemoryChannelLayer: 1 channel full (room)");
+    expect(lines[1]).toMatch(/^InMemoryChannelLayer: dropped 1 channel full \(last for group "room"\)/);
+    expect(lines[2]).toBe('droppedCounts: {"channel full":1,"expired":0}');
   });
 
   it("the configured aliases: default and bulk", async () => {
