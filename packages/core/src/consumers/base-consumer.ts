@@ -439,7 +439,9 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     // A server's lifespan "auto" asks every application whether it speaks lifespan: a consumer
     // that has no handler for it says no, which loses nothing.
     if (this.scope.type === "lifespan") return;
-    consumerDrops.report("no handler", { channel: this.channelName }, 1, error.message);
+    // Not logged here: the consumer ends at its first such message, and the server (or the worker)
+    // logs that error, one line per consumer at most.
+    consumerDrops.report("no handler", { channel: this.channelName }, 1, error.message, false);
   }
 
   #afterHandler(fromLayer: boolean): void {

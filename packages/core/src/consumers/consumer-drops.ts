@@ -2,7 +2,7 @@ import { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter } from "../drops/drop-counte
 
 /**
  * What consumers drop: a message whose type has no handler ("no handler"). The consumer still
- * ends as in Channels (the server closes with 1011 and logs the error); this counts it, reports
- * it to `drops` and warns at most once per interval, for every consumer of the process.
+ * ends as in Channels, and the server closes with 1011 and logs the error (one line per consumer,
+ * as it ends at the first); this counts it and reports it to `drops`, for every consumer of the process.
  */
 export const consumerDrops = new DropCounter("consumer", console, DEFAULT_DROP_WARN_INTERVAL_MS, ["no handler"]);
