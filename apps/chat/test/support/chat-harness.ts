@@ -18,6 +18,8 @@ export interface HarnessStats {
   /** In memory: the layer's own counts; Redis: the memberships it remembers and its mailboxes. */
   layer: { channels: number; groups: number; queuedMessages?: number };
   drops?: Record<string, number>;
+  /** A Redis layer's channel-name marker: its channels are `<prefix>.<clientPrefix>!<id>`. */
+  clientPrefix?: string;
 }
 
 function options(name: string): Record<string, unknown> {
@@ -38,9 +40,10 @@ function makeLayer(kind: string): ChannelLayer {
 interface RedisInternals {
   memberships: { groups(): Iterable<[string, Map<string, number>]> };
   droppedCounts: Record<string, number>;
+  clientPrefix: string;
 }
 
-function layerStats(layer: ChannelLayer): Pick<HarnessStats, "layer" | "drops"> {
+function layerStats(layer: ChannelLayer): Pick<HarnessStats, "layer" | "drops" | "clientPrefix"> {
   if (layer instanceof InMemoryChannelLayer) return { layer: layer.stats() };
   const redis = layer as unknown as RedisInternals;
   let groups = 0;
@@ -49,7 +52,7 @@ function layerStats(layer: ChannelLayer): Pick<HarnessStats, "layer" | "drops"> 
     groups++;
     for (const channel of members.keys()) channels.add(channel);
   }
-  return { layer: { channels: channels.size, groups }, drops: redis.droppedCounts };
+  return { layer: { channels: channels.size, groups }, drops: redis.droppedCounts, clientPrefix: redis.clientPrefix };
 }
 
 async function main(): Promise<void> {
