@@ -44,9 +44,9 @@ describeWithRedis(SUITE, () => {
     beforeAll(async () => {
       client = redis.client();
       const layerOptions = layer === "redis" ? { groupExpiry: GROUP_EXPIRY_SECONDS } : {};
-      [a, b] = await Promise.all(
+      [a, b] = (await Promise.all(
         ["chat A", "chat B"].map((name) => startHarness(processes, { layer, redisUrl: redis.url, layerOptions, name })),
-      );
+      )) as [RunningHarness, RunningHarness];
     }, 40_000);
 
     it("the survivor keeps serving its clients with nothing lost, and the dead process's memberships stop receiving within the documented bound", async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import WebSocket from "ws";
+import type WebSocket from "ws";
 import { openSocket, useProcesses, type TextClient } from "@channels-ts/test-fixtures";
 import { startHarness, type RunningHarness } from "./support/harness-process";
 import { joinRoom } from "./support/room-client";

@@ -94,6 +94,7 @@ export class RedisChannelLayer extends RedisLayerBase<DropReason> implements Cha
       backgroundError: (event) => this.reportBackgroundError(event),
       down: (event) => this.emit("down", event),
       up: (event) => this.emit("up", event),
+      restarted: (event) => this.reportRestart(event),
       restore: (host) => this.restoreMemberships(host),
       unavailable: (host, error) => this.pending.rejectFor(host, error),
     };

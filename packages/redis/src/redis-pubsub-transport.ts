@@ -45,6 +45,7 @@ export class RedisPubSubTransport implements PubSubTransport {
       restoreShard: (index) => this.resubscribe(index),
       failShard: (_index, error) => listener.unavailable(error as RedisHostUnavailable),
       restoreFailed: (_index, error) => listener.backgroundError("restore", error),
+      restarted: (event) => listener.restarted?.(event),
     });
     this.subscribers = this.shards.map(() => undefined);
   }

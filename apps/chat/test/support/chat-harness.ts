@@ -61,28 +61,30 @@ async function main(): Promise<void> {
   channelLayers.configure({ default: layer });
   // Imported after the layer is configured: the application module configures "default" only when unset.
   const { application } = await import("../../src/application");
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  // Set once listening; the stats route reads it.
+  const served: { handle?: Awaited<ReturnType<typeof serve>> } = {};
   const withStats: Application = async (scope, receive, send) => {
     if (scope.type !== "http" || scope.path !== "/__stats") return application(scope, receive, send);
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < 4; i++) gc?.();
     const memory = process.memoryUsage();
     const connections = await new Promise<number>((resolve) =>
-      server === undefined ? resolve(0) : server.server.getConnections((_error, count) => resolve(count)),
+      served.handle === undefined ? resolve(0) : served.handle.server.getConnections((_error, count) => resolve(count)),
     );
     const stats: HarnessStats = { heapUsed: memory.heapUsed, rss: memory.rss, connections, ...layerStats(layer) };
     await send({ type: "http.response.start", status: 200, headers: [["content-type", "application/json"]] });
     await send({ type: "http.response.body", body: Buffer.from(JSON.stringify(stats)) });
   };
-  server = await serve(withStats, {
+  const server = await serve(withStats, {
     host: "127.0.0.1",
     port: 0,
     accessLog: false,
     ...(options("HARNESS_SERVER_OPTIONS") as ServeOptions),
   });
+  served.handle = server;
   console.log(`harness: listening on 127.0.0.1:${server.address.port} (layer ${kind}, pid ${process.pid})`);
   stopOnShutdownSignals(async () => {
-    await server?.close();
+    await server.close();
     await layer.close();
   }, chatLogger);
 }
