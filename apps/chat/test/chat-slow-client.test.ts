@@ -138,7 +138,10 @@ describe("a client that never reads, in a busy room of the chat", () => {
     expect(talkers.map((talker, i) => countMessages(talker) - (before[i] as number))).toEqual(
       talkers.map(() => sentInPhase),
     );
-    // Latency: p99 with the slow client within 3x the p99 without it, or 50 ms above it on a busy machine.
+    // Latency: p99 with the slow client within 4x the p99 without it, or 250 ms above it. Generous:
+    // the phases run one after the other on shared cores (other suites' load comes and goes),
+    // while what this guards against, a server stalled by the client it cannot write to, costs
+    // seconds.
     const normal = p99(baseline);
     const slowed = p99(withSlow);
     const growth = slowPeak - baselinePeak;
@@ -148,7 +151,7 @@ describe("a client that never reads, in a busy room of the chat", () => {
         `(${sentInPhase} messages of ${MESSAGE_BYTES / 1024} KB in ${seconds.toFixed(1)} s); server RSS peak ` +
         `${(baselinePeak / 2 ** 20).toFixed(1)} -> ${(slowPeak / 2 ** 20).toFixed(1)} MB (bound +${RSS_GROWTH_BOUND / 2 ** 20} MB)\n`,
     );
-    expect(slowed).toBeLessThan(Math.max(3 * normal, normal + 50));
+    expect(slowed).toBeLessThan(Math.max(4 * normal, normal + 250));
     expect(growth).toBeLessThan(RSS_GROWTH_BOUND);
   }, 60_000);
 });
