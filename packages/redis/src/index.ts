@@ -10,7 +10,7 @@ export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";
 export type { RedisHost, RedisHostOptions, SentinelKwargs } from "./hosts";
 export type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
-export type { HostDownEvent, HostEvent } from "./host-status";
+export type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 export type {
   BackgroundErrorEvent,
   DroppedEvent,

@@ -1,5 +1,5 @@
 import type { DropReason } from "@channels-ts/core";
-import type { HostDownEvent, HostEvent } from "./host-status";
+import type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 
 /** Data dropped off the wire: where it came from (Redis key or pub/sub channel) and why. */
 export interface MalformedEvent {
@@ -37,6 +37,8 @@ export interface BackgroundErrorEvent {
  * drops, or its first connection fails (`firstConnection`), with the error that says why; `up`
  * fires once it is back and the layer has restored its memberships and
  * subscriptions there, so an application can, for example, mark itself unhealthy in between.
+ * `restarted` fires (and a warning is logged) when the host came back as another Redis process
+ * (its run_id changed), before `up`: what that Redis held is lost, and not counted as drops.
  * `dropped` fires for every message not delivered, with its reason (also counted, and logged
  * at most once per reason per `warnIntervalMs`); `backgroundError` for every failed attempt of
  * a background loop (logged at the same pace).
@@ -44,6 +46,7 @@ export interface BackgroundErrorEvent {
 export interface LayerEvents {
   down: (event: HostDownEvent) => void;
   up: (event: HostEvent) => void;
+  restarted: (event: HostRestartedEvent) => void;
   malformed: (event: MalformedEvent) => void;
   dropped: (event: DroppedEvent) => void;
   backgroundError: (event: BackgroundErrorEvent) => void;

@@ -1,4 +1,4 @@
-import type { HostDownEvent, HostEvent } from "./host-status";
+import type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
 
 /**
@@ -60,6 +60,8 @@ export interface PubSubTransportListener {
   down(event: HostDownEvent): void;
   /** The connection is back and every subscription and `listenOwn` is in place again. */
   up(event: HostEvent): void;
+  /** The host came back as another Redis process (it restarted): messages published while it was gone are lost, uncounted. */
+  restarted?(event: HostRestartedEvent): void;
   /** Down for `operationTimeoutMs` (or never reached): operations waiting on the transport fail with `error`. */
   unavailable(error: RedisHostUnavailable): void;
   /** Work the transport does on its own failed (restoring subscriptions after a reconnect); it retries. */

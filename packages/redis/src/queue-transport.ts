@@ -1,6 +1,6 @@
 import type { Message } from "@channels-ts/core";
 import type { DropReason, DropSite } from "@channels-ts/core";
-import type { HostDownEvent, HostEvent } from "./host-status";
+import type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 import type { BackgroundErrorEvent } from "./layer-events";
 import type { MultiFernet } from "./fernet";
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
@@ -80,6 +80,8 @@ export interface QueueTransportListener {
   backgroundError(event: BackgroundErrorEvent): void;
   down(event: HostDownEvent): void;
   up(event: HostEvent): void;
+  /** `host` came back as another Redis process: it restarted, and lost what it held. Before `restore`. */
+  restarted(event: HostRestartedEvent): void;
   /** `host` came back (maybe empty): put back what the layer keeps there. `up` follows once it settled. */
   restore(host: number): Promise<void>;
   /** `host` has been down for `operationTimeoutMs`: what waits on it fails with `error`. */

@@ -97,6 +97,7 @@ export class RedisChannelLayer extends RedisLayerBase<RedisDropReason> implement
       backgroundError: (event) => this.reportBackgroundError(event),
       down: (event) => this.hostDown(event),
       up: (event) => this.hostUp(event),
+      restarted: (event) => this.reportRestart(event),
       restore: (host) => this.restoreMemberships(host),
       unavailable: (host, error) => this.pending.rejectFor(host, error),
     };

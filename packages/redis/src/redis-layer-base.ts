@@ -11,7 +11,7 @@ import {
   type ReceiveOptions,
 } from "@channels-ts/core";
 import { BackgroundErrors } from "./background-errors";
-import type { HostDownEvent, HostEvent } from "./host-status";
+import type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 import type { BackgroundErrorEvent, DroppedEvent, LayerEvents } from "./layer-events";
 import { LocalChannels } from "./local-channels";
 import { MalformedCounter, type LayerLogger } from "./malformed-counter";
@@ -60,6 +60,9 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
   private readonly backgroundErrors: BackgroundErrors;
   private readonly mailboxIdleMs: number;
   private readonly sweepIntervalMs: number;
+  private readonly layerName: string;
+  private readonly logger: LayerLogger;
+  private restarts = 0;
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Hosts (shard numbers) between their `down` and `up` events. */
   private readonly hostsDown = new Set<number>();
@@ -67,6 +70,8 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
   protected constructor(settings: LayerBaseSettings<R>) {
     super();
     const { layerName, logger, warnIntervalMs } = settings;
+    this.layerName = layerName;
+    this.logger = logger;
     this.drops = new DropCounter(layerName, logger, warnIntervalMs, settings.dropReasons, (reason, site, count) =>
       this.emit("dropped", droppedEvent(reason, site, count)),
     );
@@ -78,6 +83,11 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
     this.mailboxIdleMs = settings.mailboxIdleMs;
     this.sweepIntervalMs = settings.sweepIntervalMs;
     this.recentlyReceived = settings.trackLiveChannels ? new Set() : undefined;
+  }
+
+  /** Times a host came back as another Redis process (a `restarted` event each): each may have lost messages uncounted. */
+  get hostRestarts(): number {
+    return this.restarts;
   }
 
   /** Payloads dropped because they could not be decoded or had the wrong shape. */
@@ -242,6 +252,22 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
     this.malformed.report(`${kind} ${JSON.stringify(source)}`, reason);
     this.emit("malformed", { source, reason });
     this.drops.report("undecodable", { channel: source }, 1, undefined, false); // the malformed warning said it
+  }
+
+  /**
+   * Redis restarted while this layer was away (its run_id changed): counted, emitted and warned
+   * about, once per restart. What it lost cannot be counted (it is gone with the old process), so
+   * it is said in words instead of a drop count that would be a guess.
+   */
+  protected reportRestart(event: HostRestartedEvent): void {
+    this.restarts++;
+    this.logger.warn(
+      `${this.layerName}: Redis ${event.host} restarted (run_id ${event.previousRunId} -> ${event.runId}): ` +
+        "messages it held for this process and group sends that reached it before every process had " +
+        "restored its memberships are lost, and cannot be counted; sends that failed or went unanswered " +
+        "are counted as layer down.",
+    );
+    this.emit("restarted", event);
   }
 
   /** An error of the layer's own work (it retries): emitted and warned about (rate-limited). */

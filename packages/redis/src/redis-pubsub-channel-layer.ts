@@ -80,6 +80,7 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
       message: (name, payload) => this.onMessage(name, payload),
       down: (event) => this.hostDown(event),
       up: (event) => this.hostUp(event),
+      restarted: (event) => this.reportRestart(event),
       unavailable: (error) => this.pending.rejectFor(ANY_HOST, error),
       backgroundError: (source, error) => this.reportBackgroundError({ source, error }),
     };

@@ -10,6 +10,8 @@ interface Subscriber {
   client: Redis;
   channels: Set<string>;
   patterns: Set<string>;
+  /** SUBSCRIBEs (by channel) and PSUBSCRIBEs (`pattern <p>`) sent and not yet answered. */
+  pending: Map<string, Promise<void>>;
 }
 
 type TransportOptions = Required<
@@ -43,6 +45,7 @@ export class RedisPubSubTransport implements PubSubTransport {
       restoreShard: (index) => this.resubscribe(index),
       failShard: (_index, error) => listener.unavailable(error as RedisHostUnavailable),
       restoreFailed: (_index, error) => listener.backgroundError("restore", error),
+      restarted: (event) => listener.restarted?.(event),
     });
     this.subscribers = this.shards.map(() => undefined);
   }
@@ -73,13 +76,26 @@ export class RedisPubSubTransport implements PubSubTransport {
 
   async subscribe(name: string): Promise<void> {
     const subscriber = this.subscriber(this.shardOf(name));
-    if (subscriber.channels.has(name)) return;
+    if (subscriber.channels.has(name)) {
+      // A second member joining while the first one's SUBSCRIBE is unanswered waits for it too:
+      // resolving at once let its first group send be published before Redis had the subscription
+      // (the sender's own message never came back, in the chat's connect/join/send cycles).
+      await subscriber.pending.get(name);
+      return;
+    }
     subscriber.channels.add(name);
+    const subscribing = subscriber.client.subscribe(name).then(
+      () => undefined,
+      (error: unknown) => {
+        subscriber.channels.delete(name);
+        throw error;
+      },
+    );
+    subscriber.pending.set(name, subscribing);
     try {
-      await subscriber.client.subscribe(name);
-    } catch (error) {
-      subscriber.channels.delete(name);
-      throw error;
+      await subscribing;
+    } finally {
+      if (subscriber.pending.get(name) === subscribing) subscriber.pending.delete(name);
     }
   }
 
@@ -141,7 +157,7 @@ export class RedisPubSubTransport implements PubSubTransport {
       client.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, data: Buffer) =>
         listener.message(channel.toString(), data),
       );
-      subscriber = { client, channels: new Set(), patterns: new Set() };
+      subscriber = { client, channels: new Set(), patterns: new Set(), pending: new Map() };
       this.subscribers[index] = subscriber;
     }
     return subscriber;
@@ -149,13 +165,25 @@ export class RedisPubSubTransport implements PubSubTransport {
 
   private async psubscribe(index: number, pattern: string): Promise<void> {
     const subscriber = this.subscriber(index);
-    if (subscriber.patterns.has(pattern)) return;
+    const key = `pattern ${pattern}`;
+    if (subscriber.patterns.has(pattern)) {
+      // As in subscribe(): a newChannel() made while the first one's PSUBSCRIBE is unanswered waits for it.
+      await subscriber.pending.get(key);
+      return;
+    }
     subscriber.patterns.add(pattern);
+    const subscribing = subscriber.client.psubscribe(pattern).then(
+      () => undefined,
+      (error: unknown) => {
+        subscriber.patterns.delete(pattern);
+        throw error;
+      },
+    );
+    subscriber.pending.set(key, subscribing);
     try {
-      await subscriber.client.psubscribe(pattern);
-    } catch (error) {
-      subscriber.patterns.delete(pattern);
-      throw error;
+      await subscribing;
+    } finally {
+      if (subscriber.pending.get(key) === subscribing) subscriber.pending.delete(key);
     }
   }
 

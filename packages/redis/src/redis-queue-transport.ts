@@ -67,6 +67,7 @@ export class RedisQueueTransport implements QueueTransport {
       restoreShard: (index) => listener.restore(index),
       failShard: (index, error) => listener.unavailable(index, error as RedisHostUnavailable),
       restoreFailed: (_index, error) => listener.backgroundError({ source: "restore", error }),
+      restarted: (event) => listener.restarted(event),
     });
     this.hostCount = this.shards.length;
     this.clients = this.shards.map((shard) => withScripts(shard.client));

@@ -4,10 +4,10 @@ import type { RedisOptions } from "ioredis";
 import { createClient, describeHost, normalizeHosts, type ClientPolicy, type RedisHost } from "./hosts";
 import type { RedisConnectionOptions } from "./options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
-import type { HostDownEvent, HostEvent } from "./host-status";
+import type { HostDownEvent, HostEvent, HostRestartedEvent } from "./host-status";
 import { failUnansweredOnReconnect } from "./unanswered-commands";
 
-export type { HostDownEvent, HostEvent };
+export type { HostDownEvent, HostEvent, HostRestartedEvent };
 
 export interface ShardHooks {
   down(event: HostDownEvent): void;
@@ -18,6 +18,8 @@ export interface ShardHooks {
   unavailable(shard: RedisShard, error: RedisHostUnavailable): void;
   /** `restore` failed; the host is restored again at its next reconnect. */
   restoreFailed(shard: RedisShard, error: Error): void;
+  /** The host came back as another Redis process (its run_id changed): reported before `restore`. */
+  restarted(event: HostRestartedEvent): void;
 }
 
 /**
@@ -44,6 +46,8 @@ export class RedisShard {
   private failGate: ((error: RedisHostUnavailable) => void) | undefined;
   private outageTimer: NodeJS.Timeout | undefined;
   private unavailableError: RedisHostUnavailable | undefined;
+  /** The run_id of the Redis process last connected to (INFO server), to tell a restart from a dropped connection. */
+  private runId: string | undefined;
 
   constructor(
     readonly index: number,
@@ -181,6 +185,7 @@ export class RedisShard {
     if (this.closed) return;
     this.lastError = undefined; // a later `down` must not report an error from an earlier outage
     if (!this.isDown) {
+      if (!this.everReady) void this.checkRunId();
       this.everReady = true;
       this.settleFirstContact(undefined);
       return;
@@ -193,33 +198,50 @@ export class RedisShard {
 
   /** Put the layer's state back on the host; `up` only once that worked. */
   private runRestore(attempt: number): void {
-    this.hooks.restore(this).then(
-      () => {
-        if (this.closed || this.isDown) return;
-        this.everReady = true;
-        this.releaseGate();
-        this.settleFirstContact(undefined);
-        this.hooks.up({ shard: this.index, host: this.name });
-      },
-      (error: unknown) => {
-        this.lastError = error instanceof Error ? error : new Error(String(error));
-        if (this.closed) return;
-        this.hooks.restoreFailed(this, this.lastError);
-        // The host dropped again: its next `ready` restores once more.
-        if (this.isDown) return;
-        // Still connected (NOPERM, OOM, READONLY...): the gate stays shut and the restore is tried
-        // again, so that `up` always means restored; past operationTimeoutMs, waiting operations
-        // fail with RedisHostUnavailable as in any outage.
-        const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.policy;
-        const timer = setTimeout(
-          () => {
-            if (!this.closed && !this.isDown) this.runRestore(attempt + 1);
-          },
-          Math.min(min * 2 ** Math.min(attempt, 16), max),
-        );
-        timer.unref();
-      },
-    );
+    // Told before the restore, so that what the layer reports about the restart comes before `up`.
+    (attempt === 0 ? this.checkRunId() : Promise.resolve())
+      .then(() => this.hooks.restore(this))
+      .then(
+        () => {
+          if (this.closed || this.isDown) return;
+          this.everReady = true;
+          this.releaseGate();
+          this.settleFirstContact(undefined);
+          this.hooks.up({ shard: this.index, host: this.name });
+        },
+        (error: unknown) => {
+          this.lastError = error instanceof Error ? error : new Error(String(error));
+          if (this.closed) return;
+          this.hooks.restoreFailed(this, this.lastError);
+          // The host dropped again: its next `ready` restores once more.
+          if (this.isDown) return;
+          // Still connected (NOPERM, OOM, READONLY...): the gate stays shut and the restore is tried
+          // again, so that `up` always means restored; past operationTimeoutMs, waiting operations
+          // fail with RedisHostUnavailable as in any outage.
+          const { reconnectMinDelayMs: min, reconnectMaxDelayMs: max } = this.policy;
+          const timer = setTimeout(
+            () => {
+              if (!this.closed && !this.isDown) this.runRestore(attempt + 1);
+            },
+            Math.min(min * 2 ** Math.min(attempt, 16), max),
+          );
+          timer.unref();
+        },
+      );
+  }
+
+  /**
+   * Reads the host's run_id and reports a restart when it differs from the one seen before. A
+   * Redis that refuses INFO (an ACL without it) is not checked: that never blocks a restore.
+   */
+  private async checkRunId(): Promise<void> {
+    const info = await this.client.info("server").catch(() => "");
+    const runId = /^run_id:(\w+)/m.exec(info)?.[1];
+    if (runId === undefined || this.closed) return;
+    const previousRunId = this.runId;
+    this.runId = runId;
+    if (previousRunId !== undefined && previousRunId !== runId)
+      this.hooks.restarted({ shard: this.index, host: this.name, previousRunId, runId });
   }
 
   private giveUp(): void {
@@ -264,6 +286,8 @@ export interface ShardOwner {
   failShard(index: number, error: Error): void;
   /** `restoreShard` failed (reported as a background error; retried at the next reconnect). */
   restoreFailed(index: number, error: Error): void;
+  /** The host restarted while this layer was away: what it held is gone (see HostRestartedEvent). */
+  restarted(event: HostRestartedEvent): void;
 }
 
 type ShardOptions = Required<
@@ -284,6 +308,7 @@ export function openShards(options: ShardOptions, owner: ShardOwner): RedisShard
     restore: (shard) => owner.restoreShard(shard.index),
     unavailable: (shard, error) => owner.failShard(shard.index, error),
     restoreFailed: (shard, error) => owner.restoreFailed(shard.index, error),
+    restarted: (event) => owner.restarted(event),
   };
   return normalizeHosts(options.hosts).map((host, index) => new RedisShard(index, host, policy, hooks));
 }

@@ -1,22 +1,14 @@
 /**
  * The drops a chat process's Redis layer reported in its rate-limited warning lines, by reason:
- * `RedisChannelLayer: dropped N message(s) ... (reason)` and
- * `RedisPubSubChannelLayer: dropped N reason, M reason (last for ...)`.
+ * `<Layer>: dropped N <reason>[ in the last X s] (last for ...); T for this reason since start.`
  */
 export function countedDrops(output: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  const add = (reason: string, count: number): void => {
-    counts[reason] = (counts[reason] ?? 0) + count;
-  };
   for (const line of output.split("\n")) {
-    const core = /RedisChannelLayer: dropped (\d+) message\(s\)[^(]*\(([^)]+)\)/.exec(line);
-    if (core !== null) add(core[2] as string, Number(core[1]));
-    const pubsub = /RedisPubSubChannelLayer: dropped (.+?)(?: \(last for |\.$)/.exec(line);
-    if (pubsub === null) continue;
-    for (const part of (pubsub[1] as string).split(", ")) {
-      const match = /^(\d+) (.+)$/.exec(part);
-      if (match !== null) add(match[2] as string, Number(match[1]));
-    }
+    const match = /Redis(?:PubSub)?ChannelLayer: dropped (\d+) (.+?)(?: in the last \d+ s)? \(last for /.exec(line);
+    if (match === null) continue;
+    const reason = match[2] as string;
+    counts[reason] = (counts[reason] ?? 0) + Number(match[1]);
   }
   return counts;
 }
