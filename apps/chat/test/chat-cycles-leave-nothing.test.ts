@@ -25,14 +25,14 @@ describe("the chat (in-memory layer) after 10,000 connect / join / send / close 
     // Warm-up: code compiled, pools and caches at their working size, before the baseline.
     await runCycles(chat.port, WARM_UP, { prefix: "warm" });
     const before = await statsWhen(chat.stats, empty);
-    expect(before.layer).toEqual({ channels: 0, groups: 0, queuedMessages: 0 });
+    expect(before.layer).toEqual({ channels: 0, groups: 0, queuedMessages: 0, up: true });
 
     const started = performance.now();
     await runCycles(chat.port, CYCLES);
     const seconds = (performance.now() - started) / 1000;
     const after = await statsWhen(chat.stats, empty);
 
-    expect(after.layer).toEqual({ channels: 0, groups: 0, queuedMessages: 0 });
+    expect(after.layer).toEqual({ channels: 0, groups: 0, queuedMessages: 0, up: true });
     // The stats request's own connection is the only one left open.
     expect(after.connections).toBeLessThanOrEqual(1);
     const growth = after.heapUsed - before.heapUsed;

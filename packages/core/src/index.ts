@@ -163,6 +163,7 @@ export {
   type UserResolver,
 } from "./middleware/auth-middleware";
 export { OriginValidator } from "./middleware/origin-validator";
+export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./middleware/origin-pattern";
 export { AllowedHostsOriginValidator } from "./middleware/allowed-hosts-origin-validator";
 export { denyWebsocket } from "./middleware/deny-websocket";
 

@@ -85,6 +85,7 @@ export function attach(
   const { paths, http = false, ...rest } = options;
   const resolved = resolveOptions({ ...rest, paths, http }, "attach");
   const core = new ChannelsServer(app, { ...resolved, lifespan: "off" });
+  core.announceProbes();
   const table = mounts(paths, rest.rootPath, resolved.rootPath);
   const server = httpServer as HttpServer;
   const mountOf = (req: IncomingMessage): Mount | undefined => {

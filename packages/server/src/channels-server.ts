@@ -6,6 +6,7 @@ import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
 import { DeadlineQueue } from "./deadline-queue";
 import { handshakeProblem, refuseHandshake } from "./handshake";
+import { OriginCheck } from "./origin-check";
 import { Heartbeat } from "./heartbeat";
 import { FrameCache } from "./shared-frame";
 import { HttpConnection } from "./http-connection";
@@ -30,6 +31,10 @@ export class ChannelsServer {
   private readonly metrics: ServerMetrics | undefined;
   private readonly probes: Probes;
   private closing: Promise<void> | undefined;
+  private readonly originCheck: OriginCheck | undefined;
+  /** Cross-site refusals since the last warning: one line per interval, however many were refused. */
+  private originRefusals = 0;
+  private originWarnedAt = -Infinity;
   /**
    * What this server drops, counted by reason, reported to core's `drops` hook (origin "server")
    * and logged at most once per reason per 10 s: "client too slow", "shutting down", and, for a
@@ -42,6 +47,7 @@ export class ChannelsServer {
     readonly options: ResolvedServerOptions,
   ) {
     const handshakes = new WeakMap<IncomingMessage, AcceptDetails>();
+    this.originCheck = options.checkOrigin ? new OriginCheck(options.allowedOrigins) : undefined;
     const tickMs = options.pingIntervalMs === 0 ? 0 : Math.min(options.pingIntervalMs, options.pongTimeoutMs);
     const logger = options.logger;
     this.drops = new DropCounter("server", { warn: (line) => logger.warn(line) }, DEFAULT_DROP_WARN_INTERVAL_MS, [
@@ -70,7 +76,6 @@ export class ChannelsServer {
         ? undefined
         : new ServerMetrics({ stats, connections, layerAliases: options.layerAliases });
     this.probes = new Probes(options, this.metrics, () => this.closing !== undefined);
-    this.probes.announce(logger);
   }
 
   /** The metrics' registry (add your own metrics to it), or undefined when `metricsPath` is null. */
@@ -84,6 +89,11 @@ export class ChannelsServer {
   }
 
   /** Answers `req` when it is for a health, readiness or metrics path; false otherwise. */
+  /** Says, once the server is taking requests, which paths it answers before the application. */
+  announceProbes(): void {
+    this.probes.announce(this.options.logger);
+  }
+
   readonly handleProbe = (req: IncomingMessage, res: ServerResponse): boolean => this.probes.handle(req, res);
 
   /** Live HTTP requests and WebSockets (for tests and metrics). */
@@ -119,7 +129,8 @@ export class ChannelsServer {
     head: Buffer,
     rootPath = this.options.rootPath,
   ): void => {
-    const problem = this.closing !== undefined ? { status: 503, reason: undefined } : handshakeProblem(req);
+    const problem =
+      this.closing !== undefined ? { status: 503, reason: undefined } : (handshakeProblem(req) ?? this.crossSite(req));
     if (problem !== undefined) {
       socket.on("error", ignore); // a reset while refusing must not become an uncaught error
       refuseHandshake(socket, problem.status, problem.reason === undefined ? undefined : `${problem.reason}\n`);
@@ -128,6 +139,23 @@ export class ChannelsServer {
     // The connection listens for errors itself from here on (and `ws` once it takes over).
     new WebsocketConnection(this.context, req, socket, head, rootPath).start();
   };
+
+  /** A 403 for a handshake from another site's page, warned about at most once per interval. */
+  private crossSite(req: IncomingMessage): { status: number; reason: string } | undefined {
+    const origin = this.originCheck?.refused(req);
+    if (origin === undefined) return undefined;
+    this.originRefusals++;
+    const now = Date.now();
+    if (now - this.originWarnedAt >= DEFAULT_DROP_WARN_INTERVAL_MS) {
+      this.options.logger.warn(
+        `refused ${this.originRefusals} cross-site WebSocket handshake(s) (403), latest Origin ${JSON.stringify(origin)} ` +
+          `for Host ${JSON.stringify(req.headers.host ?? "")}; allow it with allowedOrigins (--allowed-origin), or checkOrigin: false`,
+      );
+      this.originRefusals = 0;
+      this.originWarnedAt = now;
+    }
+    return { status: 403, reason: "Origin not allowed" };
+  }
 
   /**
    * Graceful shutdown, at most `shutdownTimeoutMs`: WebSockets are closed with 1001 and their

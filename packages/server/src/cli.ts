@@ -31,6 +31,10 @@ Options:
   --port <port>          port from 0 to 65535, 0 picks a free one (env PORT; default 8000)
   --root-path <path>     root_path of every scope: the prefix the app is mounted under (default "")
   --proxy-headers        take client address and scheme from X-Forwarded-* (only behind your proxy)
+  --allowed-origins <list>
+                         comma-separated origins a WebSocket may come from besides the request's
+                         own host, e.g. example.com,.example.com (env ALLOWED_ORIGINS)
+  --no-check-origin      accept cross-site WebSocket handshakes (default: refused with 403)
   --lifespan <mode>      auto | on | off (default auto)
   --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
   --access-log           log one line per request (env ACCESS_LOG=1; the default)
@@ -63,6 +67,8 @@ const SERVE_FLAGS: FlagSpecs = {
   port: { type: "string", env: "PORT" },
   "root-path": { type: "string" },
   "proxy-headers": { type: "boolean" },
+  "allowed-origins": { type: "string", env: "ALLOWED_ORIGINS" },
+  "check-origin": { type: "boolean" },
   lifespan: { type: "string" },
   "log-level": LOG_LEVEL_FLAG,
   "access-log": { type: "boolean", env: "ACCESS_LOG" },
@@ -74,6 +80,7 @@ const SERVE_FLAGS: FlagSpecs = {
 
 const FLAG_OF_OPTION: Record<string, string> = {
   host: "--host",
+  allowedOrigins: "--allowed-origins",
   rootPath: "--root-path",
   metricsPath: "--metrics-path",
   healthzPath: "--healthz-path",
@@ -85,6 +92,16 @@ const CLI_HEALTHZ_PATH = "/healthz";
 const CLI_READYZ_PATH = "/readyz";
 
 const WORKER_FLAGS: FlagSpecs = { alias: { type: "string" }, "log-level": LOG_LEVEL_FLAG };
+
+/** A comma-separated flag value as a list, blanks dropped. */
+function listValue(value: string | boolean | undefined): string[] | undefined {
+  const text = stringValue(value);
+  if (text === undefined) return undefined;
+  return text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
 
 function version(): string {
   // src/ and dist/ both sit one level under the package root.
@@ -111,6 +128,8 @@ async function serveCommand(args: string[], injected: Logger | undefined): Promi
     port: portValue(values.port, sources.port, "serve"),
     rootPath: stringValue(values["root-path"]),
     trustProxyHeaders: booleanValue(values["proxy-headers"]),
+    allowedOrigins: listValue(values["allowed-origins"]),
+    checkOrigin: booleanValue(values["check-origin"]),
     lifespan: oneOf(values.lifespan, ["auto", "on", "off"], sources.lifespan, "serve"),
     accessLog: booleanValue(values["access-log"]),
     metricsPath: stringValue(values["metrics-path"]),

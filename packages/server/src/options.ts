@@ -1,3 +1,4 @@
+import { compileOriginPatterns } from "@channels-ts/core";
 import { InvalidServerOption } from "./errors";
 import { consoleLogger, type Logger } from "./logger";
 
@@ -33,6 +34,15 @@ export interface ServerOptions {
   shutdownTimeoutMs: number;
   /** Take client address and scheme from X-Forwarded-For / -Proto / -Port (only behind a proxy you trust). */
   trustProxyHeaders: boolean;
+  /**
+   * Refuse (403, before the application runs) a WebSocket handshake whose Origin header names
+   * another host than the request's Host and none of `allowedOrigins`: cross-site WebSocket
+   * hijacking. A handshake without Origin (not from a browser) passes. Turn off only when the
+   * application checks Origin itself.
+   */
+  checkOrigin: boolean;
+  /** Origins allowed besides the request's own host: "*", "example.com", ".example.com" (and subdomains), "https://example.com:8443". */
+  allowedOrigins: readonly string[];
   /** "auto": run the lifespan protocol if the application supports it; "on": require it; "off": skip it. */
   lifespan: "auto" | "on" | "off";
   /** Log one line per HTTP request and WebSocket event, as Daphne does (at `info`, through `logger`). */
@@ -68,6 +78,8 @@ export const serverDefaults = {
   maxQueuedMessages: 64,
   shutdownTimeoutMs: 10_000,
   trustProxyHeaders: false,
+  checkOrigin: true,
+  allowedOrigins: [] as readonly string[],
   lifespan: "auto",
   accessLog: true,
   logger: consoleLogger,
@@ -124,6 +136,17 @@ const checks: Record<keyof ServerOptions, Check> = {
   maxQueuedMessages: positiveInt,
   shutdownTimeoutMs: nonNegativeInt,
   trustProxyHeaders: (v) => (typeof v === "boolean" ? undefined : "true or false"),
+  checkOrigin: (v) => (typeof v === "boolean" ? undefined : "true or false"),
+  allowedOrigins: (v) => {
+    if (!Array.isArray(v) || !v.every((p) => typeof p === "string"))
+      return 'an array of origin patterns such as ["example.com"]';
+    try {
+      compileOriginPatterns(v as string[]);
+      return undefined;
+    } catch (error) {
+      return `origin patterns: ${(error as Error).message}`;
+    }
+  },
   lifespan: (v) => (v === "auto" || v === "on" || v === "off" ? undefined : '"auto", "on" or "off"'),
   accessLog: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   logger: (v) =>

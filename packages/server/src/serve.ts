@@ -61,6 +61,8 @@ export async function serve(app: Application, options: ServeOptions = {}): Promi
   }
   const address = { host: info.address, port: info.port };
   resolved.logger.info({ address }, `Listening on TCP address ${urlHost(info.address)}:${info.port}`);
+  // Only now: a server that failed to listen answers no path at all.
+  core.announceProbes();
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import WebSocket from "ws";
 import { closed, fetchText, nextFrame, useProcesses, WsClients } from "@channels-ts/test-fixtures";
 
 const bin = join(__dirname, "..", "bin", "channels-ts.js");
@@ -47,7 +48,8 @@ test("channels-ts serve answers /healthz and /readyz by default, metrics with --
     "/metrics",
   ]);
   const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
-  expect(child.stdout).toContain("Serving /healthz, /readyz, /metrics before the application");
+  // Said once the port is taken, right after the Listening line.
+  await child.waitFor(/Serving \/healthz, \/readyz, \/metrics before the application/);
   expect(await fetchText(`http://127.0.0.1:${port}/healthz`)).toMatchObject({ status: 200, body: "ok\n" });
   expect((await fetchText(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
   expect((await fetchText(`http://127.0.0.1:${port}/metrics`)).body).toContain("channels_connections_total");
@@ -98,4 +100,33 @@ test("channels-ts worker runs the module's application on its channels and exits
   expect(child.stdout).toContain("worker thumbnails got thumbnail.make 1\nworker thumbnails got thumbnail.make 2");
   child.kill("SIGTERM");
   expect((await child.exited).code).toBe(0);
+});
+
+test("channels-ts serve refuses a cross-site WebSocket with 403 by default, allows --allowed-origins, and --no-check-origin turns it off", async () => {
+  const refusal = (port: string, origin: string): Promise<number | "open"> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/`, { headers: { Origin: origin } });
+      ws.on("open", () => {
+        resolve("open");
+        ws.terminate();
+      });
+      ws.on("unexpected-response", (_req, res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        ws.terminate();
+      });
+      ws.on("error", reject);
+    });
+  const start = async (...flags: string[]): Promise<string> => {
+    const child = processes.start(process.execPath, [bin, "serve", `${fixture}:application`, "--port", "0", ...flags]);
+    const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+    return port as string;
+  };
+  const checked = await start("--allowed-origins", "trusted.example, .example.org");
+  expect(await refusal(checked, "http://evil.example.com")).toBe(403);
+  expect(await refusal(checked, "https://trusted.example")).toBe("open");
+  expect(await refusal(checked, "https://chat.example.org")).toBe("open");
+  expect(await refusal(checked, `http://127.0.0.1:${checked}`)).toBe("open");
+  const unchecked = await start("--no-check-origin");
+  expect(await refusal(unchecked, "http://evil.example.com")).toBe("open");
 });
