@@ -130,6 +130,7 @@ export {
   getSession,
   login,
   logout,
+  safeEqual,
   type LoginOptions,
 } from "./middleware/login";
 export {
@@ -143,6 +144,24 @@ export {
   type SessionUserOptions,
   type UserResolver,
 } from "./middleware/auth-middleware";
+export {
+  TokenAuthMiddleware,
+  type TokenAuthMiddlewareOptions,
+} from "./middleware/token-auth-middleware";
+export {
+  tokenFromCookie,
+  tokenFromFirstMessage,
+  tokenFromHeader,
+  tokenFromSubprotocol,
+  type CookieTokenSource,
+  type FirstMessageOptions,
+  type FirstMessageTokenSource,
+  type HeaderTokenSource,
+  type SubprotocolTokenSource,
+  type TokenFrom,
+  type TokenSource,
+} from "./middleware/token-source";
+export { UNAUTHENTICATED_CLOSE_CODE } from "./middleware/first-message-token";
 export { OriginValidator } from "./middleware/origin-validator";
 export { AllowedHostsOriginValidator } from "./middleware/allowed-hosts-origin-validator";
 export { denyWebsocket } from "./middleware/deny-websocket";
