@@ -10,7 +10,6 @@ import {
   type TokenFrom,
 } from "../../src/middleware";
 import { WebsocketCommunicator } from "../../src/testing/websocket-communicator";
-import type { Application } from "../../src/types";
 
 interface Account {
   id: number;
@@ -35,7 +34,7 @@ class Echo extends WebsocketConsumer {
 }
 
 function gated(from: TokenFrom | TokenFrom[] = tokenFromFirstMessage({ timeoutMs: 200 }), app = Echo.asApp()) {
-  return TokenAuthMiddleware<Account>(app as Application<never>, { verify, from });
+  return TokenAuthMiddleware<Account>(app, { verify, from });
 }
 
 async function closeOf(ws: WebsocketCommunicator): Promise<{ type: string; code?: number; reason?: string }> {

@@ -41,7 +41,7 @@ class Whoami extends WebsocketConsumer {
 }
 
 function withTokens(options: Partial<TokenAuthMiddlewareOptions<Account>>): Application {
-  return TokenAuthMiddleware<Account>(Whoami.asApp() as Application<never>, { verify, from: "header", ...options });
+  return TokenAuthMiddleware<Account>(Whoami.asApp(), { verify, from: "header", ...options });
 }
 
 async function greeting(app: Application, path: string, headers: Headers = [], subprotocols: string[] = []) {
@@ -103,7 +103,7 @@ describe("TokenAuthMiddleware: a token in the Authorization header", () => {
         const user = (scope as AuthScope<Account>).user;
         await send({ type: "http.response.start", status: 200 });
         await send({ type: "http.response.body", body: Buffer.from(String(user.id)) });
-      }) as Application<never>,
+      }) as Application,
       { verify, from: "header" },
     );
     const missing = await new HttpCommunicator(app, "GET", "/").getResponse();
@@ -156,17 +156,17 @@ describe("TokenAuthMiddleware: a token in the subprotocol list", () => {
         await this.accept("chat.v2");
       }
     }
-    const picky = TokenAuthMiddleware<Account>(Picky.asApp() as Application<never>, { verify, from: "subprotocol" });
+    const picky = TokenAuthMiddleware<Account>(Picky.asApp(), { verify, from: "subprotocol" });
     const ws = new WebsocketCommunicator(picky, "/", { headers, subprotocols: offered });
     expect((await ws.connect()).subprotocol).toBe("chat.v2");
     await ws.disconnect();
   });
 
   it("fails an accept that names the token, without writing the token in the error", async () => {
-    const echo: Application<never> = (async (scope, receive, send) => {
+    const echo: Application = (async (scope, receive, send) => {
       await receive();
       await send({ type: "websocket.accept", subprotocol: GOOD });
-    }) as Application<never>;
+    }) as Application;
     const ws = new WebsocketCommunicator(TokenAuthMiddleware<Account>(echo, { verify, from: "subprotocol" }), "/", {
       subprotocols: ["access_token", GOOD],
     });
@@ -204,7 +204,7 @@ describe("TokenAuthMiddleware: sources in a list, an outer user, other scopes", 
     expect(await ws.receiveFrom()).toBe("bob [] ");
     await ws.disconnect();
     const seen: unknown[] = [];
-    const app = TokenAuthMiddleware<Account>((async (scope) => void seen.push(scope)) as Application<never>, {
+    const app = TokenAuthMiddleware<Account>((async (scope) => void seen.push(scope)) as Application, {
       verify,
       from: "header",
     });
