@@ -144,10 +144,7 @@ export {
   type SessionUserOptions,
   type UserResolver,
 } from "./middleware/auth-middleware";
-export {
-  TokenAuthMiddleware,
-  type TokenAuthMiddlewareOptions,
-} from "./middleware/token-auth-middleware";
+export { TokenAuthMiddleware, type TokenAuthMiddlewareOptions } from "./middleware/token-auth-middleware";
 export {
   tokenFromCookie,
   tokenFromFirstMessage,
