@@ -208,7 +208,7 @@ describe("docs/consumers-and-routing.md", () => {
   it("WebsocketConsumer: DenyConnection refuses, subprotocols, send-then-close", async () => {
     const refused = new WebsocketCommunicator(EchoConsumer.asApp(), "/");
     expect(await refused.connect()).toEqual({ connected: false, subprotocol: null, closeCode: 1000 });
-    const client = new WebsocketCommunicator(EchoConsumer.asApp(), "/?token=t", { subprotocols: ["chat.v1"] });
+    const client = new WebsocketCommunicator(EchoConsumer.asApp(), "/?room=1", { subprotocols: ["chat.v1"] });
     expect(await client.connect()).toEqual({ connected: true, subprotocol: "chat.v1", closeCode: null });
     await client.sendTo("bye");
     expect(await client.receiveFrom()).toBe("goodbye");

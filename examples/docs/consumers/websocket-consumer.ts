@@ -5,8 +5,8 @@ export class EchoConsumer extends WebsocketConsumer {
   override groups = ["broadcast"]; // joined before connect(), left after disconnect()
 
   override async connect(): Promise<void> {
-    const token = new URLSearchParams(this.scope.query_string).get("token");
-    if (token === null) throw new DenyConnection(); // refuses the handshake: HTTP 403
+    const room = new URLSearchParams(this.scope.query_string).get("room"); // never a token: see authentication.md
+    if (room === null) throw new DenyConnection(); // refuses the handshake: HTTP 403
     // Choose a subprotocol the client offered, if any.
     await this.accept(this.scope.subprotocols.includes("chat.v1") ? "chat.v1" : null);
   }

@@ -149,6 +149,7 @@ export {
   getSession,
   login,
   logout,
+  safeEqual,
   type LoginOptions,
 } from "./middleware/login";
 export {
@@ -162,6 +163,21 @@ export {
   type SessionUserOptions,
   type UserResolver,
 } from "./middleware/auth-middleware";
+export { TokenAuthMiddleware, type TokenAuthMiddlewareOptions } from "./middleware/token-auth-middleware";
+export {
+  tokenFromCookie,
+  tokenFromFirstMessage,
+  tokenFromHeader,
+  tokenFromSubprotocol,
+  type CookieTokenSource,
+  type FirstMessageOptions,
+  type FirstMessageTokenSource,
+  type HeaderTokenSource,
+  type SubprotocolTokenSource,
+  type TokenFrom,
+  type TokenSource,
+} from "./middleware/token-source";
+export { UNAUTHENTICATED_CLOSE_CODE } from "./middleware/first-message-token";
 export { OriginValidator } from "./middleware/origin-validator";
 export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./middleware/origin-pattern";
 export { AllowedHostsOriginValidator } from "./middleware/allowed-hosts-origin-validator";

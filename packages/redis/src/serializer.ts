@@ -1,6 +1,7 @@
-import { Decoder, Encoder } from "@msgpack/msgpack";
+import { Encoder } from "@msgpack/msgpack";
 import type { Message } from "@channels-ts/core";
 import type { MultiFernet } from "./fernet";
+import { OwnProtoDecoder } from "./own-proto-decoder";
 import { RANDOM_PREFIX_LENGTH, writeRandomPrefix } from "./random-prefix";
 
 /**
@@ -9,7 +10,7 @@ import { RANDOM_PREFIX_LENGTH, writeRandomPrefix } from "./random-prefix";
  */
 export class MessageSerializer {
   private readonly encoder = new Encoder({ ignoreUndefined: true });
-  private readonly decoder = new Decoder();
+  private readonly decoder = new OwnProtoDecoder();
   private readonly crypter: MultiFernet | undefined;
   private readonly ttlSeconds: number;
   private readonly prefixLength: number;

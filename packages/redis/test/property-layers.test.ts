@@ -32,15 +32,19 @@ describeWithRedis("Redis layers with random names and messages (real redis-serve
       expect(Object.is((await layer.receive(channel)).zero, 0)).toBe(true);
     });
 
-    // BUG: an own "__proto__" key (JSON.parse makes one) passes validateMessage and the in-memory
-    // layer delivers it, but @msgpack/msgpack's decoder refuses the key ("The key __proto__ is not
-    // allowed"): the receiving side drops the whole message as undecodable.
-    it.failing("delivers a message with an own __proto__ key, as the in-memory layer does", async () => {
+    // An own "__proto__" key (JSON.parse makes one) passes validateMessage and the in-memory layer
+    // delivers it; @msgpack/msgpack's decoder alone refuses the key, so the layers decode with
+    // OwnProtoDecoder, which keeps it as data (serializer.test.ts checks that nothing is polluted).
+    it("delivers a message with an own __proto__ key, as the in-memory layer does", async () => {
       await using layer = closing(newLayer());
       const channel = await layer.newChannel();
       await layer.send(channel, JSON.parse('{"type":"x","__proto__":{"a":1}}') as Message);
       await layer.send(channel, { type: "after" });
-      expect(Object.keys(await layer.receive(channel))).toEqual(["type", "__proto__"]);
+      const received = await layer.receive(channel);
+      expect(Object.keys(received)).toEqual(["type", "__proto__"]);
+      expect(Object.getOwnPropertyDescriptor(received, "__proto__")?.value).toEqual({ a: 1 });
+      expect(Object.getPrototypeOf(received)).toBe(Object.prototype);
+      expect((await layer.receive(channel)).type).toBe("after");
     });
   });
 });

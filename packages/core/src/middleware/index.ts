@@ -14,7 +14,15 @@ export {
   type SessionScope,
 } from "./session-middleware";
 export { AnonymousUser, isAuthenticated, type User } from "./user";
-export { login, logout, getSession, SESSION_USER_ID_KEY, SESSION_USER_HASH_KEY, type LoginOptions } from "./login";
+export {
+  login,
+  logout,
+  getSession,
+  safeEqual,
+  SESSION_USER_ID_KEY,
+  SESSION_USER_HASH_KEY,
+  type LoginOptions,
+} from "./login";
 export {
   AuthMiddleware,
   AuthMiddlewareStack,
@@ -27,6 +35,21 @@ export {
   type UserResolver,
 } from "./auth-middleware";
 export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./origin-pattern";
+export { TokenAuthMiddleware, type TokenAuthMiddlewareOptions } from "./token-auth-middleware";
+export {
+  tokenFromCookie,
+  tokenFromFirstMessage,
+  tokenFromHeader,
+  tokenFromSubprotocol,
+  type CookieTokenSource,
+  type FirstMessageOptions,
+  type FirstMessageTokenSource,
+  type HeaderTokenSource,
+  type SubprotocolTokenSource,
+  type TokenFrom,
+  type TokenSource,
+} from "./token-source";
+export { UNAUTHENTICATED_CLOSE_CODE } from "./first-message-token";
 export { OriginValidator, type OriginCheck } from "./origin-validator";
 export { AllowedHostsOriginValidator } from "./allowed-hosts-origin-validator";
 export { denyWebsocket } from "./deny-websocket";
