@@ -179,7 +179,13 @@ export {
 } from "./middleware/token-source";
 export { UNAUTHENTICATED_CLOSE_CODE } from "./middleware/first-message-token";
 export { OriginValidator } from "./middleware/origin-validator";
-export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./middleware/origin-pattern";
+export {
+  compileOriginPatterns,
+  isSameHost,
+  parseOrigin,
+  type OriginMatcher,
+  type ParsedOrigin,
+} from "./middleware/origin-pattern";
 export { AllowedHostsOriginValidator } from "./middleware/allowed-hosts-origin-validator";
 export { denyWebsocket } from "./middleware/deny-websocket";
 

@@ -35,6 +35,7 @@ export class ChannelsServer {
   /** Cross-site refusals since the last warning: one line per interval, however many were refused. */
   private originRefusals = 0;
   private originWarnedAt = -Infinity;
+  private latestRefusal = "";
   /**
    * What this server drops, counted by reason, reported to core's `drops` hook (origin "server")
    * and logged at most once per reason per 10 s: "client too slow", "shutting down", and, for a
@@ -88,12 +89,12 @@ export class ChannelsServer {
     return this.probes.any;
   }
 
-  /** Answers `req` when it is for a health, readiness or metrics path; false otherwise. */
   /** Says, once the server is taking requests, which paths it answers before the application. */
   announceProbes(): void {
     this.probes.announce(this.options.logger);
   }
 
+  /** Answers `req` when it is for a health, readiness or metrics path; false otherwise. */
   readonly handleProbe = (req: IncomingMessage, res: ServerResponse): boolean => this.probes.handle(req, res);
 
   /** Live HTTP requests and WebSockets (for tests and metrics). */
@@ -145,16 +146,23 @@ export class ChannelsServer {
     const origin = this.originCheck?.refused(req);
     if (origin === undefined) return undefined;
     this.originRefusals++;
-    const now = Date.now();
+    this.latestRefusal = `Origin ${JSON.stringify(origin)} for Host ${JSON.stringify(req.headers.host ?? "")}`;
+    const now = performance.now();
     if (now - this.originWarnedAt >= DEFAULT_DROP_WARN_INTERVAL_MS) {
-      this.options.logger.warn(
-        `refused ${this.originRefusals} cross-site WebSocket handshake(s) (403), latest Origin ${JSON.stringify(origin)} ` +
-          `for Host ${JSON.stringify(req.headers.host ?? "")}; allow it with allowedOrigins (--allowed-origin), or checkOrigin: false`,
-      );
-      this.originRefusals = 0;
       this.originWarnedAt = now;
+      this.warnOriginRefusals();
     }
     return { status: 403, reason: "Origin not allowed" };
+  }
+
+  /** Says how many cross-site handshakes were refused since the last line (also at shutdown, so none go untold). */
+  private warnOriginRefusals(): void {
+    if (this.originRefusals === 0) return;
+    this.options.logger.warn(
+      `refused ${this.originRefusals} cross-site WebSocket handshake(s) (403), latest ${this.latestRefusal}; ` +
+        "allow it with allowedOrigins (--allowed-origins), or checkOrigin: false (--no-check-origin)",
+    );
+    this.originRefusals = 0;
   }
 
   /**
@@ -171,6 +179,7 @@ export class ChannelsServer {
   private async drain(): Promise<void> {
     const { connections, logger, heartbeat, wss } = this.context;
     const deadline = Date.now() + this.options.shutdownTimeoutMs;
+    this.warnOriginRefusals();
     for (const connection of connections) connection.shutdown();
     if (!(await this.waitForConnections(this.options.shutdownTimeoutMs))) {
       logger.warn(

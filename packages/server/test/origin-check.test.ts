@@ -73,6 +73,29 @@ describe("Origin is checked by default (cross-site WebSocket hijacking)", () => 
     expect(await handshake(server.wsUrl("/"), { Origin: "null" })).toBe(403);
   });
 
+  it("a Host without a port allows the default ports only, and refusals still untold are said at shutdown", async () => {
+    const { app } = countingApp();
+    const logger = recordingLogger();
+    const server = await startServer(app, { logger });
+    try {
+      const url = server.wsUrl("/");
+      expect(await handshake(url, { Host: "example.com", Origin: "https://example.com" })).toBe("open");
+      expect(await handshake(url, { Host: "example.com", Origin: "http://example.com" })).toBe("open");
+      expect(await handshake(url, { Host: "example.com", Origin: "http://example.com:9999" })).toBe(403);
+      // The first refusal of the interval was said at once; the next one waits for the interval or shutdown.
+      expect(await handshake(url, { Host: "example.com", Origin: "http://example.com:9998" })).toBe(403);
+      expect(logger.warnings.filter((line) => line.includes("cross-site"))).toHaveLength(1);
+    } finally {
+      await server[Symbol.asyncDispose]();
+    }
+    const lines = logger.warnings.filter((line) => line.includes("cross-site"));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      'refused 1 cross-site WebSocket handshake(s) (403), latest Origin "http://example.com:9998"',
+    );
+    expect(lines[1]).toContain("--allowed-origins");
+  });
+
   it("checkOrigin: false turns the check off", async () => {
     const { app } = countingApp();
     await using server = await startServer(app, { checkOrigin: false });

@@ -1,9 +1,7 @@
 import type { Application, Scope } from "../types";
-import { compileOriginPatterns, defaultPort, normalizeHost, type ParsedOrigin } from "./origin-pattern";
+import { compileOriginPatterns, isSameHost, type ParsedOrigin } from "./origin-pattern";
 import { originGate, patternCheck } from "./origin-validator";
 import { headerValues } from "./scope-headers";
-
-const HOST_HEADER = /^(\[[0-9a-fA-F:.]+\]|[^\s:/?#@[\]]+)(?::(\d{1,5}))?$/;
 
 /**
  * Refuses cross-site WebSocket handshakes (Channels' `AllowedHostsOriginValidator`).
@@ -25,8 +23,5 @@ export function AllowedHostsOriginValidator<S extends Scope = Scope>(
 function sameHost(origin: ParsedOrigin | null, scope: Scope): boolean {
   if (origin === null) return false;
   const hosts = headerValues(scope, "host");
-  const match = hosts.length === 1 ? HOST_HEADER.exec(hosts[0] as string) : null;
-  if (match === null) return false;
-  const port = match[2] === undefined ? defaultPort(origin.scheme) : Number(match[2]);
-  return normalizeHost(match[1] as string) === origin.hostname && port === origin.port;
+  return hosts.length === 1 && isSameHost(origin, hosts[0] as string);
 }

@@ -34,7 +34,13 @@ export {
   type SessionUserOptions,
   type UserResolver,
 } from "./auth-middleware";
-export { compileOriginPatterns, parseOrigin, type OriginMatcher, type ParsedOrigin } from "./origin-pattern";
+export {
+  compileOriginPatterns,
+  isSameHost,
+  parseOrigin,
+  type OriginMatcher,
+  type ParsedOrigin,
+} from "./origin-pattern";
 export { TokenAuthMiddleware, type TokenAuthMiddlewareOptions } from "./token-auth-middleware";
 export {
   tokenFromCookie,

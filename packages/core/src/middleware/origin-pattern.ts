@@ -59,6 +59,20 @@ export function parseOrigin(value: string | undefined): ParsedOrigin | null {
   };
 }
 
+const HOST_HEADER = /^(\[[0-9a-fA-F:.]+\]|[^\s:/?#@[\]]+)(?::(\d{1,5}))?$/;
+
+/**
+ * Whether `origin` is the host a request's Host header names: same host and same port, where a
+ * Host without a port means the default port of the Origin's scheme (a browser leaves the port
+ * out exactly when it is the default). Shared by AllowedHostsOriginValidator and the server's check.
+ */
+export function isSameHost(origin: ParsedOrigin, hostHeader: string): boolean {
+  const match = HOST_HEADER.exec(hostHeader);
+  if (match === null) return false;
+  const port = match[2] === undefined ? defaultPort(origin.scheme) : Number(match[2]);
+  return normalizeHost(match[1] as string) === origin.hostname && port === origin.port;
+}
+
 /**
  * Compiles patterns as Channels' OriginValidator reads them: "*" allows every origin (even a
  * missing one); "example.com" that host under any scheme and port; ".example.com" that host
