@@ -207,17 +207,25 @@ export class RedisCluster implements AsyncDisposable {
     const fromPort = await this.ownerOf(slot);
     const from = nodes.find((node) => node.port === fromPort) as ClusterNode;
     const to = nodes.find((node) => node.port === toPort);
-    if (to === undefined || to.role !== "master") throw new Error(`RedisCluster: :${toPort} is not a master`);
+    if (to === undefined || !(await this.isMaster(toPort))) throw new Error(`RedisCluster: :${toPort} is not a master`);
     if (fromPort === toPort) return;
     await this.client(toPort).call("CLUSTER", "SETSLOT", String(slot), "IMPORTING", from.id);
     await this.client(fromPort).call("CLUSTER", "SETSLOT", String(slot), "MIGRATING", to.id);
     // Target first, as redis-cli does, so that no node ever points at a target that does not know it owns the slot.
     await this.client(toPort).call("CLUSTER", "SETSLOT", String(slot), "NODE", to.id);
     await this.client(fromPort).call("CLUSTER", "SETSLOT", String(slot), "NODE", to.id);
+    // Each node's own ROLE, not one node's CLUSTER NODES view: after a failover that view can still
+    // call a demoted master "master", and SETSLOT on a replica fails ("use SETSLOT only with masters").
     for (const node of nodes)
-      if (node.role === "master" && !node.failed && node.port !== toPort && node.port !== fromPort)
+      if (!node.failed && node.port !== toPort && node.port !== fromPort && (await this.isMaster(node.port)))
         await this.client(node.port).call("CLUSTER", "SETSLOT", String(slot), "NODE", to.id);
     await this.settled(`the cluster to agree that slot ${slot} moved to :${toPort}`);
+  }
+
+  /** Whether the node at `port` says it is a master (ROLE), whatever the others think. */
+  private async isMaster(port: number): Promise<boolean> {
+    const role = (await this.client(port).call("ROLE")) as unknown[];
+    return role[0] === "master";
   }
 
   /** A plain (non-cluster) client on the node at `port` (one per port); disconnected on dispose. */
