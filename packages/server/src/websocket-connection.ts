@@ -335,9 +335,10 @@ export class WebsocketConnection
     const subprotocol = event.subprotocol ?? undefined;
     const offered = handshake.scope.subprotocols;
     if (subprotocol !== undefined && (typeof subprotocol !== "string" || !offered.includes(subprotocol))) {
+      // The offered list is not echoed: a client may carry a token in it (["access_token", token]).
       throw new ProtocolError(
-        `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which the client did not offer ` +
-          `(offered: ${JSON.stringify(offered)}); pick one of those or none.`,
+        `websocket.accept chose subprotocol ${JSON.stringify(subprotocol)}, which is not one of the ` +
+          `${offered.length} the client offered (scope.subprotocols); pick one of those or none.`,
       );
     }
     const headerLines = acceptHeaderLines(event.headers);

@@ -1,5 +1,5 @@
 import type { Application } from "@channels-ts/core";
-import { deferred, startServer } from "@channels-ts/test-fixtures";
+import { deferred, recordingLogger, startServer } from "@channels-ts/test-fixtures";
 
 function acceptWith(subprotocol: string | undefined, sendError?: (err: unknown) => void): Application {
   return async (scope, receive, send) => {
@@ -26,5 +26,17 @@ test("choosing a subprotocol the client did not offer fails the send and refuses
   expect(await server.refusal("/", ["chat"])).toBe(500);
   const err = (await failed.promise) as Error;
   expect(err.message).toContain('"mqtt"');
-  expect(err.message).toContain('["chat"]');
+  expect(err.message).toContain("the 1 the client offered");
+});
+
+test("the refusal does not echo the offered subprotocols, which may carry a token", async () => {
+  const failed = deferred<unknown>();
+  const logger = recordingLogger();
+  await using server = await startServer(acceptWith("mqtt", failed.resolve), { logger, accessLog: true });
+  expect(await server.refusal("/", ["access_token", "secret-token-value"])).toBe(500);
+  const err = (await failed.promise) as Error;
+  expect(err.message).toContain('"mqtt"');
+  expect(err.message).not.toContain("secret-token-value");
+  await logger.waitFor((entry) => entry.level === "error");
+  expect(JSON.stringify(logger.entries)).not.toContain("secret-token-value");
 });
