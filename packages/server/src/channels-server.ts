@@ -13,7 +13,7 @@ import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
 import type { ResolvedServerOptions } from "./options";
 import { Probes } from "./probes";
-import { ServerMetrics } from "./server-metrics";
+import type { ServerMetrics } from "./server-metrics";
 import { ServerStats } from "./server-stats";
 import { WebsocketConnection, type WebsocketContext } from "./websocket-connection";
 import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
@@ -75,7 +75,7 @@ export class ChannelsServer {
     this.metrics =
       options.metricsPath === null
         ? undefined
-        : new ServerMetrics({ stats, connections, layerAliases: options.layerAliases });
+        : new (loadServerMetrics())({ stats, connections, layerAliases: options.layerAliases });
     this.probes = new Probes(options, this.metrics, () => this.closing !== undefined);
   }
 
@@ -207,4 +207,13 @@ export class ChannelsServer {
     clearTimeout(timer);
     return done && connections.size === 0;
   }
+}
+
+/**
+ * The metrics module, loaded on first use: prom-client costs 60-90 ms and some memory at
+ * startup, which a server without `metricsPath` should not pay.
+ */
+function loadServerMetrics(): typeof ServerMetrics {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when metrics are on
+  return (require("./server-metrics") as typeof import("./server-metrics")).ServerMetrics;
 }
