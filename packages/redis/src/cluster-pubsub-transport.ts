@@ -1,5 +1,6 @@
 import Redis, { Cluster, type ClusterOptions, type RedisOptions } from "ioredis";
 import { ChannelLayerClosed } from "@channels-ts/core";
+import { NoAnswer, withAnswerDeadline } from "./answer-deadline";
 import { CLUSTER_SLOTS, crc16, keySlot, onSlot, spreadName } from "./cluster-hash-tags";
 import type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
@@ -419,13 +420,17 @@ export class ClusterPubSubTransport implements PubSubTransport {
     const ordered = [...masters].sort((x, y) => Number(keyOf(y) === askFirst) - Number(keyOf(x) === askFirst));
     for (const node of ordered) {
       try {
-        const reply = (await node.call("CLUSTER", "SLOTS")) as Array<[number, number, [string, number, ...unknown[]]]>;
+        const reply = (await withAnswerDeadline(
+          node.call("CLUSTER", "SLOTS"),
+          this.options.operationTimeoutMs,
+          `CLUSTER SLOTS to ${keyOf(node)}`,
+        )) as Array<[number, number, [string, number, ...unknown[]]]>;
         const owners = new Array<string>(CLUSTER_SLOTS);
         for (const [from, to, [host, port]] of reply) owners.fill(this.nodeKey(host, port), from, to + 1);
         this.owners = owners;
         return;
       } catch {
-        // a dead or demoted master: ask the next
+        // a dead, hung or demoted master: ask the next
       }
     }
     this.owners = undefined;
@@ -446,8 +451,17 @@ export class ClusterPubSubTransport implements PubSubTransport {
     let rejectMoved: (error: Error) => void = () => undefined;
     const moved = new Promise<never>((_, reject) => (rejectMoved = reject));
     subscriber.pending.push(rejectMoved);
+    const { operationTimeoutMs } = this.options;
     try {
-      await Promise.race([subscriber.client.ssubscribe(...channels), moved]);
+      await withAnswerDeadline(
+        Promise.race([subscriber.client.ssubscribe(...channels), moved]),
+        operationTimeoutMs,
+        `SSUBSCRIBE to ${subscriber.key}`,
+      );
+    } catch (error) {
+      // A hung node: its connection is dropped (what it held is placed again) rather than waited on.
+      if (error instanceof NoAnswer) this.lose(subscriber, error);
+      throw error;
     } finally {
       const index = subscriber.pending.indexOf(rejectMoved);
       if (index !== -1) subscriber.pending.splice(index, 1);

@@ -168,6 +168,31 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
     expect(await all).toEqual(names);
   });
 
+  test("a subscription asked of a hung master (SIGSTOP) is placed on its replica once that takes over", async () => {
+    const [sender, receiver] = [probe(), probe()];
+    await Promise.all([sender.transport.connect(), receiver.transport.connect()]);
+    await receiver.transport.listenOwn(`specific.${receiver.clientPrefix}!x`);
+    const channel = spreadName("asgi__group__frozen");
+    const frozen = await cluster.freezeMasterOf(keySlot(channel));
+    try {
+      const started = Date.now();
+      // Its SSUBSCRIBE goes to the frozen master, which never answers: without a deadline the
+      // transport would wait on it for ever, and place nothing else meanwhile.
+      const subscribed = receiver.transport.subscribe("asgi__group__frozen");
+      const to = await frozen.tookOver;
+      await subscribed;
+      await receiver.placedOn(channel, to);
+      process.stderr.write(
+        `froze :${frozen.from}, :${to} took over: subscribed ${Date.now() - started} ms after SIGSTOP\n`,
+      );
+      const group = receiver.next("asgi__group__frozen");
+      await sender.transport.publish("asgi__group__frozen", Buffer.from("after the freeze"));
+      expect(await group).toBe("after the freeze");
+    } finally {
+      await frozen.resume();
+    }
+  }, 40_000);
+
   test("after a master is killed and its replica takes over, subscriptions are back and receive", async () => {
     const [sender, receiver] = [probe(), probe()];
     await Promise.all([sender.transport.connect(), receiver.transport.connect()]);

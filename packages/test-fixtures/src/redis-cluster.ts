@@ -75,6 +75,8 @@ const SLOTS = 16_384;
 export class RedisCluster implements AsyncDisposable {
   private readonly servers = new Map<number, TestProcess>();
   private readonly clients = new Map<number, Redis>();
+  /** Nodes stopped with SIGSTOP: their connections stay open and answer nothing. */
+  private readonly frozen = new Set<number>();
   private dir: string | undefined;
 
   constructor(private readonly options: RedisClusterOptions = {}) {}
@@ -91,9 +93,9 @@ export class RedisCluster implements AsyncDisposable {
     return [...this.servers.keys()].map((port) => ({ host: "127.0.0.1", port }));
   }
 
-  /** Ports of the nodes whose process is running. */
+  /** Ports of the nodes whose process is running (and not frozen). */
   get ports(): number[] {
-    return [...this.servers].filter(([, server]) => server.alive).map(([port]) => port);
+    return [...this.servers].filter(([port, server]) => server.alive && !this.frozen.has(port)).map(([port]) => port);
   }
 
   async start(): Promise<void> {
@@ -176,6 +178,34 @@ export class RedisCluster implements AsyncDisposable {
   }
 
   /**
+   * SIGSTOP to the process of the master owning `slot`: a hung host (its TCP connections stay
+   * open, nothing answers), until `resume()`. Returns at once; `tookOver` resolves once its
+   * replica has taken over (after `nodeTimeoutMs` and an election) and the others have settled.
+   * `resume()` (SIGCONT) lets it rejoin, as a replica; dispose resumes what is still frozen.
+   */
+  async freezeMasterOf(slot: number): Promise<{ from: number; tookOver: Promise<number>; resume(): Promise<void> }> {
+    const from = await this.ownerOf(slot);
+    (this.servers.get(from) as TestProcess).kill("SIGSTOP");
+    this.frozen.add(from);
+    this.client(from).disconnect(); // its commands would hang; a new client is made after resume
+    this.clients.delete(from);
+    const tookOver = (async () => {
+      let to = from;
+      await until(`a replica to take over slot ${slot} from the frozen :${from}`, async () => {
+        to = await this.ownerOf(slot);
+        return to !== from;
+      });
+      return to;
+    })();
+    const resume = async (): Promise<void> => {
+      if (!this.frozen.delete(from)) return;
+      (this.servers.get(from) as TestProcess).kill("SIGCONT");
+      await this.settled(`the cluster to settle after :${from} was resumed`);
+    };
+    return { from, tookOver, resume };
+  }
+
+  /**
    * CLUSTER FAILOVER on the replica of the master owning `slot` (a manual failover: the master
    * stops, the replica catches up and takes over, the old master becomes its replica).
    */
@@ -246,6 +276,9 @@ export class RedisCluster implements AsyncDisposable {
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
+    // A stopped process would not see the SIGTERM that stops it.
+    for (const port of this.frozen) this.servers.get(port)?.kill("SIGCONT");
+    this.frozen.clear();
     for (const client of this.clients.values()) client.disconnect();
     this.clients.clear();
     const all = [...this.servers.values()];
