@@ -138,10 +138,7 @@ export {
 export { authenticatedUserId, userGroupName } from "./consumers/user-group";
 
 // Requests with a reply (acks): the consumer that answers them, and the wire types.
-export {
-  ReplyingJsonWebsocketConsumer,
-  type IncomingRequest,
-} from "./consumers/replying-json-websocket-consumer";
+export { ReplyingJsonWebsocketConsumer, type IncomingRequest } from "./consumers/replying-json-websocket-consumer";
 export { RequestFailed } from "./consumers/request-failed";
 export {
   ReplyErrorCode,

@@ -48,7 +48,10 @@ export class ReplyingJsonWebsocketConsumer<M extends MessageMap = AnyMessages> e
       );
     }
     if (typeof type !== "string") {
-      return this.sendReply(failure(requestId, ReplyErrorCode.BAD_REQUEST, 'A request needs a string "type".'), request);
+      return this.sendReply(
+        failure(requestId, ReplyErrorCode.BAD_REQUEST, 'A request needs a string "type".'),
+        request,
+      );
     }
     const handler = this.#handlerFor(type);
     if (handler === undefined) {

@@ -46,7 +46,9 @@ describe("userGroupName()", () => {
   });
 
   it("refuses an empty or non-finite id, naming it", () => {
-    expect(() => userGroupName("")).toThrow(/^userGroupName: the user id must be a non-empty string or a finite number, got ""\.$/);
+    expect(() => userGroupName("")).toThrow(
+      /^userGroupName: the user id must be a non-empty string or a finite number, got ""\.$/,
+    );
     expect(() => userGroupName(Number.NaN)).toThrow(/got NaN\./);
     expect(() => userGroupName(null as unknown as string)).toThrow(TypeError);
   });
