@@ -65,24 +65,25 @@ export class RoomSocket extends WebsocketConsumer {
 // #region requests
 /** Request type -> what the client sends with it, and what the reply carries. */
 export interface RoomRequests {
-  "room.join": { payload: { room: string }; reply: { room: string; members: number } };
+  "room.join": { payload: { room: string }; reply: { room: string; rooms: number } };
   "room.leave": { payload: { room: string }; reply: null };
 }
 
 export class Rooms extends ReplyingJsonWebsocketConsumer implements RequestHandlers<RoomRequests> {
-  #members = new Map<string, number>();
+  /** The rooms this socket is in. */
+  #rooms = new Set<string>();
 
   // {"requestId": 1, "type": "room.join", "room": "lobby"} arrives here; what it returns is the reply.
-  async request_room_join({ room }: RequestOf<RoomRequests, "room.join">): Promise<{ room: string; members: number }> {
-    if (room.length > 20) throw new RequestFailed("bad_room", "a room name has at most 20 characters");
+  async request_room_join({ room }: RequestOf<RoomRequests, "room.join">): Promise<{ room: string; rooms: number }> {
+    if (!/^[a-z0-9-]{1,20}$/.test(room)) throw new RequestFailed("bad_room", "a room name is 1-20 of a-z, 0-9, -");
     await this.groupAdd(`room.${room}`);
-    const members = (this.#members.get(room) ?? 0) + 1;
-    this.#members.set(room, members);
-    return { room, members };
+    this.#rooms.add(room);
+    return { room, rooms: this.#rooms.size };
   }
 
   async request_room_leave({ room }: RequestOf<RoomRequests, "room.leave">): Promise<null> {
     await this.groupDiscard(`room.${room}`);
+    this.#rooms.delete(room);
     return null;
   }
 

@@ -49,18 +49,18 @@ test("closeRoom() says why, then closes the room's sockets", async () => {
 });
 
 // #region request-test
-test("room.join replies with the member count; a bad room fails, and the socket stays open", async () => {
+test("room.join replies with the socket's room count; a bad room fails, and the socket stays open", async () => {
   const client = new WebsocketCommunicator(Rooms.asApp(), "/rooms/");
   await client.connect();
   expect(await sendRequest<RoomRequests, "room.join">(client, "room.join", { room: "lobby" })).toEqual({
     type: "reply",
     requestId: 0,
     ok: true,
-    payload: { room: "lobby", members: 1 },
+    payload: { room: "lobby", rooms: 1 },
   });
   expect(await sendRequest(client, "room.join", { room: "x".repeat(21) })).toMatchObject({
     ok: false,
-    error: { code: "bad_room", message: "a room name has at most 20 characters" },
+    error: { code: "bad_room", message: "a room name is 1-20 of a-z, 0-9, -" },
   });
   expect(await sendRequest(client, "room.rename")).toMatchObject({ ok: false, error: { code: "unknown_request" } });
   await client.disconnect();
