@@ -127,6 +127,31 @@ export {
 } from "./consumers/json-websocket-consumer";
 export { HttpConsumer, type HeadersInit } from "./consumers/http-consumer";
 
+// Close a group from anywhere; every socket of a user in one group.
+export {
+  DEFAULT_GROUP_CLOSE_CODE,
+  MAX_CLOSE_REASON_BYTES,
+  closeGroup,
+  type CloseGroupOptions,
+  type GroupCloseMessage,
+} from "./consumers/close-group";
+export { authenticatedUserId, userGroupName } from "./consumers/user-group";
+
+// Requests with a reply (acks): the consumer that answers them, and the wire types.
+export { ReplyingJsonWebsocketConsumer, type IncomingRequest } from "./consumers/replying-json-websocket-consumer";
+export { RequestFailed } from "./consumers/request-failed";
+export {
+  ReplyErrorCode,
+  type AnyRequests,
+  type ReplyErrorBody,
+  type ReplyMessage,
+  type ReplyOf,
+  type RequestHandlers,
+  type RequestMap,
+  type RequestOf,
+  type RequestPayload,
+} from "./consumers/request-reply";
+
 // Middleware: cookies, sessions, authentication, origin checks.
 export { BaseMiddleware, type ScopeExtras } from "./middleware/base-middleware";
 export { InvalidCookie, MiddlewareConfigError } from "./middleware/errors";
@@ -197,6 +222,7 @@ export {
   type WebsocketCommunicatorOptions,
 } from "./testing/websocket-communicator";
 export { HttpCommunicator, type HttpResponse } from "./testing/http-communicator";
+export { sendRequest, type SendRequestOptions } from "./testing/send-request";
 
 // Worker (runworker).
 export { Worker, WorkerStopped, type WorkerOptions } from "./worker";

@@ -8,8 +8,10 @@ import type {
 } from "../events";
 import type { Headers, Send, WebsocketScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
+import { DEFAULT_GROUP_CLOSE_CODE, isCloseReason, isGroupCloseCode, type GroupCloseMessage } from "./close-group";
 import { reserveFrameworkNames } from "./handler-name";
 import type { AnyMessages, MessageMap } from "./typed-messages";
+import { authenticatedUserId, userGroupName } from "./user-group";
 
 /**
  * Channels' (Async)WebsocketConsumer. Override `connect`, `receive` and `disconnect`; or, as the
@@ -19,9 +21,25 @@ import type { AnyMessages, MessageMap } from "./typed-messages";
 export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseConsumer<M, WebsocketScope> {
   /** Groups joined before `connect()` and left after `disconnect()`. */
   groups: string[] = [];
+  /**
+   * Default true: when `scope.user` is an authenticated user (see `AuthMiddleware`), the socket
+   * joins `userGroupName(user.id)` with `groups`, so `closeGroup(layer, userGroupName(id))` (or any
+   * group send) reaches every socket of that user. Set false to keep out of it.
+   */
+  joinUserGroup = true;
+  /** The user's group this socket joined, if any (left on disconnect with `groups`). */
+  #userGroup: string | undefined = undefined;
 
   async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     for (const group of this.groups) await this.groupAdd(group);
+    if (this.joinUserGroup && this.channelLayer !== undefined) {
+      const id = authenticatedUserId(this.scope["user"]);
+      if (id !== undefined) {
+        const group = userGroupName(id);
+        await this.groupAdd(group);
+        this.#userGroup = group;
+      }
+    }
     try {
       await this.connect();
     } catch (error) {
@@ -73,6 +91,7 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
   async websocket_disconnect(event: WebsocketDisconnectEvent): Promise<void> {
     if (this.channelLayer !== undefined) {
       for (const group of this.groups) await this.groupDiscard(group);
+      if (this.#userGroup !== undefined) await this.groupDiscard(this.#userGroup);
     }
     await this.disconnect(typeof event.code === "number" ? event.code : 1005);
     throw new StopConsumer();
@@ -80,6 +99,17 @@ export class WebsocketConsumer<M extends MessageMap = AnyMessages> extends BaseC
 
   /** Called once the socket is closed, with its close code. */
   async disconnect(_code: number): Promise<void> {}
+
+  /**
+   * `closeGroup()` reached this socket: closes it with the message's code and reason (1000 and ""
+   * where the message has none, or ones a close frame cannot carry, as a message from another
+   * program may), after which `disconnect` runs once as for any close. Override it to send a last
+   * frame first, then call `super.group_close(message)`.
+   */
+  group_close(message: GroupCloseMessage): Promise<void> {
+    const code = isGroupCloseCode(message.code) ? message.code : DEFAULT_GROUP_CLOSE_CODE;
+    return this.close(code, isCloseReason(message.reason) ? message.reason : "");
+  }
 }
 
 /** `send(event)`, a synchronous throw (a test double's send, say) made a rejection as `async` would. */
@@ -91,4 +121,9 @@ function sendEvent(send: Send, event: WebsocketAcceptEvent | WebsocketCloseEvent
   }
 }
 
-reserveFrameworkNames(WebsocketConsumer.prototype, ["websocket_connect", "websocket_receive", "websocket_disconnect"]);
+reserveFrameworkNames(WebsocketConsumer.prototype, [
+  "websocket_connect",
+  "websocket_receive",
+  "websocket_disconnect",
+  "group_close",
+]);
