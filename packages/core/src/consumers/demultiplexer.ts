@@ -81,6 +81,12 @@ export class Demultiplexer extends BaseConsumer<AnyMessages, WebsocketScope> {
 
   async websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     const streams = checkedStreams(this.streams);
+    const maxPending = this.maxPendingFrames;
+    if (!Number.isInteger(maxPending) || maxPending < 1) {
+      throw new InvalidStreams(
+        `Demultiplexer.maxPendingFrames must be a positive integer, got ${String(maxPending)}; leave it out for ${DEFAULT_MAX_PENDING_FRAMES}.`,
+      );
+    }
     try {
       await this.connect();
     } catch (error) {
@@ -94,7 +100,7 @@ export class Demultiplexer extends BaseConsumer<AnyMessages, WebsocketScope> {
     this.#openStreams = streams.length;
     for (const [name, target] of streams) {
       const scope: StreamScope = { ...this.scope, stream: name };
-      this.#runners.set(name, new StreamRunner(name, applicationFor(target), scope, host, this.maxPendingFrames));
+      this.#runners.set(name, new StreamRunner(name, applicationFor(target), scope, host, maxPending));
     }
   }
 
@@ -182,7 +188,7 @@ export class Demultiplexer extends BaseConsumer<AnyMessages, WebsocketScope> {
   }
 }
 
-/** `Demultiplexer.streams` is empty or maps a name to something that cannot serve a stream. */
+/** `Demultiplexer.streams` is empty or maps a name to something that cannot serve a stream (or `maxPendingFrames` is not a positive integer). */
 export class InvalidStreams extends ChannelsError {
   constructor(message: string) {
     super(ErrorCode.INVALID_STREAMS, message);

@@ -278,8 +278,13 @@ describe("Demultiplexer", () => {
     await ws.disconnect(1011);
   });
 
-  it("refuses an empty stream map with InvalidStreams", async () => {
-    const ws = new WebsocketCommunicator(Demultiplexer.asApp(), "/");
-    await expect(ws.connect()).rejects.toBeInstanceOf(InvalidStreams);
+  it.each([
+    ["an empty stream map", {}],
+    ["a stream that is no class or application", { streams: { echo: {} } as never }],
+    ['a "" stream', { streams: { "": Echo } }],
+    ["maxPendingFrames 0", { streams: { echo: Echo }, maxPendingFrames: 0 }],
+  ])("refuses %s with InvalidStreams", async (_what, init: Partial<Demultiplexer>) => {
+    const ws = new WebsocketCommunicator(Demultiplexer.asApp(init), "/");
+    await expect(ws.connect()).rejects.toMatchObject({ code: "INVALID_STREAMS", constructor: InvalidStreams });
   });
 });
