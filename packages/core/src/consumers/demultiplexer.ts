@@ -9,6 +9,7 @@ import type {
 } from "../events";
 import type { Application, Headers, Receive, Send, WebsocketScope } from "../types";
 import { BaseConsumer } from "./base-consumer";
+import { consumerDrops } from "./consumer-drops";
 import { reserveFrameworkNames } from "./handler-name";
 import { badEnvelopeFrame, closeFrame, parseEnvelope, UNKNOWN_STREAM_CLOSE_CODE } from "./stream-envelope";
 import { StreamRunner, type StreamHost, type StreamScope } from "./stream-runner";
@@ -138,8 +139,17 @@ export class Demultiplexer extends BaseConsumer<AnyMessages, WebsocketScope> {
     if (runner === undefined) {
       return this.#sendText(closeFrame(envelope.stream, UNKNOWN_STREAM_CLOSE_CODE, "unknown stream"));
     }
-    // A stream that has closed drops what is sent to it until the client connects again.
-    if (runner.closed) return undefined;
+    if (runner.closed) {
+      // A stream that has closed drops what is sent to it until the client connects again:
+      // counted, as every message not delivered is, under the reason of a message no handler takes.
+      consumerDrops.report(
+        "no handler",
+        {},
+        1,
+        `a frame for stream ${JSON.stringify(envelope.stream)}, which has closed`,
+      );
+      return undefined;
+    }
     return runner.deliver(JSON.stringify(envelope.payload));
   }
 

@@ -1,5 +1,7 @@
 import {
   Demultiplexer,
+  drops,
+  type DropEvent,
   InvalidStreams,
   JsonWebsocketConsumer,
   WebsocketCommunicator,
@@ -137,9 +139,25 @@ describe("Demultiplexer", () => {
     const { ws } = await open();
     await ws.sendJsonTo({ stream: "echo", payload: { close: 4000 } });
     expect(await ws.receiveJsonFrom()).toEqual({ stream: "echo", close: { code: 4000, reason: "bye" } });
-    await ws.sendJsonTo({ stream: "echo", payload: { say: "dropped" } });
-    await ws.sendJsonTo({ stream: "chat", payload: { say: "kept" } });
-    expect(await ws.receiveJsonFrom()).toEqual({ stream: "chat", payload: { chat: "kept" } });
+    const dropped: DropEvent[] = [];
+    const unsubscribe = drops.onDrop((event) => void dropped.push(event));
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await ws.sendJsonTo({ stream: "echo", payload: { say: "dropped" } });
+      await ws.sendJsonTo({ stream: "chat", payload: { say: "kept" } });
+      expect(await ws.receiveJsonFrom()).toEqual({ stream: "chat", payload: { chat: "kept" } });
+    } finally {
+      unsubscribe();
+      warn.mockRestore();
+    }
+    expect(dropped).toEqual([
+      {
+        origin: "consumer",
+        reason: "no handler",
+        count: 1,
+        detail: 'a frame for stream "echo", which has closed',
+      },
+    ]);
     expect(disconnects).toEqual(["echo:4000"]);
     await ws.disconnect(1001);
     expect(disconnects).toEqual(["echo:4000", "chat:1001"]);
