@@ -2,6 +2,7 @@ import { ErrorCode, ProtocolError } from "../errors";
 import type { SendEvent, WebsocketInboundEvent } from "../events";
 import type { Application, WebsocketScope } from "../types";
 import { DONE } from "../util/done";
+import { consumerDrops } from "./consumer-drops";
 import { closeFrame, payloadPrefix, STREAM_ERROR_CLOSE_CODE, STREAM_REFUSED_CLOSE_CODE } from "./stream-envelope";
 
 /** The scope a stream's consumer gets: a copy of the socket's, with the stream's name in it. */
@@ -181,6 +182,18 @@ export class StreamRunner {
     if (invalid !== undefined)
       return Promise.reject(new ProtocolError(`Stream ${JSON.stringify(this.name)}: ${invalid}`));
     const sent = this.#closeWith(closeCode, closeReason);
+    // As the server, which delivers no frame once its close is sent: what the stream has not read yet goes.
+    const unread = this.#inbox.length;
+    this.#inbox = [];
+    this.#makeRoom();
+    if (unread > 0) {
+      consumerDrops.report(
+        "no handler",
+        {},
+        unread,
+        `frames for stream ${JSON.stringify(this.name)}, which has closed`,
+      );
+    }
     // As the server does once the close handshake is over: the consumer's disconnect runs.
     this.#feedDisconnect(closeCode);
     return sent;

@@ -31,11 +31,11 @@ class Stream extends JsonWebsocketConsumer {
   override async receiveJson(content: unknown): Promise<void> {
     const command = content as Command;
     if (command.fail === true) throw new Error(`${this.stream} failed on purpose`);
-    if (command.close !== undefined) return this.close(command.close, "bye");
     if (command.wait === true) {
       entered.resolve();
       await gate.promise;
     }
+    if (command.close !== undefined) return this.close(command.close, "bye");
     if (command.whoami === true) await this.sendJson({ stream: this.stream, channel: this.channelName });
     if ("say" in command) await this.sendJson({ [this.stream]: command.say });
   }
@@ -161,6 +161,25 @@ describe("Demultiplexer", () => {
     expect(disconnects).toEqual(["echo:4000"]);
     await ws.disconnect(1001);
     expect(disconnects).toEqual(["echo:4000", "chat:1001"]);
+  });
+
+  it("gives a stream that closes none of the frames it had not read yet", async () => {
+    const { ws, logger } = await open();
+    await ws.sendJsonTo({ stream: "chat", payload: { wait: true, close: 4000 } });
+    await entered.promise;
+    // Were it handled, this would throw and be logged.
+    await ws.sendJsonTo({ stream: "chat", payload: { fail: true } });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      gate.resolve();
+      expect(await ws.receiveJsonFrom()).toEqual({ stream: "chat", close: { code: 4000, reason: "bye" } });
+      expect(await ws.receiveNothing()).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(disconnects).toEqual(["chat:4000"]);
+    await ws.disconnect();
+    expect(logger.lines).toEqual([]);
   });
 
   it("answers a frame for an unknown stream with a 4404 close frame for that name", async () => {
