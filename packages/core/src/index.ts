@@ -126,6 +126,22 @@ export {
   UNSUPPORTED_DATA_CLOSE_CODE,
 } from "./consumers/json-websocket-consumer";
 export { HttpConsumer, type HeadersInit } from "./consumers/http-consumer";
+export {
+  DEFAULT_MAX_PENDING_FRAMES,
+  Demultiplexer,
+  InvalidStreams,
+  type StreamErrorLogger,
+  type StreamMap,
+  type StreamTarget,
+} from "./consumers/demultiplexer";
+export type { StreamScope } from "./consumers/stream-runner";
+export {
+  BAD_ENVELOPE,
+  STREAM_ERROR_CLOSE_CODE,
+  STREAM_REFUSED_CLOSE_CODE,
+  UNKNOWN_STREAM_CLOSE_CODE,
+  type StreamEnvelope,
+} from "./consumers/stream-envelope";
 
 // Close a group from anywhere; every socket of a user in one group.
 export {
