@@ -10,7 +10,7 @@ function echo(): { app: Application; disconnects: Array<Promise<Message>>; recei
     const disconnect = deferred<Message>();
     disconnects.push(disconnect.promise);
     const texts: string[] = [];
-    received.set(scope.path, texts);
+    received.set(String(scope.path), texts);
     await receive();
     await send({ type: "websocket.accept" });
     for (;;) {
