@@ -73,7 +73,9 @@ function readForwardedAllowIps(env: NodeJS.ProcessEnv): string[] | null {
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
-  const bad = entries.find((entry) => !IP_ENTRY.test(entry) || (entry !== "*" && isIP(entry.split("/")[0] as string) === 0));
+  const bad = entries.find(
+    (entry) => !IP_ENTRY.test(entry) || (entry !== "*" && isIP(entry.split("/")[0] as string) === 0),
+  );
   if (bad !== undefined || entries.length === 0) {
     throw new InvalidEnvironment(
       "FORWARDED_ALLOW_IPS",

@@ -187,11 +187,7 @@ export class ChannelsServer {
   };
 
   /** Refuses a handshake before the application runs, with a WSREJECT line in the access log. */
-  private refuse(
-    req: IncomingMessage,
-    socket: Duplex,
-    problem: { status: number; reason: string | undefined },
-  ): void {
+  private refuse(req: IncomingMessage, socket: Duplex, problem: { status: number; reason: string | undefined }): void {
     socket.on("error", ignore); // a reset while refusing must not become an uncaught error
     if (this.options.accessLog) {
       const path = decodePath(splitTarget(req.url ?? "/").rawPath, "latin1");

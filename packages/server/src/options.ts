@@ -139,8 +139,9 @@ export type ServeOptions = Partial<ServerOptions>;
 /** Which requests `attach()` takes: a path list (exact or prefix, see README) or a predicate. */
 export type PathFilter = readonly string[] | ((path: string) => boolean);
 
-export interface AttachOptions
-  extends Partial<Omit<ServerOptions, "host" | "port" | "lifespan" | "handshakeTimeoutMs" | "maxHeaderSize">> {
+export interface AttachOptions extends Partial<
+  Omit<ServerOptions, "host" | "port" | "lifespan" | "handshakeTimeoutMs" | "maxHeaderSize">
+> {
   /** Paths to take; every other request is left to the host server. Default: all upgrade requests. */
   paths?: PathFilter;
   /** Also take plain HTTP requests on those paths (default false: WebSocket upgrades only). */

@@ -158,10 +158,12 @@ function fromTrustedProxy(req: IncomingMessage, options: ResolvedServerOptions):
 export function resolveClient(req: IncomingMessage, options: ResolvedServerOptions): HostPort | null {
   const socket = req.socket;
   const remote = socket.remoteAddress;
-  const direct: HostPort | null = remote === undefined ? null : [shared(addresses, remote, remote), socket.remotePort ?? 0];
+  const direct: HostPort | null =
+    remote === undefined ? null : [shared(addresses, remote, remote), socket.remotePort ?? 0];
   if (!fromTrustedProxy(req, options)) return direct;
   const forwardedFor = joined(req.headers["x-forwarded-for"]);
-  const address = forwardedFor === undefined ? undefined : TrustedProxies.of(options.trustedProxies).clientOf(forwardedFor);
+  const address =
+    forwardedFor === undefined ? undefined : TrustedProxies.of(options.trustedProxies).clientOf(forwardedFor);
   if (address === undefined) return direct;
   const port = Number(firstValue(req.headers["x-forwarded-port"]));
   return [shared(addresses, address, address), Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0];

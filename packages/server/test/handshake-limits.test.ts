@@ -93,7 +93,11 @@ describe("maxConnectionsPerAddress", () => {
     other.ws?.terminate();
     // One rate-limited warning for both refusals, naming the option and the address.
     const lines = warnings(logger, "maxConnectionsPerAddress");
-    expect(lines).toEqual([expect.stringMatching(/^refused 1 WebSocket handshake\(s\) \(503\) over maxConnectionsPerAddress \(2\), latest from 127\.0\.0\.1;/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^refused 1 WebSocket handshake\(s\) \(503\) over maxConnectionsPerAddress \(2\), latest from 127\.0\.0\.1;/,
+      ),
+    ]);
     expect(accessLines(logger, '"WSREJECT /room/" 503 -')).toHaveLength(2);
     // A client that leaves gives its place back once its application has ended.
     const ended = nextEnd();
@@ -178,7 +182,10 @@ test("attach() refuses handshakeTimeoutMs and maxHeaderSize, naming the host ser
   const host = createServer();
   const app: Application = async () => undefined;
   expect(() => attach(host, app, { handshakeTimeoutMs: 1000 } as never)).toThrow(InvalidServerOption);
-  expect(() => attach(host, app, { handshakeTimeoutMs: 1000 } as never)).toThrow(/http\.createServer\(\{ headersTimeout \}\)/);
-  expect(() => attach(host, app, { maxHeaderSize: 1000 } as never)).toThrow(/http\.createServer\(\{ maxHeaderSize \}\)/);
+  expect(() => attach(host, app, { handshakeTimeoutMs: 1000 } as never)).toThrow(
+    /http\.createServer\(\{ headersTimeout \}\)/,
+  );
+  expect(() => attach(host, app, { maxHeaderSize: 1000 } as never)).toThrow(
+    /http\.createServer\(\{ maxHeaderSize \}\)/,
+  );
 });
-
