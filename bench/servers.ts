@@ -43,6 +43,9 @@ const chat = (layer: string, redisUrl?: string): StartSpec =>
       PORT: "0",
       CHANNEL_LAYER: layer,
       ACCESS_LOG: "0",
+      // Every load-generator client comes from 127.0.0.1 and sends as fast as it can: no limits.
+      MAX_CONNECTIONS_PER_ADDRESS: "0",
+      MAX_MESSAGES_PER_SECOND: "0",
       ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
     },
     CHAT_READY,

@@ -85,6 +85,9 @@ async function channelsTs(): Promise<Target> {
     logger: silentLogger,
     pingIntervalMs: 0,
     lifespan: "off",
+    // One address, as fast as it can: the limits for hostile clients would only measure themselves.
+    maxConnectionsPerAddress: Infinity,
+    maxMessagesPerSecond: 0,
   });
   return {
     name: "channels-ts (groupSend)",

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { serverDefaults } from "@channels-ts/server";
 import { InvalidEnvironment } from "./invalid-environment";
 
 /** The layers `CHANNEL_LAYER` may name. */
@@ -20,6 +21,15 @@ export interface ChatEnvironment {
   accessLog: boolean;
   /** Where Prometheus metrics are served (METRICS_PATH, e.g. /metrics); null, the default: nowhere. */
   metricsPath: string | null;
+  /** WebSockets per client address (MAX_CONNECTIONS_PER_ADDRESS; 0 or Infinity: no limit; the server's default 256). */
+  maxConnectionsPerAddress: number;
+  /** Messages per second per WebSocket (MAX_MESSAGES_PER_SECOND; 0 or Infinity: no limit; the server's default 200). */
+  maxMessagesPerSecond: number;
+  /**
+   * Proxies whose X-Forwarded-* are believed (FORWARDED_ALLOW_IPS, comma-separated addresses and
+   * networks, or *, as uvicorn's); null, the default: the headers are not read.
+   */
+  forwardedAllowIps: string[] | null;
 }
 
 /**
@@ -34,7 +44,47 @@ export function readChatEnvironment(env: NodeJS.ProcessEnv = process.env): ChatE
     layer: readLayerSettings(env),
     accessLog: readAccessLog(env),
     metricsPath: readMetricsPath(env),
+    maxConnectionsPerAddress: readLimit(env, "MAX_CONNECTIONS_PER_ADDRESS", serverDefaults.maxConnectionsPerAddress),
+    maxMessagesPerSecond: readLimit(env, "MAX_MESSAGES_PER_SECOND", serverDefaults.maxMessagesPerSecond),
+    forwardedAllowIps: readForwardedAllowIps(env),
   };
+}
+
+/** A limit: a positive integer, or 0 / Infinity for none (Infinity, as the server options have it). */
+function readLimit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = valueOf(env, name);
+  if (value === undefined) return fallback;
+  if (value === "0" || value === "Infinity") return Number.POSITIVE_INFINITY;
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  throw new InvalidEnvironment(
+    name,
+    value,
+    "is not a limit",
+    `use a positive integer, or 0 for no limit, e.g. ${name}=${fallback}`,
+  );
+}
+
+const IP_ENTRY = /^(?:\*|[0-9a-f.:]+(?:\/\d{1,3})?)$/i;
+
+function readForwardedAllowIps(env: NodeJS.ProcessEnv): string[] | null {
+  const value = valueOf(env, "FORWARDED_ALLOW_IPS");
+  if (value === undefined) return null;
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const bad = entries.find(
+    (entry) => !IP_ENTRY.test(entry) || (entry !== "*" && isIP(entry.split("/")[0] as string) === 0),
+  );
+  if (bad !== undefined || entries.length === 0) {
+    throw new InvalidEnvironment(
+      "FORWARDED_ALLOW_IPS",
+      value,
+      bad === undefined ? "names no proxy" : `has ${JSON.stringify(bad)}, not an IP address or network`,
+      "list your proxies' addresses or networks, comma-separated, e.g. FORWARDED_ALLOW_IPS=10.0.0.0/8,::1 (or * for any peer)",
+    );
+  }
+  return entries;
 }
 
 /** The chat answers /healthz and /readyz itself (its routes are / and /room/...); these cannot be moved. */

@@ -8,7 +8,8 @@ import { reportLayerStatus } from "./layer-status";
 
 /**
  * `npm start`: the chat on 127.0.0.1:8000 (HOST, PORT, CHANNEL_LAYER and REDIS_URL change that),
- * with /healthz and /readyz, and metrics on METRICS_PATH when set.
+ * with /healthz and /readyz, and metrics on METRICS_PATH when set; MAX_CONNECTIONS_PER_ADDRESS,
+ * MAX_MESSAGES_PER_SECOND and FORWARDED_ALLOW_IPS set the server's limits and trusted proxies.
  */
 async function main(): Promise<void> {
   // Checked before anything starts: a typo stops the process here, with one line naming it.
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
     healthzPath: HEALTHZ_PATH,
     readyzPath: READYZ_PATH,
     metricsPath: environment.metricsPath,
+    maxConnectionsPerAddress: environment.maxConnectionsPerAddress,
+    // The server's rate limit is off at 0 or Infinity; a limit given as 0 comes back as Infinity.
+    maxMessagesPerSecond: environment.maxMessagesPerSecond,
+    ...(environment.forwardedAllowIps === null
+      ? {}
+      : { trustProxyHeaders: true, trustedProxies: environment.forwardedAllowIps }),
   });
   console.log(
     `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +

@@ -5,7 +5,16 @@ import { spawnChat } from "./support/chat-process";
 
 describe("the chat's environment, checked at startup", () => {
   it("uses the documented defaults, and an empty value counts as unset", () => {
-    const defaults = { host: "127.0.0.1", port: 8000, layer: { kind: "memory" }, accessLog: true, metricsPath: null };
+    const defaults = {
+      host: "127.0.0.1",
+      port: 8000,
+      layer: { kind: "memory" },
+      accessLog: true,
+      metricsPath: null,
+      maxConnectionsPerAddress: 256,
+      maxMessagesPerSecond: 200,
+      forwardedAllowIps: null,
+    };
     expect(readChatEnvironment({})).toEqual(defaults);
     expect(readChatEnvironment({ HOST: "", PORT: "", CHANNEL_LAYER: "", REDIS_URL: "", ACCESS_LOG: "" })).toEqual(
       defaults,
@@ -13,6 +22,14 @@ describe("the chat's environment, checked at startup", () => {
     expect(readChatEnvironment({ METRICS_PATH: "/metrics" }).metricsPath).toBe("/metrics");
     expect(readChatEnvironment({ ACCESS_LOG: "0" }).accessLog).toBe(false);
     expect(readChatEnvironment({ ACCESS_LOG: "On" }).accessLog).toBe(true);
+    expect(readChatEnvironment({ MAX_CONNECTIONS_PER_ADDRESS: "10" }).maxConnectionsPerAddress).toBe(10);
+    expect(readChatEnvironment({ MAX_CONNECTIONS_PER_ADDRESS: "0" }).maxConnectionsPerAddress).toBe(Infinity);
+    expect(readChatEnvironment({ MAX_MESSAGES_PER_SECOND: "50" }).maxMessagesPerSecond).toBe(50);
+    expect(readChatEnvironment({ MAX_MESSAGES_PER_SECOND: "0" }).maxMessagesPerSecond).toBe(Infinity);
+    expect(readChatEnvironment({ FORWARDED_ALLOW_IPS: "10.0.0.0/8, ::1" }).forwardedAllowIps).toEqual([
+      "10.0.0.0/8",
+      "::1",
+    ]);
     expect(readChatEnvironment({ CHANNEL_LAYER: "redis" }).layer).toEqual({
       kind: "redis",
       redisUrl: "redis://127.0.0.1:6379",
@@ -43,6 +60,9 @@ describe("the chat's environment, checked at startup", () => {
     [{ METRICS_PATH: "metrics" }, "METRICS_PATH", 'use a path starting with "/"'],
     [{ METRICS_PATH: "/readyz" }, "METRICS_PATH", "other than /healthz and /readyz"],
     [{ HOST: "127.0.0.1:8000" }, "HOST", "give the port in PORT"],
+    [{ MAX_CONNECTIONS_PER_ADDRESS: "-1" }, "MAX_CONNECTIONS_PER_ADDRESS", "or 0 for no limit"],
+    [{ MAX_MESSAGES_PER_SECOND: "fast" }, "MAX_MESSAGES_PER_SECOND", "or 0 for no limit"],
+    [{ FORWARDED_ALLOW_IPS: "proxy.local" }, "FORWARDED_ALLOW_IPS", "e.g. FORWARDED_ALLOW_IPS=10.0.0.0/8,::1"],
     [{ HOST: "[::1]" }, "HOST", "without brackets, e.g. HOST=::1"],
     [{ CHANNEL_LAYER: "redis", REDIS_URL: "http://127.0.0.1:6379" }, "REDIS_URL", "is not a Redis URL (scheme http:)"],
     [{ CHANNEL_LAYER: "redis", REDIS_URL: "garbage" }, "REDIS_URL", "is not a URL"],

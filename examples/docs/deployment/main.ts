@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? "127.0.0.1",
     port: Number(process.env.PORT ?? 8000),
     rootPath: process.env.ROOT_PATH ?? "", // the prefix the app is mounted under, e.g. "/chat"
-    trustProxyHeaders: true, // X-Forwarded-For/-Proto/-Port: only behind a proxy you control
+    trustProxyHeaders: true, // X-Forwarded-For/-Proto/-Port, believed from loopback peers only (trustedProxies)
     shutdownTimeoutMs: 10_000, // bound on draining connections at shutdown
   });
   console.log(`listening on ${server.url}`);

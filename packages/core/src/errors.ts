@@ -82,6 +82,25 @@ export class HandlerNotFound extends ChannelsError {
   }
 }
 
+/**
+ * `groupAdd` for a consumer already in `maxGroups` groups: a client that can name groups (a room
+ * per message) must not grow the layer's membership tables without bound.
+ */
+export class TooManyGroups extends ChannelsError {
+  readonly group: string;
+  readonly maxGroups: number;
+  constructor(group: string, maxGroups: number) {
+    super(
+      ErrorCode.TOO_MANY_GROUPS,
+      `Cannot add this consumer to group ${JSON.stringify(group)}: it is already in maxGroups (${maxGroups}) groups; ` +
+        "groupDiscard one first, or raise maxGroups on the consumer class.",
+      { closeCode: 1008 },
+    );
+    this.group = group;
+    this.maxGroups = maxGroups;
+  }
+}
+
 /** A layer operation was asked of a consumer or process that has no channel layer configured. */
 export class ChannelLayerMissing extends ChannelsError {
   constructor(alias: string) {

@@ -67,6 +67,7 @@ export {
   ProtocolError,
   RouteNotFound,
   StopConsumer,
+  TooManyGroups,
 } from "./errors";
 
 // Channel layers: the contract, the in-memory layer and the per-process registry.

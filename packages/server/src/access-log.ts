@@ -47,11 +47,25 @@ export class AccessLog {
     this.logger.info({ access: { client, request, status, size } }, formatAccessLine(client, request, status, size));
   }
 
-  /** `scope.client` is turned into text only when a line is written. */
-  websocket(client: HostPort | null | undefined, action: WebsocketAction, path: string): void {
+  /**
+   * `scope.client` is turned into text only when a line is written. `status`: the HTTP status of
+   * a handshake the server refused before the application ran (403 Origin, 503 limits), as in
+   * `"WSREJECT /path" 503 -`.
+   */
+  websocket(client: HostPort | null | undefined, action: WebsocketAction, path: string, status?: number): void {
     if (this.logger === undefined) return;
     const label = clientLabel(client);
     const request = `${action} ${path}`;
-    this.logger.info({ access: { client: label, request } }, formatAccessLine(label, request));
+    this.logger.info({ access: { client: label, request, status } }, formatAccessLine(label, request, status));
+  }
+
+  /**
+   * A request node:http could not read (head too big: 431, too slow: 408, malformed: 400):
+   * `request` is `WSREJECT /path` for an upgrade, `GET /path`, or `-` when not even its first
+   * line arrived.
+   */
+  rejected(client: string, request: string, status: number): void {
+    if (this.logger === undefined) return;
+    this.logger.info({ access: { client, request, status } }, formatAccessLine(client, request, status));
   }
 }

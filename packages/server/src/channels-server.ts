@@ -1,11 +1,12 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter, type Application } from "@channels-ts/core";
+import { DEFAULT_DROP_WARN_INTERVAL_MS, DropCounter, decodePath, type Application } from "@channels-ts/core";
 import type { Registry } from "prom-client";
 import { AccessLog } from "./access-log";
 import type { Connection } from "./connection";
 import { DeadlineQueue } from "./deadline-queue";
 import { handshakeProblem, refuseHandshake } from "./handshake";
+import { HandshakeLimits, type Refusal } from "./handshake-limits";
 import { OriginCheck } from "./origin-check";
 import { Heartbeat } from "./heartbeat";
 import { FrameCache } from "./shared-frame";
@@ -13,12 +14,33 @@ import { HttpConnection } from "./http-connection";
 import { Lifespan } from "./lifespan";
 import type { ResolvedServerOptions } from "./options";
 import { Probes } from "./probes";
+import { RateLimitedWarning } from "./rate-limited-warning";
+import { resolveClient, splitTarget } from "./scope";
 import type { ServerMetrics } from "./server-metrics";
 import { ServerStats } from "./server-stats";
 import { WebsocketConnection, type WebsocketContext } from "./websocket-connection";
 import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
 
 const ignore = (): void => undefined;
+
+/** The per-connection message rate, or undefined when either bound is 0 or Infinity (off). */
+function messageRate(options: ResolvedServerOptions): { intervalMs: number; toleranceMs: number } | undefined {
+  const { maxMessagesPerSecond: rate, maxMessageBurst: burst } = options;
+  if (!(rate > 0 && rate < Infinity && burst > 0 && burst < Infinity)) return undefined;
+  // GCRA, the token bucket as one number per connection: each message advances a theoretical
+  // arrival time by one interval; a client more than `burst - 1` intervals ahead has run out.
+  const intervalMs = 1000 / rate;
+  return { intervalMs, toleranceMs: (Math.max(burst, 1) - 1) * intervalMs };
+}
+
+/** `METHOD /path` of a request node:http could not finish reading, or `-` (the line is incomplete too). */
+function requestOf(rawPacket: unknown): string {
+  if (!Buffer.isBuffer(rawPacket)) return "-";
+  const text = rawPacket.subarray(0, 512).toString("latin1");
+  const line = /^([A-Z]{1,16}) (\S{1,400}) HTTP\/1\.[01]\r?\n/.exec(text);
+  if (line === null) return "-";
+  return /\r?\nupgrade:[ \t]*websocket/i.test(text) ? `WSREJECT ${line[2]}` : `${line[1]} ${line[2]}`;
+}
 
 /**
  * The protocol server behind both `serve()` and `attach()`: turns requests and upgrades into
@@ -32,16 +54,17 @@ export class ChannelsServer {
   private readonly probes: Probes;
   private closing: Promise<void> | undefined;
   private readonly originCheck: OriginCheck | undefined;
-  /** Cross-site refusals since the last warning: one line per interval, however many were refused. */
-  private originRefusals = 0;
-  private originWarnedAt = -Infinity;
-  private latestRefusal = "";
+  /** Cross-site refusals: one line per interval, however many were refused. */
+  private readonly originWarning: RateLimitedWarning;
+  /** Requests whose head was too big (431) or too slow (408): one line per interval each. */
+  private readonly headerWarnings: Record<408 | 431, RateLimitedWarning>;
+  private readonly limits: HandshakeLimits;
   /**
    * What this server drops, counted by reason, reported to core's `drops` hook (origin "server")
    * and logged at most once per reason per 10 s: "client too slow", "shutting down", and, for a
    * limit that refuses messages, "rate limited" (`drops.report("rate limited", {}, 1, detail)`).
    */
-  readonly drops: DropCounter<"client too slow" | "shutting down">;
+  readonly drops: DropCounter<"client too slow" | "shutting down" | "rate limited">;
 
   constructor(
     app: Application,
@@ -54,7 +77,29 @@ export class ChannelsServer {
     this.drops = new DropCounter("server", { warn: (line) => logger.warn(line) }, DEFAULT_DROP_WARN_INTERVAL_MS, [
       "client too slow",
       "shutting down",
+      "rate limited",
     ]);
+    const warn = (line: string): void => logger.warn(line);
+    this.originWarning = new RateLimitedWarning(
+      warn,
+      (count, latest) =>
+        `refused ${count} cross-site WebSocket handshake(s) (403), latest ${latest}; ` +
+        "allow it with allowedOrigins (--allowed-origins), or checkOrigin: false (--no-check-origin)",
+    );
+    this.headerWarnings = {
+      408: new RateLimitedWarning(
+        warn,
+        (count, latest) =>
+          `dropped ${count} request(s) (408) whose headers took longer than handshakeTimeoutMs (${options.handshakeTimeoutMs} ms), ` +
+          `latest from ${latest}`,
+      ),
+      431: new RateLimitedWarning(
+        warn,
+        (count, latest) =>
+          `refused ${count} request(s) (431) with headers over maxHeaderSize (${options.maxHeaderSize} bytes), latest from ${latest}`,
+      ),
+    };
+    this.limits = new HandshakeLimits(options, logger);
     const connections = new Set<Connection>();
     const stats = new ServerStats();
     this.context = {
@@ -70,6 +115,8 @@ export class ChannelsServer {
       heartbeat: new Heartbeat(tickMs),
       frames: new FrameCache(),
       acceptDeadlines: new DeadlineQueue(options.acceptTimeoutMs),
+      limits: this.limits,
+      messageRate: messageRate(options),
     };
     this.lifespan = options.lifespan === "off" ? undefined : new Lifespan(app, options.logger, options.lifespan);
     this.metrics =
@@ -130,39 +177,51 @@ export class ChannelsServer {
     head: Buffer,
     rootPath = this.options.rootPath,
   ): void => {
-    const problem =
+    const problem: Refusal | { status: number; reason: undefined } | undefined =
       this.closing !== undefined ? { status: 503, reason: undefined } : (handshakeProblem(req) ?? this.crossSite(req));
-    if (problem !== undefined) {
-      socket.on("error", ignore); // a reset while refusing must not become an uncaught error
-      refuseHandshake(socket, problem.status, problem.reason === undefined ? undefined : `${problem.reason}\n`);
-      return;
-    }
+    if (problem !== undefined) return this.refuse(req, socket, problem);
+    const limited = this.limits.admit(resolveClient(req, this.options)?.[0]);
+    if (limited !== undefined) return this.refuse(req, socket, limited);
     // The connection listens for errors itself from here on (and `ws` once it takes over).
     new WebsocketConnection(this.context, req, socket, head, rootPath).start();
   };
 
-  /** A 403 for a handshake from another site's page, warned about at most once per interval. */
-  private crossSite(req: IncomingMessage): { status: number; reason: string } | undefined {
-    const origin = this.originCheck?.refused(req);
-    if (origin === undefined) return undefined;
-    this.originRefusals++;
-    this.latestRefusal = `Origin ${JSON.stringify(origin)} for Host ${JSON.stringify(req.headers.host ?? "")}`;
-    const now = performance.now();
-    if (now - this.originWarnedAt >= DEFAULT_DROP_WARN_INTERVAL_MS) {
-      this.originWarnedAt = now;
-      this.warnOriginRefusals();
+  /** Refuses a handshake before the application runs, with a WSREJECT line in the access log. */
+  private refuse(req: IncomingMessage, socket: Duplex, problem: { status: number; reason: string | undefined }): void {
+    socket.on("error", ignore); // a reset while refusing must not become an uncaught error
+    if (this.options.accessLog) {
+      const path = decodePath(splitTarget(req.url ?? "/").rawPath, "latin1");
+      this.context.accessLog.websocket(resolveClient(req, this.options), "WSREJECT", path, problem.status);
     }
-    return { status: 403, reason: "Origin not allowed" };
+    refuseHandshake(socket, problem.status, problem.reason === undefined ? undefined : `${problem.reason}\n`);
   }
 
-  /** Says how many cross-site handshakes were refused since the last line (also at shutdown, so none go untold). */
-  private warnOriginRefusals(): void {
-    if (this.originRefusals === 0) return;
-    this.options.logger.warn(
-      `refused ${this.originRefusals} cross-site WebSocket handshake(s) (403), latest ${this.latestRefusal}; ` +
-        "allow it with allowedOrigins (--allowed-origins), or checkOrigin: false (--no-check-origin)",
-    );
-    this.originRefusals = 0;
+  /**
+   * node:http's `clientError` for a request it could not read (`serve()` wires it): a head over
+   * `maxHeaderSize` gets 431, one not complete within `handshakeTimeoutMs` 408, anything else
+   * malformed 400; each with an access-log line, and the first two with a rate-limited warning.
+   */
+  readonly handleClientError = (err: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void => {
+    socket.on("error", ignore);
+    if (err.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const peer = socket as Duplex & { remoteAddress?: string; remotePort?: number };
+    const client = peer.remoteAddress === undefined ? "-" : `${peer.remoteAddress}:${peer.remotePort ?? 0}`;
+    if (status !== 400) this.headerWarnings[status].note(client);
+    this.context.accessLog.rejected(client, requestOf(err.rawPacket), status);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\n\r\n`);
+    socket.once("finish", () => socket.destroy());
+  };
+
+  /** A 403 for a handshake from another site's page, warned about at most once per interval. */
+  private crossSite(req: IncomingMessage): Refusal | undefined {
+    const origin = this.originCheck?.refused(req);
+    if (origin === undefined) return undefined;
+    this.originWarning.note(`Origin ${JSON.stringify(origin)} for Host ${JSON.stringify(req.headers.host ?? "")}`);
+    return { status: 403, reason: "Origin not allowed" };
   }
 
   /**
@@ -179,7 +238,10 @@ export class ChannelsServer {
   private async drain(): Promise<void> {
     const { connections, logger, heartbeat, wss } = this.context;
     const deadline = Date.now() + this.options.shutdownTimeoutMs;
-    this.warnOriginRefusals();
+    this.originWarning.flush();
+    this.headerWarnings[408].flush();
+    this.headerWarnings[431].flush();
+    this.limits.flush();
     for (const connection of connections) connection.shutdown();
     if (!(await this.waitForConnections(this.options.shutdownTimeoutMs))) {
       logger.warn(

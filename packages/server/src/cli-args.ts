@@ -148,6 +148,26 @@ export function portValue(
   return port;
 }
 
+/** A limit: digits, or "Infinity" / "0" where `zeroOff` (turns the limit off). */
+export function limitValue(
+  value: string | boolean | undefined,
+  source: string | undefined,
+  command: string,
+  zeroOff = false,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (text === "Infinity" || text === "inf") return Number.POSITIVE_INFINITY;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (n === 0 && !zeroOff)) {
+    throw new CliUsageError(
+      `${describeSource(source)} must be ${zeroOff ? "an integer >= 0 (0 or Infinity: no limit)" : "a positive integer (or Infinity: no limit)"}, got ${JSON.stringify(text)}`,
+      command,
+    );
+  }
+  return n;
+}
+
 /** A string flag's text, or undefined. */
 export function stringValue(value: string | boolean | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;

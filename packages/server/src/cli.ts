@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ChannelsError, Worker } from "@channels-ts/core";
-import { booleanValue, oneOf, parseFlags, portValue, stringValue, type FlagSpecs } from "./cli-args";
+import { booleanValue, limitValue, oneOf, parseFlags, portValue, stringValue, type FlagSpecs } from "./cli-args";
 import { CliUsageError, InvalidServerOption } from "./errors";
 import { loadApplication } from "./load-application";
 import { createConsoleLogger, logLevels, type Logger } from "./logger";
@@ -30,12 +30,28 @@ Options:
   --host <host>          interface to listen on (env HOST; default 127.0.0.1)
   --port <port>          port from 0 to 65535, 0 picks a free one (env PORT; default 8000)
   --root-path <path>     root_path of every scope: the prefix the app is mounted under (default "")
-  --proxy-headers        take client address and scheme from X-Forwarded-* (only behind your proxy)
+  --proxy-headers        take client address and scheme from X-Forwarded-*, from trusted proxies only
+  --forwarded-allow-ips <list>
+                         comma-separated proxies (addresses, networks such as 10.0.0.0/8, or *
+                         for any) whose X-Forwarded-* are believed; implies --proxy-headers
+                         (env FORWARDED_ALLOW_IPS; default 127.0.0.0/8,::1)
   --allowed-origins <list>
                          comma-separated origins a WebSocket may come from besides the request's
                          own host, e.g. example.com,.example.com (env ALLOWED_ORIGINS)
   --no-check-origin      accept cross-site WebSocket handshakes (default: refused with 403)
   --lifespan <mode>      auto | on | off (default auto)
+  --max-connections-per-address <n>
+                         WebSockets per client address, more get 503 (default 256)
+  --max-pending-handshakes <n>
+                         handshakes waiting for the application, more get 503 (default 1000)
+  --handshake-timeout <ms>
+                         time a client has to send a request's headers, else 408 (default 10000)
+  --max-header-size <bytes>
+                         largest request head, bigger gets 431 (default 16384)
+  --max-messages-per-second <n>
+                         per WebSocket; faster clients are closed with 1008, 0 = no limit (default 200)
+  --max-message-burst <n>
+                         messages a client may send at once above that rate, 0 = no limit (default 500)
   --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
   --access-log           log one line per request (env ACCESS_LOG=1; the default)
   --no-access-log        do not (env ACCESS_LOG=0)
@@ -67,6 +83,13 @@ const SERVE_FLAGS: FlagSpecs = {
   port: { type: "string", env: "PORT" },
   "root-path": { type: "string" },
   "proxy-headers": { type: "boolean" },
+  "forwarded-allow-ips": { type: "string", env: "FORWARDED_ALLOW_IPS" },
+  "max-connections-per-address": { type: "string" },
+  "max-pending-handshakes": { type: "string" },
+  "handshake-timeout": { type: "string" },
+  "max-header-size": { type: "string" },
+  "max-messages-per-second": { type: "string" },
+  "max-message-burst": { type: "string" },
   "allowed-origins": { type: "string", env: "ALLOWED_ORIGINS" },
   "check-origin": { type: "boolean" },
   lifespan: { type: "string" },
@@ -81,6 +104,13 @@ const SERVE_FLAGS: FlagSpecs = {
 const FLAG_OF_OPTION: Record<string, string> = {
   host: "--host",
   allowedOrigins: "--allowed-origins",
+  trustedProxies: "--forwarded-allow-ips",
+  maxConnectionsPerAddress: "--max-connections-per-address",
+  maxPendingHandshakes: "--max-pending-handshakes",
+  handshakeTimeoutMs: "--handshake-timeout",
+  maxHeaderSize: "--max-header-size",
+  maxMessagesPerSecond: "--max-messages-per-second",
+  maxMessageBurst: "--max-message-burst",
   rootPath: "--root-path",
   metricsPath: "--metrics-path",
   healthzPath: "--healthz-path",
@@ -127,7 +157,22 @@ async function serveCommand(args: string[], injected: Logger | undefined): Promi
     host: stringValue(values.host),
     port: portValue(values.port, sources.port, "serve"),
     rootPath: stringValue(values["root-path"]),
-    trustProxyHeaders: booleanValue(values["proxy-headers"]),
+    ...proxyOptions(values, sources),
+    maxConnectionsPerAddress: limitValue(
+      values["max-connections-per-address"],
+      sources["max-connections-per-address"],
+      "serve",
+    ),
+    maxPendingHandshakes: limitValue(values["max-pending-handshakes"], sources["max-pending-handshakes"], "serve"),
+    handshakeTimeoutMs: limitValue(values["handshake-timeout"], sources["handshake-timeout"], "serve"),
+    maxHeaderSize: limitValue(values["max-header-size"], sources["max-header-size"], "serve"),
+    maxMessagesPerSecond: limitValue(
+      values["max-messages-per-second"],
+      sources["max-messages-per-second"],
+      "serve",
+      true,
+    ),
+    maxMessageBurst: limitValue(values["max-message-burst"], sources["max-message-burst"], "serve", true),
     allowedOrigins: listValue(values["allowed-origins"]),
     checkOrigin: booleanValue(values["check-origin"]),
     lifespan: oneOf(values.lifespan, ["auto", "on", "off"], sources.lifespan, "serve"),
@@ -173,6 +218,26 @@ async function workerCommand(args: string[], injected: Logger | undefined): Prom
   stopOnShutdownSignals(() => worker.stop(), logger);
   logger.info(`Running worker for channels ${channels.join(", ")}`);
   await worker.run();
+}
+
+/**
+ * `--proxy-headers` and `--forwarded-allow-ips` (uvicorn's flag: naming the proxies turns the
+ * headers on); `--no-proxy-headers` with a list is a conflict, not a silent no-op.
+ */
+function proxyOptions(
+  values: Record<string, string | boolean | undefined>,
+  sources: Record<string, string>,
+): Pick<ServeOptions, "trustProxyHeaders" | "trustedProxies"> {
+  const proxies = listValue(values["forwarded-allow-ips"]);
+  const headers = booleanValue(values["proxy-headers"]);
+  if (proxies === undefined) return { trustProxyHeaders: headers };
+  if (headers === false) {
+    throw new CliUsageError(
+      `options --no-proxy-headers and ${sources["forwarded-allow-ips"] ?? "--forwarded-allow-ips"} conflict: drop one of them`,
+      "serve",
+    );
+  }
+  return { trustProxyHeaders: true, trustedProxies: proxies };
 }
 
 /** `--healthz-path` / `--readyz-path`, their CLI defaults, or none with `--no-health`. */

@@ -28,7 +28,7 @@ export interface ServerContext {
   /** Counters the metrics read on scrape (plain fields: free when metrics are off). */
   readonly stats: ServerStats;
   /** What the server drops ("client too slow", "shutting down", "rate limited"): counted, reported to `drops`, logged. */
-  readonly drops: DropCounter<"client too slow" | "shutting down">;
+  readonly drops: DropCounter<"client too slow" | "shutting down" | "rate limited">;
 }
 
 /** A connection that its Release reports to. */

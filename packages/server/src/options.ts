@@ -1,6 +1,7 @@
 import { compileOriginPatterns } from "@channels-ts/core";
 import { InvalidServerOption } from "./errors";
 import { consoleLogger, type Logger } from "./logger";
+import { LOOPBACK_PROXIES, proxyEntryProblem } from "./trusted-proxies";
 
 /** Every server limit and setting; each has a default in `serverDefaults` (documented in the README). */
 export interface ServerOptions {
@@ -32,8 +33,45 @@ export interface ServerOptions {
   maxQueuedMessages: number;
   /** Upper bound on `close()`: connections still open after it are dropped. */
   shutdownTimeoutMs: number;
-  /** Take client address and scheme from X-Forwarded-For / -Proto / -Port (only behind a proxy you trust). */
+  /**
+   * Take client address and scheme from X-Forwarded-For / -Proto / -Port, when the direct peer
+   * is one of `trustedProxies` (from any other peer they are ignored).
+   */
   trustProxyHeaders: boolean;
+  /**
+   * Peers whose X-Forwarded-* headers are believed (uvicorn's `forwarded_allow_ips`): addresses
+   * and CIDR networks ("10.0.0.0/8", "::1"), or "*" for any peer. Default: loopback only.
+   * The client is the right-most X-Forwarded-For entry that is not itself in this list.
+   */
+  trustedProxies: readonly string[];
+  /**
+   * WebSockets (handshaking or open) one client address may hold at once, counted after proxy
+   * resolution; one more is refused with HTTP 503 before the application runs. Infinity: no limit.
+   */
+  maxConnectionsPerAddress: number;
+  /**
+   * WebSocket handshakes waiting for the application's accept or close at once; one more is
+   * refused with HTTP 503 before the application runs. Infinity: no limit.
+   */
+  maxPendingHandshakes: number;
+  /**
+   * How long a client may take to send a request's headers (the WebSocket upgrade request
+   * included): a slower one gets 408 and is dropped. `serve()` only: with `attach()` it is the
+   * host server's `headersTimeout`.
+   */
+  handshakeTimeoutMs: number;
+  /**
+   * Largest request head (request line and headers) in bytes; a bigger one gets 431. `serve()`
+   * only: with `attach()` it is the host server's `maxHeaderSize`.
+   */
+  maxHeaderSize: number;
+  /**
+   * Messages per second a WebSocket client may send, on average (a token bucket refilled at
+   * this rate); a client that runs out is closed with 1008 "rate limited". 0 or Infinity: no limit.
+   */
+  maxMessagesPerSecond: number;
+  /** Messages a client may send in one burst above `maxMessagesPerSecond` (the bucket's size). 0 or Infinity: no limit. */
+  maxMessageBurst: number;
   /**
    * Refuse (403, before the application runs) a WebSocket handshake whose Origin header names
    * another host than the request's Host and none of `allowedOrigins`: cross-site WebSocket
@@ -78,6 +116,13 @@ export const serverDefaults = {
   maxQueuedMessages: 64,
   shutdownTimeoutMs: 10_000,
   trustProxyHeaders: false,
+  trustedProxies: LOOPBACK_PROXIES,
+  maxConnectionsPerAddress: 256,
+  maxPendingHandshakes: 1000,
+  handshakeTimeoutMs: 10_000,
+  maxHeaderSize: 16 * 1024,
+  maxMessagesPerSecond: 200,
+  maxMessageBurst: 500,
   checkOrigin: true,
   allowedOrigins: [] as readonly string[],
   lifespan: "auto",
@@ -94,7 +139,9 @@ export type ServeOptions = Partial<ServerOptions>;
 /** Which requests `attach()` takes: a path list (exact or prefix, see README) or a predicate. */
 export type PathFilter = readonly string[] | ((path: string) => boolean);
 
-export interface AttachOptions extends Partial<Omit<ServerOptions, "host" | "port" | "lifespan">> {
+export interface AttachOptions extends Partial<
+  Omit<ServerOptions, "host" | "port" | "lifespan" | "handshakeTimeoutMs" | "maxHeaderSize">
+> {
   /** Paths to take; every other request is left to the host server. Default: all upgrade requests. */
   paths?: PathFilter;
   /** Also take plain HTTP requests on those paths (default false: WebSocket upgrades only). */
@@ -109,6 +156,15 @@ const positiveInt: Check = (v) =>
   typeof v === "number" && Number.isInteger(v) && v > 0 ? undefined : "a positive integer";
 const nonNegativeInt: Check = (v) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : "an integer >= 0";
+
+/** A count limit: a positive integer, or Infinity for none. */
+const limit: Check = (v) =>
+  v === Number.POSITIVE_INFINITY || (typeof v === "number" && Number.isInteger(v) && v > 0)
+    ? undefined
+    : "a positive integer (or Infinity for no limit)";
+/** A rate limit: a number >= 0; 0 and Infinity turn it off. */
+const rate: Check = (v) =>
+  typeof v === "number" && !Number.isNaN(v) && v >= 0 ? undefined : "a number >= 0 (0 or Infinity: no limit)";
 
 /** A path the server answers itself: absolute, no query, no spaces. */
 const probePath: Check = (v) =>
@@ -136,6 +192,18 @@ const checks: Record<keyof ServerOptions, Check> = {
   maxQueuedMessages: positiveInt,
   shutdownTimeoutMs: nonNegativeInt,
   trustProxyHeaders: (v) => (typeof v === "boolean" ? undefined : "true or false"),
+  trustedProxies: (v) => {
+    if (!Array.isArray(v) || !v.every((p) => typeof p === "string"))
+      return 'an array of addresses and networks such as ["10.0.0.0/8", "::1"] (or ["*"])';
+    const problem = (v as string[]).map(proxyEntryProblem).find((p) => p !== undefined);
+    return problem === undefined ? undefined : `addresses and networks: ${problem}`;
+  },
+  maxConnectionsPerAddress: limit,
+  maxPendingHandshakes: limit,
+  handshakeTimeoutMs: positiveInt,
+  maxHeaderSize: positiveInt,
+  maxMessagesPerSecond: rate,
+  maxMessageBurst: rate,
   checkOrigin: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   allowedOrigins: (v) => {
     if (!Array.isArray(v) || !v.every((p) => typeof p === "string"))
@@ -201,6 +269,14 @@ export function resolveOptions(options: object, kind: "serve" | "attach"): Resol
         "attach() does not take option lifespan: the host server owns startup and shutdown, so run your startup code before it listens.",
       );
     }
+    if (kind === "attach" && (name === "handshakeTimeoutMs" || name === "maxHeaderSize")) {
+      const own = name === "handshakeTimeoutMs" ? "headersTimeout" : "maxHeaderSize";
+      throw new InvalidServerOption(
+        name,
+        `attach() does not take option ${name}: node:http applies it while reading the request, before attach() sees it, ` +
+          `so set ${own} where you create the server (http.createServer({ ${own} })).`,
+      );
+    }
     const check =
       (checks as Record<string, Check | undefined>)[name] ?? (kind === "attach" ? attachOnly[name] : undefined);
     if (check === undefined) {
@@ -225,6 +301,13 @@ export function resolveOptions(options: object, kind: "serve" | "attach"): Resol
         `Options ${name} and ${other} conflict: both are ${JSON.stringify(resolved[name])}; give each its own path.`,
       );
     }
+  }
+  if (given.trustedProxies !== undefined && !resolved.trustProxyHeaders) {
+    throw new InvalidServerOption(
+      "trustedProxies",
+      "Options trustedProxies and trustProxyHeaders: false conflict: without trustProxyHeaders no forwarded header is read; " +
+        "set trustProxyHeaders: true (--proxy-headers) or drop trustedProxies.",
+    );
   }
   if (resolved.pingIntervalMs === 0 && given.pongTimeoutMs !== undefined) {
     throw new InvalidServerOption(

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { decodePath, type Headers, type HostPort, type HttpScope, type WebsocketScope } from "@channels-ts/core";
 import type { ResolvedServerOptions } from "./options";
+import { TrustedProxies } from "./trusted-proxies";
 
 const ASGI = { version: "3.0", spec_version: "2.3" } as const;
 
@@ -135,26 +136,50 @@ function httpVersion(req: IncomingMessage): string {
   return version === "1.1" ? "1.1" : version === "1.0" ? "1.0" : version;
 }
 
-function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoints {
+/** Every value of a header that may come more than once, as one comma-separated list. */
+function joined(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/**
+ * Whether the request's X-Forwarded-* headers are believed: `trustProxyHeaders` is on and the
+ * direct peer is one of `trustedProxies`.
+ */
+function fromTrustedProxy(req: IncomingMessage, options: ResolvedServerOptions): boolean {
+  return options.trustProxyHeaders && TrustedProxies.of(options.trustedProxies).trusts(req.socket.remoteAddress);
+}
+
+/**
+ * The client's address: the peer's, or, from a trusted proxy, the right-most X-Forwarded-For
+ * entry that is not itself a trusted proxy (uvicorn's rule). Its port is X-Forwarded-Port's
+ * first value when a forwarded address is taken (0 without one), so the pair never mixes proxy
+ * and client values.
+ */
+export function resolveClient(req: IncomingMessage, options: ResolvedServerOptions): HostPort | null {
   const socket = req.socket;
   const remote = socket.remoteAddress;
-  const local = socket.localAddress;
-  const client: HostPort | null =
+  const direct: HostPort | null =
     remote === undefined ? null : [shared(addresses, remote, remote), socket.remotePort ?? 0];
+  if (!fromTrustedProxy(req, options)) return direct;
+  const forwardedFor = joined(req.headers["x-forwarded-for"]);
+  const address =
+    forwardedFor === undefined ? undefined : TrustedProxies.of(options.trustedProxies).clientOf(forwardedFor);
+  if (address === undefined) return direct;
+  const port = Number(firstValue(req.headers["x-forwarded-port"]));
+  return [shared(addresses, address, address), Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0];
+}
+
+function endpoints(req: IncomingMessage, options: ResolvedServerOptions): Endpoints {
+  const socket = req.socket;
+  const local = socket.localAddress;
   const server: HostPort | null = local === undefined ? null : [shared(addresses, local, local), socket.localPort ?? 0];
   let secure = (socket as TLSSocket).encrypted === true;
-  if (!options.trustProxyHeaders) return { client, server, secure };
-  // As Daphne: the left-most X-Forwarded-For entry is the client, and its port is only
-  // taken together with it, so the pair never mixes proxy and client values.
-  const forwardedFor = firstValue(req.headers["x-forwarded-for"]);
-  let forwardedClient = client;
-  if (forwardedFor !== undefined) {
-    const port = Number(firstValue(req.headers["x-forwarded-port"]));
-    forwardedClient = [forwardedFor, Number.isInteger(port) ? port : 0];
+  const client = resolveClient(req, options);
+  if (fromTrustedProxy(req, options)) {
+    const proto = firstValue(req.headers["x-forwarded-proto"])?.toLowerCase();
+    if (proto !== undefined) secure = proto === "https" || proto === "wss";
   }
-  const proto = firstValue(req.headers["x-forwarded-proto"])?.toLowerCase();
-  if (proto !== undefined) secure = proto === "https" || proto === "wss";
-  return { client: forwardedClient, server, secure };
+  return { client, server, secure };
 }
 
 function baseScope(req: IncomingMessage, ends: Endpoints, rootPath: string) {

@@ -19,6 +19,9 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
+/** node:http's own `requestTimeout` (5 min), kept; it may not be shorter than `headersTimeout`. */
+const NODE_REQUEST_TIMEOUT_MS = 300_000;
+
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise<AddressInfo>((resolve, reject) => {
     const onError = (err: Error): void => reject(listenError(err, host, port));
@@ -43,15 +46,17 @@ export async function serve(app: Application, options: ServeOptions = {}): Promi
   const resolved = resolveOptions(options, "serve");
   const core = new ChannelsServer(app, resolved);
   await core.startup();
-  const server = createServer();
+  const server = createServer({
+    maxHeaderSize: resolved.maxHeaderSize,
+    // The time to send a request's head, the upgrade request's included (slow-headers attacks);
+    // node checks it only every connectionsCheckingInterval (30 s by default), hence ours.
+    headersTimeout: resolved.handshakeTimeoutMs,
+    requestTimeout: Math.max(NODE_REQUEST_TIMEOUT_MS, resolved.handshakeTimeoutMs),
+    connectionsCheckingInterval: Math.min(1000, Math.max(100, Math.floor(resolved.handshakeTimeoutMs / 4))),
+  });
   server.on("request", core.handleRequest);
   server.on("upgrade", core.handleUpgrade);
-  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
-    // As node's own handler: headers over maxHeaderSize are 431, anything else malformed 400.
-    const status = err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-    else socket.destroy();
-  });
+  server.on("clientError", core.handleClientError);
   let info: AddressInfo;
   try {
     info = await listen(server, resolved.host, resolved.port);

@@ -19,6 +19,7 @@ import { ERROR_CLOSE_CODES, isSendableCloseCode } from "./close-codes";
 import { Release, type Connection, type ReleaseOwner, type ServerContext } from "./connection";
 import type { DeadlineMember, DeadlineQueue } from "./deadline-queue";
 import { refuseHandshake } from "./handshake";
+import type { HandshakeLimits } from "./handshake-limits";
 import type { Heartbeat, HeartbeatMember } from "./heartbeat";
 import { escapeLogText } from "./log-text";
 import { MessageQueue, type FlowControl } from "./message-queue";
@@ -41,6 +42,10 @@ export interface WebsocketContext extends ServerContext {
   readonly frames: FrameCache;
   /** Every handshake's `acceptTimeoutMs`, on one timer. */
   readonly acceptDeadlines: DeadlineQueue;
+  /** Handshakes in progress and WebSockets per client address; each connection reports its end. */
+  readonly limits: HandshakeLimits;
+  /** `maxMessagesPerSecond` / `maxMessageBurst` as GCRA's interval and tolerance; undefined: no limit. */
+  readonly messageRate: { readonly intervalMs: number; readonly toleranceMs: number } | undefined;
 }
 
 type State = "connecting" | "open" | "closing" | "closed";
@@ -90,6 +95,11 @@ export class WebsocketConnection
   /** Why the server closed it, when what is sent to it afterwards counts as dropped (1013, 1001). */
   private dropReason: DropReason | undefined;
   private pingSentAt = 0;
+  /**
+   * The message rate's theoretical arrival time (GCRA, performance.now() ms): one number instead
+   * of a bucket's two, and no timer; 0 until the first message.
+   */
+  private rateTat = 0;
   private lastPingAt = Date.now();
   /** Only until `websocket.accept`: a live connection keeps neither the upgrade request nor its bytes. */
   private handshake: Handshake | undefined;
@@ -138,6 +148,14 @@ export class WebsocketConnection
 
   onReleased(): void {
     this.context.connections.delete(this);
+    this.context.limits.left(this.peer?.[0]);
+  }
+
+  /** The handshake is over (accepted, refused, or the client left): it no longer counts as pending. */
+  private endHandshake(): void {
+    if (this.handshake === undefined) return;
+    this.handshake = undefined;
+    this.context.limits.handshakeEnded();
   }
 
   /** `ip:port` of the client, for log lines (made when one is written, not kept). */
@@ -342,7 +360,7 @@ export class WebsocketConnection
       );
     }
     const headerLines = acceptHeaderLines(event.headers);
-    this.handshake = undefined;
+    this.endHandshake();
     this.clearAcceptTimer();
     const { req, head: firstBytes, early } = handshake;
     const socket = this.socket;
@@ -386,10 +404,30 @@ export class WebsocketConnection
       return;
     }
     this.context.stats.messagesReceived++;
+    const rate = this.context.messageRate;
+    if (rate !== undefined) {
+      const now = performance.now();
+      const tat = this.rateTat > now ? this.rateTat : now;
+      if (tat - now > rate.toleranceMs) return this.rateLimited();
+      this.rateTat = tat + rate.intervalMs;
+    }
     const buffer = data as Buffer; // binaryType "nodebuffer": always one Buffer
     this.queue.push(
       isBinary ? { type: "websocket.receive", bytes: buffer } : { type: "websocket.receive", text: buffer.toString() },
     );
+  }
+
+  /** Past `maxMessagesPerSecond` and its burst: the message is dropped (counted, once) and the client closed with 1008. */
+  private rateLimited(): void {
+    const { maxMessagesPerSecond, maxMessageBurst } = this.context.options;
+    this.context.drops.report(
+      "rate limited",
+      {},
+      1,
+      `${this.dropDetail()} over maxMessagesPerSecond ${maxMessagesPerSecond} (maxMessageBurst ${maxMessageBurst}); closed with 1008`,
+    );
+    this.serverCloseCode = 1008;
+    this.closeWith(1008, "rate limited");
   }
 
   /** What a drop's log line says of this connection (made only when a drop is reported). */
@@ -421,6 +459,7 @@ export class WebsocketConnection
     if (this.disconnected) return;
     this.disconnected = true;
     const wasOpen = this.state !== "connecting";
+    this.endHandshake();
     this.state = "closed";
     this.clearAcceptTimer();
     this.queue.push(

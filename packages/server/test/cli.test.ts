@@ -130,3 +130,49 @@ test("channels-ts serve refuses a cross-site WebSocket with 403 by default, allo
   const unchecked = await start("--no-check-origin");
   expect(await refusal(unchecked, "http://evil.example.com")).toBe("open");
 });
+
+test("channels-ts serve believes X-Forwarded-For only from --forwarded-allow-ips (or FORWARDED_ALLOW_IPS) and limits WebSockets per address", async () => {
+  using clients = new WsClients();
+  const start = async (flags: string[], env: Record<string, string> = {}) => {
+    const child = processes.start(process.execPath, [bin, "serve", `${fixture}:application`, "--port", "0", ...flags], {
+      env,
+    });
+    const [, port] = await child.waitFor(/Listening on TCP address 127\.0\.0\.1:(\d+)/);
+    return { child, port: port as string };
+  };
+  const forged = { headers: { "X-Forwarded-For": "203.0.113.7" } };
+  // The test connects from 127.0.0.1, which FORWARDED_ALLOW_IPS does not name: the header is a forgery.
+  const untrusted = await start([], { FORWARDED_ALLOW_IPS: "10.9.9.9" });
+  await fetchText(`http://127.0.0.1:${untrusted.port}/who`, forged);
+  await untrusted.child.waitFor(/127\.0\.0\.1:\d+ - - \[[^\]]*\] "GET \/who" 200/);
+  const trusted = await start(["--forwarded-allow-ips", "127.0.0.1", "--max-connections-per-address", "1"]);
+  await fetchText(`http://127.0.0.1:${trusted.port}/who`, forged);
+  await trusted.child.waitFor(/203\.0\.113\.7:0 - - \[[^\]]*\] "GET \/who" 200/);
+  await clients.open(`ws://127.0.0.1:${trusted.port}/ws/`, undefined, forged);
+  await expect(clients.open(`ws://127.0.0.1:${trusted.port}/ws/`, undefined, forged)).rejects.toMatchObject({
+    status: 503,
+  });
+  await trusted.child.waitFor(/"WSREJECT \/ws\/" 503 -/);
+  await trusted.child.waitFor(/refused 1 WebSocket handshake\(s\) \(503\) over maxConnectionsPerAddress \(1\)/);
+  // Another client address (through the same proxy) is still served.
+  await clients.open(`ws://127.0.0.1:${trusted.port}/ws/`, undefined, {
+    headers: { "X-Forwarded-For": "203.0.113.8" },
+  });
+});
+
+test.each([
+  [["--max-messages-per-second", "fast"], "option --max-messages-per-second must be an integer >= 0"],
+  [["--max-connections-per-address", "0"], "option --max-connections-per-address must be a positive integer"],
+  [
+    ["--forwarded-allow-ips", "proxy.local"],
+    'option --forwarded-allow-ips: expected addresses and networks: "proxy.local"',
+  ],
+  [
+    ["--no-proxy-headers", "--forwarded-allow-ips", "10.0.0.1"],
+    "options --no-proxy-headers and --forwarded-allow-ips conflict",
+  ],
+])("channels-ts serve %p exits 2 naming the flag", async (flags, message) => {
+  const child = processes.start(process.execPath, [bin, "serve", `${fixture}:application`, ...flags]);
+  expect((await child.exited).code).toBe(2);
+  expect(child.stderr).toContain(message);
+});

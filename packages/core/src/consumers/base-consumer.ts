@@ -1,4 +1,4 @@
-import { ChannelLayerMissing, HandlerNotFound, StopConsumer } from "../errors";
+import { ChannelLayerMissing, HandlerNotFound, StopConsumer, TooManyGroups } from "../errors";
 import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
 import { receiveSourceOf, type EventReceiver, type ReceiveSource } from "../receive-source";
@@ -53,6 +53,11 @@ class Handoff implements LayerReceiver, EventReceiver<Message> {
 export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = Scope> {
   /** Alias of the channel layer in `channelLayers`; an empty string means "no layer". */
   channelLayerAlias = "default";
+  /**
+   * Groups this consumer may be in at once; `groupAdd` beyond it rejects with `TooManyGroups`.
+   * Bounds what one client can make the layer hold when group names come from its messages.
+   */
+  maxGroups = 100;
   scope!: S;
   /** The layer for `channelLayerAlias`, or undefined when none is configured. */
   channelLayer: ChannelLayer | undefined;
@@ -78,6 +83,8 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #previousType: unknown = undefined;
   #previousHandlerName = "";
   #failure: { error: unknown } | null = null;
+  /** Groups added and not discarded, made at the first `groupAdd` (most consumers join none or one). */
+  #joined: Set<string> | undefined = undefined;
   #stopped = false;
   #stopRequested = false;
   // run()'s own promise, settled by #end (null before run() and after the end).
@@ -239,6 +246,11 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   groupAdd(group: string): Promise<void> {
     const layer = this.channelLayer;
     if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    const joined = (this.#joined ??= new Set());
+    if (!joined.has(group)) {
+      if (joined.size >= this.maxGroups) return Promise.reject(new TooManyGroups(group, this.maxGroups));
+      joined.add(group);
+    }
     return layer.groupAdd(group, this.channelName as string);
   }
 
@@ -246,6 +258,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   groupDiscard(group: string): Promise<void> {
     const layer = this.channelLayer;
     if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
+    this.#joined?.delete(group);
     return layer.groupDiscard(group, this.channelName as string);
   }
 
