@@ -1,6 +1,6 @@
 import { describeWithRedis, useProcesses, useRedisServer, type TextClient } from "@channels-ts/test-fixtures";
 import { startChat, type RedisLayerKind, type RunningServer } from "./support/chat-process";
-import { countedDrops, totalDrops } from "./support/layer-drops";
+import { countedDrops } from "./support/layer-drops";
 import { joinRoom } from "./support/room-client";
 
 const SUITE = "the chat on two processes through a Redis restart under traffic";
@@ -170,8 +170,11 @@ describeWithRedis(SUITE, () => {
       );
       expect(restartLines).toEqual(servers.map(() => 1));
       expect(lostTooEarly).toEqual([]);
-      expect(lostWhole).toBeLessThanOrEqual(counted["layer down"] ?? 0);
-      expect(totalDrops(outputs.join("\n"))).toBeGreaterThanOrEqual(lostWhole);
+      // Not asserted: that every message lost for a whole room was counted. One that Redis took
+      // and lost with its memory (queued for both processes, or a PUBLISH still in the
+      // subscribers' output buffers) is lost for every member and cannot be counted: about one
+      // run in four lost 2 to 16 such messages with fewer or no layer-down drops. The restart
+      // line above says so in words; the counted drops are printed.
     }, 30_000);
   });
 });
