@@ -136,7 +136,7 @@ export class RedisPresenceStore implements PresenceStore {
     }
     if (replaces !== undefined) own.delete(replaces);
     own.set(entry.ref, stored);
-    const [, ...args] = this.processArgs();
+    const args = this.processArgs();
     const pipeline = this.client.pipeline() as PresencePipeline;
     pipeline.presencePut(this.groupKey(group), this.hashKey(group), ...args, entry.ref, stored, replaces ?? "");
     pipeline.sadd(this.processGroupsKey(this.processId), group);
@@ -237,7 +237,7 @@ export class RedisPresenceStore implements PresenceStore {
   private async restore(group: string): Promise<void> {
     const own = this.own.get(group);
     if (own === undefined || own.size === 0) return;
-    const [, ...args] = this.processArgs();
+    const args = this.processArgs();
     for (const [ref, stored] of own) {
       await this.client.presencePut(this.groupKey(group), this.hashKey(group), ...args, ref, stored, "");
     }
