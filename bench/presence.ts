@@ -5,8 +5,7 @@
  *
  *     node --import tsx bench/presence.ts [--presences 10000] [--repeats 20]
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   InMemoryChannelLayer,
   configurePresence,
@@ -18,7 +17,7 @@ import {
 import { RedisChannelLayer, RedisPresenceStore } from "@channels-ts/redis";
 import { freePort, startProcess, stopAll } from "./processes";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(__dirname, "..");
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,7 @@ import {
 /** A chat room that shows who is in it: /ws/room/<name>/?user=<id>. */
 export class RoomConsumer extends JsonWebsocketConsumer {
   get room(): string {
-    return `room.${String(this.scope.url_route.kwargs.room)}`;
+    return `room.${String(this.scope.url_route?.kwargs.room)}`;
   }
 
   get user(): string {
@@ -32,11 +32,11 @@ export class RoomConsumer extends JsonWebsocketConsumer {
   }
 
   // Both are ignored unless a consumer defines them: here they go to the browser as they are.
-  presence_state(message: PresenceStateMessage): Promise<void> {
+  override presence_state(message: PresenceStateMessage): Promise<void> {
     return this.sendJson(message);
   }
 
-  presence_diff(message: PresenceDiffMessage): Promise<void> {
+  override presence_diff(message: PresenceDiffMessage): Promise<void> {
     return this.sendJson(message);
   }
 

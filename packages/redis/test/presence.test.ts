@@ -116,4 +116,17 @@ describeWithRedis("presence across two processes on one Redis", () => {
       expect(await countPresence(b, "room")).toBe(0);
     });
   });
+
+  it("a process taken for dead while alive (frozen past timeoutMs) puts its entries back at its next heartbeat", async () => {
+    const layer = new RedisChannelLayer({ hosts: [redis.url] });
+    const store = new RedisPresenceStore({ host: redis.url, heartbeatMs: 50, timeoutMs: 150 });
+    await using _closing = { [Symbol.asyncDispose]: () => layer.close().then(() => store.close()) };
+    configurePresence(layer, { store });
+    const ref = await presenceOf(layer).track("specific.frozen!1", "room", "sleeper", { a: 1 });
+    // What a reaper did while this process was frozen: its entries in the group are gone.
+    await redis.client().del(`asgi:presence:{room}:${store.processId}`);
+    expect(await countPresence(layer, "room")).toBe(0);
+    await store.heartbeat();
+    expect(await listPresence(layer, "room")).toEqual({ sleeper: { metas: [{ a: 1, ref }] } });
+  });
 });
