@@ -83,7 +83,13 @@ export class Presence {
     if (byKey === undefined || previous === undefined) throw new PresenceNotTracked(group, key);
     const entry: PresenceEntry = { key, ref: newRef(), meta: copyMeta(meta) };
     byKey.set(key, entry);
-    await this.store.put(group, entry, previous.ref);
+    try {
+      await this.store.put(group, entry, previous.ref);
+    } catch (error) {
+      // The store still holds the previous meta: so does this process.
+      if (byKey.get(key) === entry) byKey.set(key, previous);
+      throw error;
+    }
     this.batch.leave(group, previous);
     this.batch.join(group, entry);
     return entry.ref;
