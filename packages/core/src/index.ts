@@ -169,6 +169,23 @@ export {
   type RequestPayload,
 } from "./consumers/request-reply";
 
+// Presence (Phoenix Presence): who is in a group, kept by the layer, diffs as group messages.
+export { ConsumerPresence, type PresenceOwner, type TrackOptions } from "./presence/consumer-presence";
+export { InMemoryPresenceStore } from "./presence/in-memory-presence-store";
+export { PRESENCE_DEFAULTS, Presence, type PresenceOptions } from "./presence/presence";
+export { PresenceAlreadyTracked, PresenceNotTracked, PresenceUnsupported } from "./presence/presence-errors";
+export { configurePresence, countPresence, listPresence, presenceOf } from "./presence/presence-registry";
+export { presenceStateOf } from "./presence/presence-state";
+export type { PresenceStore } from "./presence/presence-store";
+export type {
+  PresenceDiffMessage,
+  PresenceEntry,
+  PresenceMeta,
+  PresenceMetaInput,
+  PresenceState,
+  PresenceStateMessage,
+} from "./presence/presence-types";
+
 // Middleware: cookies, sessions, authentication, origin checks.
 export { BaseMiddleware, type ScopeExtras } from "./middleware/base-middleware";
 export { InvalidCookie, MiddlewareConfigError } from "./middleware/errors";

@@ -16,3 +16,4 @@ export {
 } from "./layers/validate-names";
 export { validateMessage } from "./layers/validate-message";
 export { runChannelLayerContract, type ChannelLayerContractOptions } from "./layers/layer-contract";
+export { runPresenceStoreContract, type PresenceStoreContractOptions } from "./presence/presence-store-contract";

@@ -10,6 +10,7 @@ import {
 } from "@channels-ts/core/layer-kit";
 import { scoreNow } from "./clock";
 import { MultiFernet } from "./fernet";
+import { normalizeHosts } from "./hosts";
 import { CONNECTION_OPTIONS, rejectUnknownOptions } from "./known-options";
 import { MembershipRefresher } from "./membership-refresher";
 import { checkNumber, checkPrefix, REDIS_LAYER_DEFAULTS, type RedisChannelLayerOptions } from "./options";
@@ -113,6 +114,7 @@ export class RedisChannelLayer extends RedisLayerBase<RedisDropReason> implement
       listener,
     };
     this.transport = transport !== undefined ? transport(context) : new RedisQueueTransport(o, context);
+    if (transport === undefined) this.presenceHost = { host: normalizeHosts(o.hosts)[0]!, prefix: o.prefix };
     const refreshSeconds = o.membershipRefreshSeconds ?? o.groupExpiry / 4;
     this.refresher = new MembershipRefresher(
       Math.min(refreshSeconds * 1000, 2 ** 31 - 1),

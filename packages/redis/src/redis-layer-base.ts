@@ -8,6 +8,8 @@ import {
   ChannelReceiveAborted,
   type LayerReceiver,
   type Message,
+  PresenceUnsupported,
+  type PresenceStore,
   type ReceiveOptions,
 } from "@channels-ts/core";
 import { BackgroundErrors } from "./background-errors";
@@ -17,6 +19,8 @@ import { LocalChannels } from "./local-channels";
 import { MalformedCounter, type LayerLogger } from "./malformed-counter";
 import { Memberships } from "./memberships";
 import { PendingOperations } from "./pending-operations";
+import type { RedisHost } from "./hosts";
+import { RedisPresenceStore } from "./redis-presence-store";
 
 /** What a layer tells its base once, at construction. */
 export interface LayerBaseSettings<R extends DropReason> {
@@ -66,6 +70,9 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Hosts (shard numbers) between their `down` and `up` events. */
   private readonly hostsDown = new Set<number>();
+  /** Where presence lives (the first host, the layer's prefix); undefined for a transport of one's own or a cluster. */
+  protected presenceHost: { host: RedisHost; prefix: string } | undefined = undefined;
+  private readonly presenceStores: RedisPresenceStore[] = [];
 
   protected constructor(settings: LayerBaseSettings<R>) {
     super();
@@ -186,15 +193,29 @@ export abstract class RedisLayerBase<R extends DropReason> extends EventEmitter<
     return this.local.take(channel);
   }
 
+  /**
+   * The store `listPresence` and the consumers' `presence` use on this layer (docs/presence.md):
+   * a `RedisPresenceStore` on the first host, with the layer's prefix, closed with the layer.
+   */
+  createPresenceStore(): PresenceStore {
+    this.assertOpen("createPresenceStore");
+    if (this.presenceHost === undefined) throw new PresenceUnsupported(this.layerName);
+    const store = new RedisPresenceStore({ ...this.presenceHost, logger: this.logger });
+    this.presenceStores.push(store);
+    return store;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const presenceClosed = Promise.all(this.presenceStores.map((store) => store.close()));
     if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
     this.local.closeAll((channel) => new ChannelReceiveAborted(channel, "closed"));
     // ioredis never settles commands queued for a connection it is reconnecting when disconnected.
     this.pending.rejectAll((operation) => new ChannelLayerClosed(operation));
     this.shutdown();
     this.drops.flush();
+    await presenceClosed;
   }
 
   /**

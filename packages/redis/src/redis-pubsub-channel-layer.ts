@@ -14,6 +14,7 @@ import {
   validateGroupName,
   validateMessage,
 } from "@channels-ts/core/layer-kit";
+import { normalizeHosts } from "./hosts";
 import { checkClusterOptions } from "./cluster-options";
 import { ClusterPubSubTransport } from "./cluster-pubsub-transport";
 import { CONNECTION_OPTIONS, rejectUnknownOptions } from "./known-options";
@@ -91,6 +92,9 @@ export class RedisPubSubChannelLayer extends RedisLayerBase<PubSubDropReason> im
         : o.cluster !== undefined
           ? new ClusterPubSubTransport({ ...o.cluster, ...pick(o) }, context)
           : new RedisPubSubTransport(o, context);
+    if (o.transport === undefined && o.cluster === undefined) {
+      this.presenceHost = { host: normalizeHosts(o.hosts)[0]!, prefix: o.prefix };
+    }
   }
 
   /**

@@ -1,6 +1,9 @@
 import { ChannelLayerMissing, HandlerNotFound, StopConsumer, TooManyGroups } from "../errors";
 import type { ChannelLayer, LayerReceiver } from "../layers/channel-layer";
 import { getChannelLayer } from "../layers";
+import { ConsumerPresence } from "../presence/consumer-presence";
+import { existingPresenceOf } from "../presence/presence-registry";
+import type { PresenceDiffMessage, PresenceStateMessage } from "../presence/presence-types";
 import { receiveSourceOf, type EventReceiver, type ReceiveSource } from "../receive-source";
 import type { Application, Message, Receive, Scope, Send } from "../types";
 import { DONE } from "../util/done";
@@ -107,6 +110,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   #onHandlerError: ((error: unknown) => void) | undefined = undefined;
   // Made at the first wake-up from the layer: an idle connection never needs it.
   #runPump: (() => void) | undefined = undefined;
+  #presence: ConsumerPresence | undefined = undefined;
 
   static {
     // The hand-off reaches the consumer's internals through these, and nothing else can.
@@ -276,6 +280,17 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     return layer.send(channel, message as unknown as Message);
   }
 
+  /** Presence in groups (docs/presence.md): `this.presence.track(group, key, meta)`, `update`, `untrack`, `list`, `count`. */
+  get presence(): ConsumerPresence {
+    return (this.#presence ??= new ConsumerPresence(this));
+  }
+
+  /** A group's batched joins and leaves (docs/presence.md); ignored unless overridden, e.g. to forward them. */
+  presence_diff(_message: PresenceDiffMessage): Promise<void> | void {}
+
+  /** A group's whole presence state, asked for with `track(..., { state: true })`; ignored unless overridden. */
+  presence_state(_message: PresenceStateMessage): Promise<void> | void {}
+
   protected requireLayer(): ChannelLayer {
     if (this.channelLayer === undefined) throw new ChannelLayerMissing(this.channelLayerAlias);
     return this.channelLayer;
@@ -371,11 +386,19 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     // Discarding also ends the pending receive (cheaper than an AbortSignal per receive). run()
     // settles once that is done, whatever the layer answers.
     let discarded: Promise<void>;
+    let untracked: Promise<void> | undefined;
     try {
+      // Its presences go now too, with a leave diff (a lookup when presence is not in use).
+      untracked = existingPresenceOf(layer)?.untrackChannel(channel);
       discarded = Promise.resolve(layer.discardChannel(channel));
     } catch {
       return settle();
     }
+    if (untracked !== undefined)
+      discarded = untracked.then(
+        () => discarded,
+        () => discarded,
+      );
     discarded.then(settle, settle);
   }
 
@@ -472,4 +495,4 @@ function isPromiseLike(value: unknown): value is PromiseLike<void> {
   return typeof value === "object" && value !== null && typeof (value as PromiseLike<void>).then === "function";
 }
 
-reserveFrameworkNames(BaseConsumer.prototype);
+reserveFrameworkNames(BaseConsumer.prototype, ["presence_diff", "presence_state"]);
