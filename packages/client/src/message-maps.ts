@@ -32,4 +32,5 @@ export type RequestPayload<R extends RequestMap, K extends keyof R> = R[K] exten
 export type RequestReply<R extends RequestMap, K extends keyof R> = R[K] extends { reply: infer T } ? T : never;
 
 /** A payload argument that may be left out when it has no required keys. */
-export type PayloadArgs<P, Rest extends unknown[] = []> = {} extends P ? [payload?: P, ...Rest] : [payload: P, ...Rest];
+export type PayloadArgs<P, Rest extends unknown[] = []> =
+  Record<never, never> extends P ? [payload?: P, ...Rest] : [payload: P, ...Rest];
