@@ -59,8 +59,8 @@ export function syncState<Meta extends object>(
 }
 
 /**
- * Phoenix's `syncDiff`: joins add metas by `ref` (a ref already there is replaced, as an `update`
- * sends it in both lists), leaves remove them, and a key with no metas left is gone.
+ * Phoenix's `syncDiff`: joins add metas by `ref` (a join of a ref already there replaces that
+ * meta), then leaves remove metas by `ref`, and a key with no metas left is gone.
  * Returns the new state; `state` itself is not changed.
  */
 export function syncDiff<Meta extends object>(
