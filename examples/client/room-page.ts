@@ -1,0 +1,20 @@
+// What a page built on the client does with streams and presence; run by
+// packages/client/test/room-page-example.test.ts against a server speaking the contracts.
+import type { ChannelsClient } from "@channels-ts/client";
+
+// #region room
+interface UserMeta {
+  name: string;
+}
+
+/** Keeps `render` up to date with who is in `room`, and sends chat on the "chat" stream. */
+export function watchRoom(client: ChannelsClient, room: string, render: (names: string[]) => void) {
+  const chat = client.stream<{ "chat.message": { text: string } }>("chat");
+  const presence = chat.presence<UserMeta>(room);
+  presence.onSync(() => render(presence.list((_key, metas) => metas[0]?.name ?? "?")));
+  presence.onJoin((key, before) => before === undefined && console.log(`${key} joined`));
+  presence.onLeave((key, after) => after.metas.length === 0 && console.log(`${key} left`));
+  chat.onEvent("closed", ({ code, reason }) => console.log(`chat closed: ${code} ${reason}`));
+  return (text: string) => chat.send("chat.message", { text }); // false: mark it as not sent
+}
+// #endregion room
