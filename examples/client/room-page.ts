@@ -1,5 +1,5 @@
 // What a page built on the client does with streams and presence; run by
-// packages/client/test/room-page-example.test.ts against a server speaking the contracts.
+// examples/test/client-room-page.test.ts against a server speaking the contracts.
 import type { ChannelsClient } from "@channels-ts/client";
 
 // #region room
