@@ -18,3 +18,15 @@ export function watchRoom(client: ChannelsClient, room: string, render: (names: 
   return (text: string) => chat.send("chat.message", { text }); // false: mark it as not sent
 }
 // #endregion room
+
+// #region unsent
+/** Shows each message at once, and marks the ones the client reports as not sent. */
+export function markUnsent(client: ChannelsClient, mark: (text: string, why: string) => void) {
+  client.onEvent("dropped", ({ message, reason }) => {
+    const text = (message as { text?: unknown }).text;
+    if (typeof text === "string") mark(text, reason === "queue_full" ? "offline too long" : "not connected");
+  });
+  client.onEvent("reconnecting", ({ delayMs }) => console.log(`offline: trying again in ${delayMs} ms`));
+  client.onEvent("reconnected", () => console.log("back online; queued messages sent"));
+}
+// #endregion unsent
