@@ -4,7 +4,7 @@ import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 const otherPackages = (own) =>
-  ["core", "server", "redis"]
+  ["core", "server", "redis", "client"]
     .filter((name) => name !== own)
     .map((name) => ({
       group: [`**/packages/${name}/**`, `../../${name}/**`, `../../../${name}/**`],
@@ -63,6 +63,27 @@ export default tseslint.config(
   {
     files: ["packages/redis/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: otherPackages("redis") }] },
+  },
+  {
+    files: ["packages/client/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...otherPackages("client"),
+            {
+              group: ["node:*", "ws", "@channels-ts/*"],
+              message: "The client runs in browsers: no Node built-ins, ws or server packages.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/client/test/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: otherPackages("client") }] },
   },
   {
     files: ["apps/**/*.ts", "bench/**/*.ts", "examples/**/*.ts", "docs/**/*.ts"],

@@ -15,6 +15,9 @@ module.exports = {
     "^@channels-ts/core/layer-kit$": "<rootDir>/packages/core/src/layer-kit.ts",
     "^@channels-ts/server$": "<rootDir>/packages/server/src/index.ts",
     "^@channels-ts/redis$": "<rootDir>/packages/redis/src/index.ts",
+    "^@channels-ts/client$": "<rootDir>/packages/client/src/index.ts",
+    // The client is an ES module package: its relative imports name the .js that tsc emits.
+    "^(\\.{1,2}/.*)\\.js$": "$1",
     "^@channels-ts/test-fixtures$": "<rootDir>/packages/test-fixtures/src/index.ts",
   },
   testTimeout: 20000,

@@ -17,7 +17,9 @@ import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const PACKAGES = ["core", "server", "redis"];
+const PACKAGES = ["core", "server", "redis", "client"];
+/** The browser bundle the client ships beside its tsc output (esbuild, scripts/bundle.mjs). */
+const CLIENT_BUNDLE = "dist/channels-client.min.js";
 const TYPESCRIPT = "typescript@~6.0";
 const TYPESCRIPT_NEXT = "typescript@~7.0";
 const STEP_TIMEOUT_MS = 240_000;
@@ -68,6 +70,7 @@ function checkContents({ name, files, extracted }) {
   const label = `@channels-ts/${name}`;
   const required = ["package.json", "README.md", "CHANGELOG.md", "LICENSE", "dist/index.js", "dist/index.d.ts"];
   if (name === "server") required.push("bin/channels-ts.js", "dist/cli.js");
+  if (name === "client") required.push(CLIENT_BUNDLE);
   for (const file of required) expect(has.has(file), `${label}: ${file} is missing from the tarball`);
   const top = new Set(["package.json", "README.md", "CHANGELOG.md", "LICENSE"]);
   for (const file of files) {
@@ -84,6 +87,7 @@ function checkContents({ name, files, extracted }) {
     modules.flatMap((m) => [".js", ".js.map", ".d.ts", ".d.ts.map"].map((ext) => `dist/${m}${ext}`)),
   );
   for (const out of outputs) expect(has.has(out), `${label}: ${out} is missing (src/ has its source)`);
+  if (name === "client") outputs.add(CLIENT_BUNDLE);
   for (const file of files.filter((f) => f.startsWith("dist/"))) {
     expect(outputs.has(file), `${label}: ${file} has no source in src/ (a stale build?)`);
   }
@@ -101,7 +105,9 @@ function checkContents({ name, files, extracted }) {
   expect(manifest.license === "BSD-3-Clause", `${label}: license is ${manifest.license}`);
   expect(typeof manifest.engines?.node === "string", `${label}: no engines.node`);
   expect(typeof manifest.peerDependencies?.typescript === "string", `${label}: no peerDependencies.typescript`);
-  expect(typeof manifest.dependencies?.["@types/node"] === "string", `${label}: no @types/node dependency`);
+  // The client runs in browsers and declares its own socket types: it must not pull Node's in.
+  if (name === "client") expect(manifest.dependencies === undefined, `${label}: has dependencies`);
+  else expect(typeof manifest.dependencies?.["@types/node"] === "string", `${label}: no @types/node dependency`);
   say(`${label}: ${files.length} files`);
 }
 
