@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { compileOriginPatterns } from "@channels-ts/core";
 import { serverDefaults } from "@channels-ts/server";
 import { InvalidEnvironment } from "./invalid-environment";
 
@@ -30,6 +31,12 @@ export interface ChatEnvironment {
    * networks, or *, as uvicorn's); null, the default: the headers are not read.
    */
   forwardedAllowIps: string[] | null;
+  /**
+   * Origins a WebSocket handshake may come from besides the request's own host (ALLOWED_ORIGINS,
+   * comma-separated patterns as the CLI's --allowed-origins: example.com, .example.com,
+   * https://example.com:8443, or *); empty, the default: only the same host.
+   */
+  allowedOrigins: string[];
 }
 
 /**
@@ -47,7 +54,28 @@ export function readChatEnvironment(env: NodeJS.ProcessEnv = process.env): ChatE
     maxConnectionsPerAddress: readLimit(env, "MAX_CONNECTIONS_PER_ADDRESS", serverDefaults.maxConnectionsPerAddress),
     maxMessagesPerSecond: readLimit(env, "MAX_MESSAGES_PER_SECOND", serverDefaults.maxMessagesPerSecond),
     forwardedAllowIps: readForwardedAllowIps(env),
+    allowedOrigins: readAllowedOrigins(env),
   };
+}
+
+function readAllowedOrigins(env: NodeJS.ProcessEnv): string[] {
+  const value = valueOf(env, "ALLOWED_ORIGINS");
+  if (value === undefined) return [];
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  try {
+    compileOriginPatterns(entries);
+  } catch (error) {
+    throw new InvalidEnvironment(
+      "ALLOWED_ORIGINS",
+      value,
+      `has a pattern the server cannot read (${(error as Error).message})`,
+      "list origins comma-separated, e.g. ALLOWED_ORIGINS=example.com,.example.com,https://app.example.com:8443",
+    );
+  }
+  return entries;
 }
 
 /** A limit: a positive integer, or 0 / Infinity for none (Infinity, as the server options have it). */

@@ -9,7 +9,8 @@ import { reportLayerStatus } from "./layer-status";
 /**
  * `npm start`: the chat on 127.0.0.1:8000 (HOST, PORT, CHANNEL_LAYER and REDIS_URL change that),
  * with /healthz and /readyz, and metrics on METRICS_PATH when set; MAX_CONNECTIONS_PER_ADDRESS,
- * MAX_MESSAGES_PER_SECOND and FORWARDED_ALLOW_IPS set the server's limits and trusted proxies.
+ * MAX_MESSAGES_PER_SECOND and FORWARDED_ALLOW_IPS set the server's limits and trusted proxies;
+ * ALLOWED_ORIGINS the origins a WebSocket may come from besides the page's own host.
  */
 async function main(): Promise<void> {
   // Checked before anything starts: a typo stops the process here, with one line naming it.
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     readyzPath: READYZ_PATH,
     metricsPath: environment.metricsPath,
     maxConnectionsPerAddress: environment.maxConnectionsPerAddress,
+    allowedOrigins: environment.allowedOrigins,
     // The server's rate limit is off at 0 or Infinity; a limit given as 0 comes back as Infinity.
     maxMessagesPerSecond: environment.maxMessagesPerSecond,
     ...(environment.forwardedAllowIps === null

@@ -14,6 +14,7 @@ describe("the chat's environment, checked at startup", () => {
       maxConnectionsPerAddress: 256,
       maxMessagesPerSecond: 200,
       forwardedAllowIps: null,
+      allowedOrigins: [],
     };
     expect(readChatEnvironment({})).toEqual(defaults);
     expect(readChatEnvironment({ HOST: "", PORT: "", CHANNEL_LAYER: "", REDIS_URL: "", ACCESS_LOG: "" })).toEqual(
@@ -29,6 +30,10 @@ describe("the chat's environment, checked at startup", () => {
     expect(readChatEnvironment({ FORWARDED_ALLOW_IPS: "10.0.0.0/8, ::1" }).forwardedAllowIps).toEqual([
       "10.0.0.0/8",
       "::1",
+    ]);
+    expect(readChatEnvironment({ ALLOWED_ORIGINS: "example.com, .example.org" }).allowedOrigins).toEqual([
+      "example.com",
+      ".example.org",
     ]);
     expect(readChatEnvironment({ CHANNEL_LAYER: "redis" }).layer).toEqual({
       kind: "redis",
@@ -63,6 +68,7 @@ describe("the chat's environment, checked at startup", () => {
     [{ MAX_CONNECTIONS_PER_ADDRESS: "-1" }, "MAX_CONNECTIONS_PER_ADDRESS", "or 0 for no limit"],
     [{ MAX_MESSAGES_PER_SECOND: "fast" }, "MAX_MESSAGES_PER_SECOND", "or 0 for no limit"],
     [{ FORWARDED_ALLOW_IPS: "proxy.local" }, "FORWARDED_ALLOW_IPS", "e.g. FORWARDED_ALLOW_IPS=10.0.0.0/8,::1"],
+    [{ ALLOWED_ORIGINS: "http://" }, "ALLOWED_ORIGINS", "e.g. ALLOWED_ORIGINS=example.com"],
     [{ HOST: "[::1]" }, "HOST", "without brackets, e.g. HOST=::1"],
     [{ CHANNEL_LAYER: "redis", REDIS_URL: "http://127.0.0.1:6379" }, "REDIS_URL", "is not a Redis URL (scheme http:)"],
     [{ CHANNEL_LAYER: "redis", REDIS_URL: "garbage" }, "REDIS_URL", "is not a URL"],
