@@ -36,16 +36,18 @@ async function main(): Promise<void> {
       ? {}
       : { trustProxyHeaders: true, trustedProxies: environment.forwardedAllowIps }),
   });
-  console.log(
-    `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +
-      `(layer: ${environment.layer.kind}, pid ${process.pid})`,
-  );
   // The CLI's shutdown: SIGTERM/SIGINT (or, under npm, losing npm's shell) closes the sockets
   // and exits 0; a second signal exits at once.
   stopOnShutdownSignals(async () => {
     await server.close();
     await layer.close();
   }, chatLogger);
+  // Announced only once the handlers are in: a signal sent on seeing this line (a test, a
+  // supervisor) must not find Node's default action, which kills the process at once.
+  console.log(
+    `chat: open http://${server.address.host}:${server.address.port}/?num=1 ` +
+      `(layer: ${environment.layer.kind}, pid ${process.pid})`,
+  );
 }
 
 main().catch((error: unknown) => {

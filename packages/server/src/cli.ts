@@ -191,8 +191,11 @@ async function serveCommand(args: string[], injected: Logger | undefined): Promi
   checkServeOptions(options);
   const application = loadApplication(positionals[0] as string);
   logger.info(`Started server process [${process.pid}]`);
-  const handle = await serve(application, options);
-  stopOnShutdownSignals(() => handle.close(), logger);
+  const started = serve(application, options);
+  // Before serve() says "Listening on": a signal sent on seeing that line must find these
+  // handlers, not Node's default action (which kills the process at once, no 1001, no shutdown).
+  stopOnShutdownSignals(async () => (await started).close(), logger);
+  await started;
 }
 
 async function workerCommand(args: string[], injected: Logger | undefined): Promise<void> {
