@@ -40,7 +40,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
   const members = (page: Page): Promise<string[]> => page.locator("#members li").allInnerTexts();
 
   it("shows who is here, hears the tutorial's page, marks a line it could not send, and carries on through a server restart", async () => {
-    let { chat, port } = await startChat(0);
+    const { chat, port } = await startChat(0);
     const [alice, bob] = [await openLive(port, "alice"), await openLive(port, "bob")];
     const tutorial = await browser.newPage();
     await tutorial.goto(`http://127.0.0.1:${port}/?num=7`);
@@ -65,7 +65,8 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
     await alice.locator("#messages .failed", { hasText: "alice: into the void" }).waitFor({ timeout: 15_000 });
 
     // Back on the same port: both pages reconnect, the list is whole again, and the next line reaches everyone.
-    ({ chat, port } = await startChat(port));
+    const again = await startChat(port);
+    expect(again.port).toBe(port); // processes stops it at the end
     await alice.locator("#status", { hasText: "reconnected" }).waitFor({ timeout: 15_000 });
     await bob.locator("#status", { hasText: "reconnected" }).waitFor({ timeout: 15_000 });
     await alice.locator("#members li", { hasText: "bob" }).waitFor();
