@@ -251,11 +251,22 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     const layer = this.channelLayer;
     if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
     const joined = (this.#joined ??= new Set());
-    if (!joined.has(group)) {
-      if (joined.size >= this.maxGroups) return Promise.reject(new TooManyGroups(group, this.maxGroups));
-      joined.add(group);
+    if (joined.has(group)) return layer.groupAdd(group, this.channelName as string);
+    if (joined.size >= this.maxGroups) return Promise.reject(new TooManyGroups(group, this.maxGroups));
+    // Counted at once, so that concurrent calls cannot pass maxGroups; a join the layer refuses
+    // gives its place back (a group this consumer was already in stays counted).
+    joined.add(group);
+    let added: Promise<void>;
+    try {
+      added = layer.groupAdd(group, this.channelName as string);
+    } catch (error) {
+      joined.delete(group);
+      return Promise.reject(error as Error);
     }
-    return layer.groupAdd(group, this.channelName as string);
+    return added.catch((error: unknown) => {
+      joined.delete(group);
+      throw error;
+    });
   }
 
   /** Removes this consumer's channel from `group`. */
