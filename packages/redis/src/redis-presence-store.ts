@@ -95,6 +95,7 @@ export class RedisPresenceStore implements PresenceStore {
   /** Refs whose removal failed (Redis down): tried again at each heartbeat. */
   private readonly unremoved = new Map<string, Set<string>>();
   private readonly listeners: Array<(group: string, entries: readonly PresenceEntry[]) => void> = [];
+  private readonly restoredListeners: Array<(group: string, entries: readonly PresenceEntry[]) => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
   private closed = false;
@@ -188,6 +189,10 @@ export class RedisPresenceStore implements PresenceStore {
     this.listeners.push(listener);
   }
 
+  onRestored(listener: (group: string, entries: readonly PresenceEntry[]) => void): void {
+    this.restoredListeners.push(listener);
+  }
+
   /** Removes this process's entries (best effort, nobody is told), then disconnects. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -223,25 +228,67 @@ export class RedisPresenceStore implements PresenceStore {
     const pipeline = this.client.pipeline() as PresencePipeline;
     pipeline.presenceBeat(this.processesKey(), this.processGroupsKey(this.processId), ...args);
     const groups = [...this.own.keys()];
-    for (const group of groups) pipeline.presenceBeat(this.groupKey(group), this.hashKey(group), ...args);
+    for (const group of groups) {
+      pipeline.presenceBeat(this.groupKey(group), this.hashKey(group), ...args);
+      pipeline.hlen(this.hashKey(group));
+    }
     const replies = (await pipeline.exec()) ?? [];
     throwFirstError(replies);
-    // A group whose hash is gone: this process was taken for dead (blocked longer than timeoutMs) and reaped.
+    // This process was taken for dead (blocked longer than timeoutMs) and reaped, maybe in part:
+    // its list of groups is gone (the reaper deletes it last, so it can also wipe a restore's
+    // SADD), or a group's hash holds fewer entries than this process (gone, or recreated by a
+    // put() since, with only the new entry).
+    const short: string[] = [];
     for (let i = 0; i < groups.length; i++) {
-      if (replies[i + 1]?.[1] === 0) await this.restore(groups[i]!);
+      if (replies[2 * i + 2]?.[1] !== this.own.get(groups[i]!)?.size) short.push(groups[i]!);
     }
+    if (replies[0]?.[1] === 0 || short.length > 0) await this.restore(short);
     await this.retryRemovals();
     await this.reapDead();
   }
 
-  private async restore(group: string): Promise<void> {
-    const own = this.own.get(group);
-    if (own === undefined || own.size === 0) return;
-    const args = this.processArgs();
-    for (const [ref, stored] of own) {
-      await this.client.presencePut(this.groupKey(group), this.hashKey(group), ...args, ref, stored, "");
+  /**
+   * Puts back this process's entries that `groups` lack and lists all its groups again, then
+   * reports what it put back (`onRestored`): the reaper sent their leave diff.
+   */
+  private async restore(groups: readonly string[]): Promise<void> {
+    const missing: Array<[string, string[]]> = [];
+    if (groups.length > 0) {
+      const pipeline = this.client.pipeline();
+      for (const group of groups) pipeline.hkeys(this.hashKey(group));
+      const replies = (await pipeline.exec()) ?? [];
+      throwFirstError(replies);
+      groups.forEach((group, i) => {
+        const present = new Set(replies[i]?.[1] as string[]);
+        const own = this.own.get(group);
+        const refs = own === undefined ? [] : [...own.keys()].filter((ref) => !present.has(ref));
+        if (refs.length > 0) missing.push([group, refs]);
+      });
     }
-    await this.client.sadd(this.processGroupsKey(this.processId), group);
+    // Built after the HKEYS reply, from `own` as it is now: a ref removed meanwhile is not put back,
+    // and a removal sent after this goes after it on the connection.
+    const args = this.processArgs();
+    const pipeline = this.client.pipeline() as PresencePipeline;
+    const restored: Array<[string, PresenceEntry[]]> = [];
+    for (const [group, refs] of missing) {
+      const own = this.own.get(group);
+      const entries: PresenceEntry[] = [];
+      for (const ref of refs) {
+        const stored = own?.get(ref);
+        if (stored === undefined) continue;
+        pipeline.presencePut(this.groupKey(group), this.hashKey(group), ...args, ref, stored, "");
+        const entry = parseEntry(stored);
+        if (entry !== undefined) entries.push(entry);
+      }
+      if (entries.length > 0) restored.push([group, entries]);
+    }
+    const all = [...this.own.keys()];
+    if (all.length > 0) {
+      pipeline.sadd(this.processGroupsKey(this.processId), ...all);
+      pipeline.pexpire(this.processGroupsKey(this.processId), this.gcMs);
+    }
+    throwFirstError(await pipeline.exec());
+    for (const [group, entries] of restored) for (const listener of this.restoredListeners) listener(group, entries);
   }
 
   private async retryRemovals(): Promise<void> {

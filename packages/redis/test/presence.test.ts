@@ -129,4 +129,73 @@ describeWithRedis("presence across two processes on one Redis", () => {
     await store.heartbeat();
     expect(await listPresence(layer, "room")).toEqual({ sleeper: { metas: [{ a: 1, ref }] } });
   });
+
+  describe("a process reaped while alive", () => {
+    let layer: RedisChannelLayer;
+    let store: RedisPresenceStore;
+    let member: string;
+    beforeEach(async () => {
+      await redis.client().flushall();
+      layer = new RedisChannelLayer({ hosts: [redis.url] });
+      // heartbeat() is called by hand: the timer's beats come every minute, after the test.
+      store = new RedisPresenceStore({ host: redis.url, heartbeatMs: 60_000, timeoutMs: 120_000 });
+      configurePresence(layer, { store });
+      member = await layer.newChannel();
+      await layer.groupAdd("room", member);
+    });
+    afterEach(async () => {
+      await layer.close();
+      await store.close();
+    });
+
+    /** What a reaper does to a process it claimed: each group's hash, its zset entry, then its list of groups. */
+    async function reap(groups: string[]): Promise<void> {
+      for (const group of groups) {
+        await redis.client().del(`asgi:presence:{${group}}:${store.processId}`);
+        await redis.client().zrem(`asgi:presence:{${group}}`, store.processId);
+      }
+      await redis.client().zrem("asgi:presence:processes", store.processId);
+      await redis.client().del(`asgi:presence:process:${store.processId}`);
+    }
+
+    it("announces its restored entries to the members again, as a join diff", async () => {
+      const ref = await presenceOf(layer).track("specific.frozen!1", "room", "sleeper", { a: 1 });
+      expect((await nextDiff(layer, member)).joins).toEqual({ sleeper: { metas: [{ a: 1, ref }] } });
+      await reap(["room"]);
+      await store.heartbeat();
+      expect(await nextDiff(layer, member)).toMatchObject({
+        joins: { sleeper: { metas: [{ a: 1, ref }] } },
+        leaves: {},
+      });
+      expect(await listPresence(layer, "room")).toEqual({ sleeper: { metas: [{ a: 1, ref }] } });
+    });
+
+    it("puts back the older entries of a group it put() into after the reap (the hash came back with only the new one)", async () => {
+      const old = await presenceOf(layer).track("specific.frozen!1", "room", "old", {});
+      await nextDiff(layer, member);
+      await reap(["room"]);
+      const fresh = await presenceOf(layer).track("specific.frozen!2", "room", "fresh", {});
+      expect((await nextDiff(layer, member)).joins).toEqual({ fresh: { metas: [{ ref: fresh }] } });
+      expect(await countPresence(layer, "room")).toBe(1);
+      await store.heartbeat();
+      expect(await listPresence(layer, "room")).toEqual({
+        old: { metas: [{ ref: old }] },
+        fresh: { metas: [{ ref: fresh }] },
+      });
+      // Only what was missing joins again.
+      expect((await nextDiff(layer, member)).joins).toEqual({ old: { metas: [{ ref: old }] } });
+    });
+
+    it("lists its groups again when its list of groups is gone (the reaper deletes it last, after a restore's SADD)", async () => {
+      await presenceOf(layer).track("specific.frozen!1", "room", "a", {});
+      await presenceOf(layer).track("specific.frozen!1", "hall", "a", {});
+      const groupsKey = `asgi:presence:process:${store.processId}`;
+      await redis.client().del(groupsKey);
+      await store.heartbeat();
+      expect((await redis.client().smembers(groupsKey)).sort()).toEqual(["hall", "room"]);
+      expect(await redis.client().pttl(groupsKey)).toBeGreaterThan(0);
+      // So a reaper finds every group of this process, should it die now.
+      expect(await countPresence(layer, "hall")).toBe(1);
+    });
+  });
 });

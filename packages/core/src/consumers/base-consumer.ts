@@ -251,11 +251,22 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
     const layer = this.channelLayer;
     if (layer === undefined) return Promise.reject(new ChannelLayerMissing(this.channelLayerAlias));
     const joined = (this.#joined ??= new Set());
-    if (!joined.has(group)) {
-      if (joined.size >= this.maxGroups) return Promise.reject(new TooManyGroups(group, this.maxGroups));
-      joined.add(group);
+    if (joined.has(group)) return layer.groupAdd(group, this.channelName as string);
+    if (joined.size >= this.maxGroups) return Promise.reject(new TooManyGroups(group, this.maxGroups));
+    // Counted at once, so that concurrent calls cannot pass maxGroups; a join the layer refuses
+    // gives its place back (a group this consumer was already in stays counted).
+    joined.add(group);
+    let added: Promise<void>;
+    try {
+      added = layer.groupAdd(group, this.channelName as string);
+    } catch (error) {
+      joined.delete(group);
+      return Promise.reject(error as Error);
     }
-    return layer.groupAdd(group, this.channelName as string);
+    return added.catch((error: unknown) => {
+      joined.delete(group);
+      throw error;
+    });
   }
 
   /** Removes this consumer's channel from `group`. */
@@ -282,7 +293,7 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
 
   /** Presence in groups (docs/presence.md): `this.presence.track(group, key, meta)`, `update`, `untrack`, `list`, `count`. */
   get presence(): ConsumerPresence {
-    return (this.#presence ??= new ConsumerPresence(this));
+    return (this.#presence ??= new ConsumerPresence(this, (message) => this.#dispatchInPlace(message)));
   }
 
   /** A group's batched joins and leaves (docs/presence.md); ignored unless overridden, e.g. to forward them. */
@@ -471,6 +482,20 @@ export class BaseConsumer<M extends MessageMap = AnyMessages, S extends Scope = 
   }
 
   /** A message no handler takes is dropped, counted and logged (rate-limited); the consumer then ends, as in Channels. */
+  /**
+   * Dispatches `message` from inside the handler now running (presence's `presence.state`): a
+   * missing handler is reported as for a layer message, and its error ends the consumer unless the
+   * calling handler catches it.
+   */
+  #dispatchInPlace(message: Message): Promise<void> | void {
+    try {
+      return this.dispatch(message);
+    } catch (error) {
+      if (error instanceof HandlerNotFound) this.#noHandler(error);
+      throw error;
+    }
+  }
+
   #noHandler(error: HandlerNotFound): void {
     // A server's lifespan "auto" asks every application whether it speaks lifespan: a consumer
     // that has no handler for it says no, which loses nothing.

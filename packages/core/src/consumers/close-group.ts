@@ -41,9 +41,13 @@ export function isCloseReason(reason: unknown): reason is string {
 /**
  * Closes every socket in `group`, in every process that shares `layer`: each member's consumer
  * closes with `code` and `reason`, and its `disconnect` runs as for any close. It is one
- * `groupSend`, so it works from anywhere the layer is (an HTTP view, a worker, a script), and
- * like `groupSend` it skips members whose channel is full. Rejects with a TypeError naming a bad
- * code or reason before anything is sent.
+ * `groupSend`, so it works from anywhere the layer is (an HTTP view, a worker, a script).
+ *
+ * Like any `groupSend`, it skips a member whose channel is full (a busy socket): that socket stays
+ * open, and the skip is only counted, as a `channel full` drop (the `drops` hook, the layer's log
+ * line, the server's metrics). So it is not a security guarantee: a logout must also end the
+ * session or revoke the token, so that a socket that was missed, or reconnects, is refused.
+ * Rejects with a TypeError naming a bad code or reason before anything is sent.
  */
 export async function closeGroup(layer: ChannelLayer, group: string, options: CloseGroupOptions = {}): Promise<void> {
   const code = options.code ?? DEFAULT_GROUP_CLOSE_CODE;

@@ -7,8 +7,10 @@ import type { PresenceMetaInput, PresenceState, PresenceStateMessage } from "./p
 /** Options of `track`. */
 export interface TrackOptions {
   /**
-   * Also send this consumer the group's whole state as a `presence.state` message (to its
-   * `presence_state` handler), listed after its own entry is stored. Default false.
+   * Also hand this consumer the group's whole state as a `presence.state` message (to its
+   * `presence_state` handler), listed after its own entry is stored. The handler runs inside
+   * `track`, before it resolves: the state does not go through the layer (on Redis it would be the
+   * whole group, on this consumer's bounded channel). Default false.
    */
   state?: boolean;
 }
@@ -26,7 +28,14 @@ export interface PresenceOwner {
  * is untracked when the consumer ends, at once, with a leave diff.
  */
 export class ConsumerPresence {
-  constructor(private readonly owner: PresenceOwner) {}
+  /**
+   * `deliver` runs the owner's handler for a message in place, as its dispatch loop would (a
+   * consumer's own). Without it, `presence.state` is sent to the owner's channel through the layer.
+   */
+  constructor(
+    private readonly owner: PresenceOwner,
+    private readonly deliver?: (message: Message) => Promise<void> | void,
+  ) {}
 
   /** Appears in `group` under `key` (a user id, say) with `meta`; resolves with this presence's ref. */
   async track(group: string, key: string, meta: PresenceMetaInput = {}, options: TrackOptions = {}): Promise<string> {
@@ -35,7 +44,10 @@ export class ConsumerPresence {
     const ref = await presence.track(channel, group, key, meta);
     if (options.state === true) {
       const message: PresenceStateMessage = { type: "presence.state", group, presences: await presence.list(group) };
-      await layer.send(channel, message as unknown as Message);
+      // track() runs inside one of the owner's handlers, and the owner handles one message at a
+      // time: calling its handler here keeps that order without a trip through the layer.
+      if (this.deliver !== undefined) await this.deliver(message as unknown as Message);
+      else await layer.send(channel, message as unknown as Message);
     }
     return ref;
   }

@@ -25,6 +25,13 @@ export interface PresenceStore {
    */
   onExpired(listener: (group: string, entries: readonly PresenceEntry[]) => void): void;
 
+  /**
+   * Optional. Called with entries of this process that the store put back after losing them (Redis:
+   * another process took this one for dead, reaped its entries and sent their leave diff), so that
+   * their join diff goes out again. A store that cannot lose its own entries leaves it out.
+   */
+  onRestored?(listener: (group: string, entries: readonly PresenceEntry[]) => void): void;
+
   /** Stops timers and connections; this process's entries are removed first where the store can. */
   close(): Promise<void>;
 }

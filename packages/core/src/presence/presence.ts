@@ -55,6 +55,10 @@ export class Presence {
     store.onExpired((group, entries) => {
       for (const entry of entries) this.batch.leave(group, entry);
     });
+    // Members heard these leave when another process reaped them: they hear them join again.
+    store.onRestored?.((group, entries) => {
+      for (const entry of entries) this.batch.join(group, entry);
+    });
   }
 
   /** `channel` (a consumer's) appears in `group` under `key`; resolves with the new ref. */

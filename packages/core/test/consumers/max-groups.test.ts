@@ -53,6 +53,30 @@ describe("maxGroups", () => {
     await c.disconnect();
   });
 
+  it("gives back the place of a groupAdd the layer rejects", async () => {
+    const refused = new Error("layer down");
+    const groupAdd = layer().groupAdd.bind(layer());
+    jest
+      .spyOn(layer(), "groupAdd")
+      .mockImplementation((group: string, channel: string) =>
+        group.startsWith("bad") ? Promise.reject(refused) : groupAdd(group, channel),
+      );
+    const c = new WebsocketCommunicator(Joiner.asApp(), "/");
+    await c.connect();
+    for (const group of ["bad1", "bad2", "bad3", "bad4"]) {
+      await c.sendTo(`add ${group}`);
+      expect(await c.receiveFrom()).toBe(`undefined undefined undefined layer down`);
+    }
+    // Four refusals used none of the three places.
+    for (const group of ["a", "b", "c"]) {
+      await c.sendTo(`add ${group}`);
+      expect(await c.receiveFrom()).toBe(`ok add ${group}`);
+    }
+    await c.sendTo("add d");
+    expect(String(await c.receiveFrom())).toMatch(/^TOO_MANY_GROUPS d 3 /);
+    await c.disconnect();
+  });
+
   it("is a ChannelsError with close code 1008", () => {
     const error = new TooManyGroups("room", 5);
     expect(error).toMatchObject({ code: "TOO_MANY_GROUPS", closeCode: 1008, group: "room", maxGroups: 5 });
