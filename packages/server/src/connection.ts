@@ -6,7 +6,10 @@ import type { ServerStats } from "./server-stats";
 
 /** What the server keeps of each live HTTP request or WebSocket, to drain them on shutdown. */
 export interface Connection {
-  /** Settles once the application has finished (or the server has stopped waiting for it). */
+  /**
+   * Settles once the application has finished (or the server has stopped waiting for it) and,
+   * for a WebSocket, its socket has closed.
+   */
   readonly released: Promise<void>;
   /** Begins a graceful end: WebSockets get 1001, HTTP responses lose keep-alive. */
   shutdown(): void;
