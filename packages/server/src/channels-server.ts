@@ -23,10 +23,14 @@ import { createWebsocketServer, type AcceptDetails } from "./websocket-server";
 
 const ignore = (): void => undefined;
 
-/** The per-connection message rate, or undefined when either bound is 0 or Infinity (off). */
+/**
+ * The per-connection message rate, or undefined when it is off: the rate 0 or Infinity, or an
+ * unbounded burst (Infinity). A burst of 0 is no burst, as 1: one message per interval; it does
+ * not turn the limit off, so that a setting meant to be strict cannot remove the limit.
+ */
 function messageRate(options: ResolvedServerOptions): { intervalMs: number; toleranceMs: number } | undefined {
   const { maxMessagesPerSecond: rate, maxMessageBurst: burst } = options;
-  if (!(rate > 0 && rate < Infinity && burst > 0 && burst < Infinity)) return undefined;
+  if (!(rate > 0 && rate < Infinity && burst < Infinity)) return undefined;
   // GCRA, the token bucket as one number per connection: each message advances a theoretical
   // arrival time by one interval; a client more than `burst - 1` intervals ahead has run out.
   const intervalMs = 1000 / rate;

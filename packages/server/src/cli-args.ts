@@ -148,20 +148,21 @@ export function portValue(
   return port;
 }
 
-/** A limit: digits, or "Infinity" / "0" where `zeroOff` (turns the limit off). */
+/** A limit: digits, or "Infinity", or "0" where `zeroMeans` says what 0 is. */
 export function limitValue(
   value: string | boolean | undefined,
   source: string | undefined,
   command: string,
-  zeroOff = false,
+  /** 0 is allowed, and means this (as the error says); undefined: 0 is refused. */
+  zeroMeans?: string,
 ): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   if (text === "Infinity" || text === "inf") return Number.POSITIVE_INFINITY;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (n === 0 && !zeroOff)) {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (n === 0 && zeroMeans === undefined)) {
     throw new CliUsageError(
-      `${describeSource(source)} must be ${zeroOff ? "an integer >= 0 (0 or Infinity: no limit)" : "a positive integer (or Infinity: no limit)"}, got ${JSON.stringify(text)}`,
+      `${describeSource(source)} must be ${zeroMeans !== undefined ? `an integer >= 0 (${zeroMeans})` : "a positive integer (or Infinity: no limit)"}, got ${JSON.stringify(text)}`,
       command,
     );
   }

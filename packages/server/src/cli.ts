@@ -51,7 +51,7 @@ Options:
   --max-messages-per-second <n>
                          per WebSocket; faster clients are closed with 1008, 0 = no limit (default 200)
   --max-message-burst <n>
-                         messages a client may send at once above that rate, 0 = no limit (default 500)
+                         messages a client may send at once above that rate, 0 = no burst (as 1) (default 500)
   --log-level <level>    ${logLevels.join(" | ")} (env LOG_LEVEL; default info)
   --access-log           log one line per request (env ACCESS_LOG=1; the default)
   --no-access-log        do not (env ACCESS_LOG=0)
@@ -170,9 +170,14 @@ async function serveCommand(args: string[], injected: Logger | undefined): Promi
       values["max-messages-per-second"],
       sources["max-messages-per-second"],
       "serve",
-      true,
+      "0 or Infinity: no limit",
     ),
-    maxMessageBurst: limitValue(values["max-message-burst"], sources["max-message-burst"], "serve", true),
+    maxMessageBurst: limitValue(
+      values["max-message-burst"],
+      sources["max-message-burst"],
+      "serve",
+      "0: no burst, as 1; Infinity: no limit",
+    ),
     allowedOrigins: listValue(values["allowed-origins"]),
     checkOrigin: booleanValue(values["check-origin"]),
     lifespan: oneOf(values.lifespan, ["auto", "on", "off"], sources.lifespan, "serve"),

@@ -6,7 +6,10 @@ import type { ServerStats } from "./server-stats";
 
 /** What the server keeps of each live HTTP request or WebSocket, to drain them on shutdown. */
 export interface Connection {
-  /** Settles once the application has finished (or the server has stopped waiting for it). */
+  /**
+   * Settles once the application has finished (or the server has stopped waiting for it) and,
+   * for a WebSocket, its socket has closed.
+   */
   readonly released: Promise<void>;
   /** Begins a graceful end: WebSockets get 1001, HTTP responses lose keep-alive. */
   shutdown(): void;
@@ -42,21 +45,30 @@ export interface ReleaseOwner {
 /**
  * Resolves `released` when the application settles, or `applicationCloseTimeoutMs` after its
  * disconnect if it is still running then (an application cannot be cancelled in JS, so the
- * server can only stop waiting for it, and says so). The promise is made only when someone asks
- * for it (shutdown does): an idle connection that nobody waits for holds none.
+ * server can only stop waiting for it, and says so). A connection made with `holdsSocket` is
+ * released only once its socket has closed too (`socketClosed`), whichever comes later: an
+ * application that ends while its client never answers the close frame must not give back the
+ * client's place (maxConnectionsPerAddress) while the socket still stands. The promise is made
+ * only when someone asks for it (shutdown does): an idle connection that nobody waits for holds none.
  */
 export class Release {
   private promise: Promise<void> | undefined;
   private resolvePromise: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private settled = false;
+  /** The application has settled, or the server has stopped waiting for it. */
+  private appDone = false;
+  private socketOpen: boolean;
   private done = false;
 
   /** `owner` is the connection itself (no closures per connection) or, simpler, a label function. */
   constructor(
     private readonly context: ServerContext,
     private readonly owner: ReleaseOwner | (() => string),
-  ) {}
+    holdsSocket = false,
+  ) {
+    this.socketOpen = holdsSocket;
+  }
 
   get released(): Promise<void> {
     if (this.promise === undefined) {
@@ -73,7 +85,13 @@ export class Release {
   settle(): void {
     this.settled = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.release();
+    this.appFinished();
+  }
+
+  /** The connection's socket has closed (only for a Release made with `holdsSocket`). */
+  socketClosed(): void {
+    this.socketOpen = false;
+    if (this.appDone) this.release();
   }
 
   /** The application has been told the connection is gone; from now on it has a deadline. */
@@ -89,15 +107,20 @@ export class Release {
       `Application for ${release.label} is still running ${ms} ms after its disconnect; no longer waiting for it ` +
         "(raise applicationCloseTimeoutMs or make the application return on disconnect).",
     );
-    release.release();
+    release.appFinished();
   }
 
   private get label(): string {
     return typeof this.owner === "function" ? this.owner() : this.owner.releaseLabel();
   }
 
+  private appFinished(): void {
+    this.appDone = true;
+    this.release();
+  }
+
   private release(): void {
-    if (this.done) return;
+    if (this.done || this.socketOpen) return;
     this.done = true;
     if (typeof this.owner !== "function") this.owner.onReleased();
     this.resolvePromise?.();

@@ -70,7 +70,10 @@ export interface ServerOptions {
    * this rate); a client that runs out is closed with 1008 "rate limited". 0 or Infinity: no limit.
    */
   maxMessagesPerSecond: number;
-  /** Messages a client may send in one burst above `maxMessagesPerSecond` (the bucket's size). 0 or Infinity: no limit. */
+  /**
+   * Messages a client may send in one burst above `maxMessagesPerSecond` (the bucket's size).
+   * 0: no burst (as 1, one message per interval; the rate still applies). Infinity: unbounded, so no limit.
+   */
   maxMessageBurst: number;
   /**
    * Refuse (403, before the application runs) a WebSocket handshake whose Origin header names
@@ -203,7 +206,10 @@ const checks: Record<keyof ServerOptions, Check> = {
   handshakeTimeoutMs: positiveInt,
   maxHeaderSize: positiveInt,
   maxMessagesPerSecond: rate,
-  maxMessageBurst: rate,
+  maxMessageBurst: (v) =>
+    typeof v === "number" && !Number.isNaN(v) && v >= 0
+      ? undefined
+      : "a number >= 0 (0: no burst, as 1; Infinity: no limit)",
   checkOrigin: (v) => (typeof v === "boolean" ? undefined : "true or false"),
   allowedOrigins: (v) => {
     if (!Array.isArray(v) || !v.every((p) => typeof p === "string"))

@@ -115,7 +115,9 @@ export class WebsocketConnection
     this.path = scope.path;
     this.peer = scope.client ?? null;
     this.handshake = { scope, req, head, early: undefined, earlyBytes: 0 };
-    this.release = new Release(context, this);
+    // Released once the application has ended and the socket has closed: the address's place
+    // (maxConnectionsPerAddress) and the entry in `connections` last as long as the socket does.
+    this.release = new Release(context, this, true);
     // Backpressure: past maxQueuedMessages unread, stop reading the socket until the application catches up.
     this.queue = new MessageQueue(context.options.maxQueuedMessages, this);
     // Assigned here rather than as a class-field arrow: no name property per connection under tsx.
@@ -181,13 +183,15 @@ export class WebsocketConnection
     const socket = this.socket;
     handshaking.set(socket, this);
     socket.on("error", WebsocketConnection.onHandshakeSocketGone);
-    socket.on("close", WebsocketConnection.onHandshakeSocketGone);
+    socket.on("close", WebsocketConnection.onHandshakeSocketClose);
     // node:http sockets allow half-open connections: a client's FIN shows as "end", not "close".
     socket.on("end", WebsocketConnection.onHandshakeSocketEnd);
     // Reading is the only way to notice a client that leaves while the application decides.
     socket.on("data", WebsocketConnection.onHandshakeData);
     this.context.connections.add(this);
     this.context.stats.websocketConnections++;
+    // Gone before we listened: no close event is coming.
+    if (socket.closed) this.release.socketClosed();
     this.context.accessLog.websocket(this.peer, "WSCONNECTING", this.path);
     this.acceptDeadline = this.context.acceptDeadlines.add(this);
     this.queue.push(CONNECT);
@@ -213,6 +217,13 @@ export class WebsocketConnection
   // The handshake's socket listeners, shared by every connection (`this` is the socket).
   private static onHandshakeSocketGone(this: Duplex): void {
     handshaking.get(this)?.socketGone();
+  }
+
+  private static onHandshakeSocketClose(this: Duplex): void {
+    const connection = handshaking.get(this);
+    if (connection === undefined) return;
+    connection.socketGone();
+    connection.release.socketClosed();
   }
 
   private static onHandshakeSocketEnd(this: Duplex): void {
@@ -380,14 +391,15 @@ export class WebsocketConnection
   }
 
   private onOpen(ws: ServedWebSocket): void {
-    this.socket.off("error", WebsocketConnection.onHandshakeSocketGone);
-    this.socket.off("close", WebsocketConnection.onHandshakeSocketGone);
-    handshaking.delete(this.socket);
     this.ws = ws;
     if (this.disconnected) {
+      // The handshake's close listener stays, to see the socket go.
       ws.terminate();
       return;
     }
+    this.socket.off("error", WebsocketConnection.onHandshakeSocketGone);
+    this.socket.off("close", WebsocketConnection.onHandshakeSocketClose);
+    handshaking.delete(this.socket);
     this.state = "open";
     serveSocket(ws, this);
     this.context.accessLog.websocket(this.peer, "WSCONNECT", this.path);
@@ -446,12 +458,14 @@ export class WebsocketConnection
     this.context.logger.debug(`WebSocket ${this.logPath} from ${this.client}: ${err.message}`);
   }
 
+  /** ServedSocketEvents: `ws` emits close once the socket itself has closed. */
   onClose(code: number, reason: Buffer): void {
     this.context.heartbeat.delete(this);
     this.disconnect(
       code === 1006 && this.serverCloseCode !== undefined ? this.serverCloseCode : code,
       reason.toString(),
     );
+    this.release.socketClosed();
   }
 
   /** Delivers the one `websocket.disconnect` of this connection. */
@@ -494,7 +508,7 @@ export class WebsocketConnection
   private refuse(status: number): void {
     if (this.state !== "connecting") return;
     this.clearAcceptTimer();
-    this.context.accessLog.websocket(this.peer, "WSREJECT", this.path);
+    this.context.accessLog.websocket(this.peer, "WSREJECT", this.path, status);
     refuseHandshake(this.socket, status);
     this.disconnect(1006, "");
   }

@@ -162,6 +162,7 @@ test("channels-ts serve believes X-Forwarded-For only from --forwarded-allow-ips
 
 test.each([
   [["--max-messages-per-second", "fast"], "option --max-messages-per-second must be an integer >= 0"],
+  [["--max-message-burst", "many"], "option --max-message-burst must be an integer >= 0 (0: no burst, as 1;"],
   [["--max-connections-per-address", "0"], "option --max-connections-per-address must be a positive integer"],
   [
     ["--forwarded-allow-ips", "proxy.local"],

@@ -118,6 +118,67 @@ describe("maxConnectionsPerAddress", () => {
   });
 });
 
+describe("maxConnectionsPerAddress, with applications that fail and clients that never answer the close", () => {
+  /** Accepts, then throws: the server closes with 1011, a close these raw clients never answer. */
+  const failing: Application = async (scope, receive, send) => {
+    if (scope.type !== "websocket") return;
+    await receive();
+    await send({ type: "websocket.accept" });
+    throw new Error("consumer failed on connect");
+  };
+  const failures = (logger: ReturnType<typeof recordingLogger>): number =>
+    logger.entries.filter((e) => e.level === "error" && e.msg.startsWith("Exception inside application")).length;
+
+  /** `n` raw clients from 127.0.0.1, each accepted and then sent a 1011 it does not answer. */
+  async function failedClients(port: number, logger: ReturnType<typeof recordingLogger>, n: number) {
+    const clients: Socket[] = [];
+    for (let i = 0; i < n; i++) {
+      const client = rawRequest(port, upgradeHead(port, "/fail/"));
+      expect(await client.status).toBe(101);
+      clients.push(client.socket);
+    }
+    // The applications have ended (the server logs the error, then sends 1011).
+    await logger.waitFor(() => failures(logger) >= n);
+    return clients;
+  }
+
+  it("keeps the client's place until its socket has closed, not only until its application ended", async () => {
+    const logger = recordingLogger();
+    await using server = await startServer(failing, {
+      maxConnectionsPerAddress: 2,
+      closeTimeoutMs: 60_000,
+      logger,
+      accessLog: true,
+    });
+    const port = server.address.port;
+    const clients = await failedClients(port, logger, 2);
+    // Both sockets are still open: a third from the address is refused.
+    expect(await rawRequest(port, upgradeHead(port, "/third/")).status).toBe(503);
+    expect(accessLines(logger, '"WSREJECT /third/" 503 -')).toHaveLength(1);
+    // Once they are gone, their places are free.
+    const gone = logger.waitFor(() => accessLines(logger, '"WSDISCONNECT /fail/"').length >= 2);
+    for (const client of clients) client.destroy();
+    await gone;
+    const fourth = rawRequest(port, upgradeHead(port, "/fourth/"));
+    expect(await fourth.status).toBe(101);
+    const fourthGone = logger.waitFor(() => accessLines(logger, '"WSDISCONNECT /fourth/"').length >= 1);
+    fourth.socket.destroy();
+    await fourthGone;
+  });
+
+  it("shutdown still sees those sockets: it waits shutdownTimeoutMs for them, then drops them", async () => {
+    const logger = recordingLogger();
+    await using server = await startServer(failing, { closeTimeoutMs: 60_000, shutdownTimeoutMs: 300, logger });
+    const clients = await failedClients(server.address.port, logger, 2);
+    const dropped = clients.map((client) => new Promise((resolve) => client.once("close", resolve)));
+    await server.close();
+    expect(warnings(logger, "still open after shutdownTimeoutMs")).toEqual([
+      expect.stringMatching(/^2 connection\(s\) still open after shutdownTimeoutMs \(300 ms\); dropping them$/),
+    ]);
+    await Promise.all(dropped);
+  });
+});
+
 describe("maxPendingHandshakes", () => {
   it("refuses a handshake with 503 while that many wait for the application; the waiting ones still complete", async () => {
     const logger = recordingLogger();

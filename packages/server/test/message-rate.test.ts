@@ -61,6 +61,21 @@ test("a client past maxMessagesPerSecond and its burst is closed with 1008 'rate
   }
 });
 
+test("maxMessageBurst 0 is no burst (as 1), not no limit: the second message at once closes with 1008", async () => {
+  const { app, received } = echo();
+  await using server = await startServer(app, { maxMessagesPerSecond: 1, maxMessageBurst: 0 });
+  const ws = await server.openWs("/strict/");
+  let echoed = 0;
+  const allEchoed = deferred<string>();
+  ws.on("message", () => {
+    if (++echoed === 20) allEchoed.resolve("all 20 echoed");
+  });
+  const end = Promise.race([closed(ws).then(({ code }) => code), allEchoed.promise]);
+  for (let i = 0; i < 20; i++) ws.send(`m${i}`);
+  expect(await end).toBe(1008);
+  expect(received.get("/strict/")).toEqual(["m0"]);
+});
+
 test.each([0, Number.POSITIVE_INFINITY])(
   "maxMessagesPerSecond %p turns the limit off: a burst of 2000 passes",
   async (rate) => {
