@@ -45,7 +45,7 @@ export interface ClientEvents {
    * stayed open `resetAfterMs`; a socket the server closes sooner does not start the count again.
    */
   reconnecting: { attempt: number; delayMs: number };
-  /** The socket is open again after `attempts` attempts. */
+  /** The socket is open again; `attempts` is the last `reconnecting` event's `attempt`. */
   reconnected: { attempts: number };
   /** A socket error, an undecodable or `{"error": ...}` frame, or a handler that threw. */
   error: { error: Error };
