@@ -40,9 +40,12 @@ export interface ClientEvents {
   open: { reconnected: boolean };
   /** The socket closed; `willReconnect` says whether a `reconnecting` follows. */
   close: CloseInfo & { willReconnect: boolean };
-  /** A reconnect attempt is scheduled in `delayMs` (attempt 1 is the first after a drop). */
+  /**
+   * A reconnect attempt is scheduled in `delayMs`. Attempt 1 is the first after a connection that
+   * stayed open `resetAfterMs`; a socket the server closes sooner does not start the count again.
+   */
   reconnecting: { attempt: number; delayMs: number };
-  /** The socket is open again after `attempts` attempts. */
+  /** The socket is open again; `attempts` is the last `reconnecting` event's `attempt`. */
   reconnected: { attempts: number };
   /** A socket error, an undecodable or `{"error": ...}` frame, or a handler that threw. */
   error: { error: Error };
@@ -83,9 +86,11 @@ export class ChannelsClient<
   private status: ClientState = "idle";
   private gaveUp = false;
   private everOpened = false;
-  /** Reconnect attempts since the socket was last open. */
+  /** Reconnect attempts since a socket last stayed open `resetAfterMs`. */
   private attempt = 0;
   private reconnectTimer: unknown;
+  /** Runs `resetAfterMs` after an open, unless the socket closed first. */
+  private stableTimer: unknown;
   private readonly queue: Outgoing[] = [];
   private readonly pending = new Map<number, PendingRequest>();
   private nextRequestId = 0;
@@ -136,6 +141,7 @@ export class ChannelsClient<
     if (this.status === "closed") return;
     this.status = "closed";
     this.cancelReconnect();
+    this.cancelStableTimer();
     this.dropQueue("closed");
     const socket = this.socket;
     if (socket !== undefined) {
@@ -197,7 +203,14 @@ export class ChannelsClient<
     const attempts = this.attempt;
     this.status = "open";
     this.everOpened = true;
-    this.attempt = 0;
+    // A server that accepts and closes at once (e.g. while its backend is down) must still be
+    // backed off from: the count starts again only once a connection has lasted.
+    if (this.options.resetAfterMs === 0) this.attempt = 0;
+    else
+      this.stableTimer = this.options.timers.setTimeout(() => {
+        this.stableTimer = undefined;
+        this.attempt = 0;
+      }, this.options.resetAfterMs);
     for (const { parts } of this.streams.values()) parts.state.closed = undefined;
     // Queued messages go first, before anything an `open` handler sends.
     for (const out of this.queue.splice(0)) {
@@ -213,6 +226,7 @@ export class ChannelsClient<
     if (socket !== this.socket) return;
     socket.onopen = socket.onclose = socket.onerror = socket.onmessage = null;
     this.socket = undefined;
+    this.cancelStableTimer();
     const info: CloseInfo = { code: event.code, reason: event.reason, wasClean: event.wasClean };
     for (const [id, request] of this.pending) {
       if (request.sent) this.settle(id, request, new Disconnected(request.type, info.code));
@@ -423,6 +437,12 @@ export class ChannelsClient<
 
   private dropQueue(reason: DropReason): void {
     for (const out of this.queue.splice(0)) this.drop(out, reason);
+  }
+
+  private cancelStableTimer(): void {
+    if (this.stableTimer === undefined) return;
+    this.options.timers.clearTimeout(this.stableTimer);
+    this.stableTimer = undefined;
   }
 
   private cancelReconnect(): void {

@@ -17,8 +17,16 @@ export interface ClientOptions extends Partial<BackoffOptions> {
   WebSocket?: WebSocketConstructor;
   /** Subprotocols offered in the handshake. */
   protocols?: string | string[];
-  /** Reconnect attempts after a drop before giving up (Infinity: never). Default Infinity. */
+  /**
+   * Reconnect attempts before giving up (Infinity: never), counted since a connection last stayed
+   * open `resetAfterMs`. Default Infinity.
+   */
   maxAttempts?: number;
+  /**
+   * How long a connection must stay open before the reconnect attempt count (and so the backoff
+   * delay) starts again from the first; 0 starts it again on every open. Default 5000.
+   */
+  resetAfterMs?: number;
   /** Messages kept while offline, sent in order on reconnect; the next one is dropped. Default 100. */
   maxQueued?: number;
   /** Deadline of `request()` when the call gives none. Default 5000. */
@@ -46,6 +54,7 @@ const defaults = {
   maxDelayMs: 30_000,
   jitter: 0.5,
   maxAttempts: Infinity,
+  resetAfterMs: 5000,
   maxQueued: 100,
   requestTimeoutMs: 5000,
   shouldReconnect: (close: CloseInfo) => close.code !== 1000 && close.code !== 1008,
@@ -60,6 +69,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   const resolved: ResolvedClientOptions = { ...defaults, ...given };
   nonNegative("initialDelayMs", resolved.initialDelayMs);
   nonNegative("maxDelayMs", resolved.maxDelayMs);
+  nonNegative("resetAfterMs", resolved.resetAfterMs);
   if (!(resolved.factor >= 1) || !Number.isFinite(resolved.factor))
     throw new InvalidClientOption("factor", resolved.factor, "a finite number >= 1");
   if (!(resolved.jitter >= 0 && resolved.jitter <= 1))

@@ -37,7 +37,14 @@ export class Inbox {
     const type = typeof message === "object" && message !== null ? (message as { type?: unknown }).type : undefined;
     if (type === "presence.state" || type === "presence.diff") {
       const group = (message as { group?: unknown }).group;
-      if (typeof group === "string") this.presences.get(group)?.handle(message);
+      const presence = typeof group === "string" ? this.presences.get(group) : undefined;
+      // Inside the socket's onmessage a throw would escape to the host (and end a Node process):
+      // report it as a handler's is, and still run the handlers.
+      try {
+        presence?.handle(message);
+      } catch (error) {
+        this.reportError(new HandlerError(`presence of ${String(group)}`, error));
+      }
     }
     if (typeof type === "string") this.call(this.byType.get(type), message as never, type);
     this.call(this.any, message as never, "every message");

@@ -29,6 +29,39 @@ export type LeaveCallback<Meta extends object> = (
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /**
+ * Keys are the server's (often user-chosen) strings, so a state has no prototype and is read by own
+ * keys only: else `constructor` or `toString` would find Object.prototype's, and writing
+ * `__proto__` would set the prototype instead of storing a presence.
+ */
+export function emptyState<Meta extends object>(): PresenceState<Meta> {
+  return Object.create(null) as PresenceState<Meta>;
+}
+
+/** The presence under `key`, never an inherited property. */
+export function ownPresence<Meta extends object>(
+  state: PresenceState<Meta>,
+  key: string,
+): { metas: Array<PresenceMeta<Meta>> } | undefined {
+  return Object.hasOwn(state, key) ? state[key] : undefined;
+}
+
+/** Stores `presence` under `key` as data, `__proto__` included. */
+function put<Meta extends object>(
+  state: PresenceState<Meta>,
+  key: string,
+  presence: { metas: Array<PresenceMeta<Meta>> },
+): void {
+  Object.defineProperty(state, key, { value: presence, enumerable: true, writable: true, configurable: true });
+}
+
+/** A deep copy with no prototype, keeping every own key (JSON.parse keeps `__proto__` as data). */
+export function copyState<Meta extends object>(state: PresenceState<Meta>): PresenceState<Meta> {
+  const result = emptyState<Meta>();
+  for (const [key, presence] of Object.entries(state)) put(result, key, copy(presence));
+  return result;
+}
+
+/**
  * Phoenix's `syncState`: the new full state, with the joins and leaves it implies against the
  * current one reported per key, so a reconnect's fresh `presence.state` is a diff, not a redraw.
  */
@@ -38,22 +71,22 @@ export function syncState<Meta extends object>(
   onJoin?: JoinCallback<Meta>,
   onLeave?: LeaveCallback<Meta>,
 ): PresenceState<Meta> {
-  const state = copy(current);
-  const joins: PresenceState<Meta> = {};
-  const leaves: PresenceState<Meta> = {};
-  for (const [key, presence] of Object.entries(state)) if (!Object.hasOwn(next, key)) leaves[key] = presence;
+  const state = copyState(current);
+  const joins = emptyState<Meta>();
+  const leaves = emptyState<Meta>();
+  for (const [key, presence] of Object.entries(state)) if (!Object.hasOwn(next, key)) put(leaves, key, presence);
   for (const [key, incoming] of Object.entries(next)) {
-    const existing = state[key];
+    const existing = ownPresence(state, key);
     if (existing === undefined) {
-      joins[key] = copy(incoming);
+      put(joins, key, copy(incoming));
       continue;
     }
     const nextRefs = new Set(incoming.metas.map((meta) => meta.ref));
     const currentRefs = new Set(existing.metas.map((meta) => meta.ref));
     const joined = incoming.metas.filter((meta) => !currentRefs.has(meta.ref));
     const left = existing.metas.filter((meta) => !nextRefs.has(meta.ref));
-    if (joined.length > 0) joins[key] = { metas: copy(joined) };
-    if (left.length > 0) leaves[key] = { metas: copy(left) };
+    if (joined.length > 0) put(joins, key, { metas: copy(joined) });
+    if (left.length > 0) put(leaves, key, { metas: copy(left) });
   }
   return syncDiff(state, { joins, leaves }, onJoin, onLeave);
 }
@@ -69,17 +102,18 @@ export function syncDiff<Meta extends object>(
   onJoin?: JoinCallback<Meta>,
   onLeave?: LeaveCallback<Meta>,
 ): PresenceState<Meta> {
-  const result = copy(state);
-  const { joins, leaves } = copy(diff);
+  const result = copyState(state);
+  const joins = copyState(diff.joins);
+  const leaves = copyState(diff.leaves);
   for (const [key, joined] of Object.entries(joins)) {
-    const before = result[key];
+    const before = ownPresence(result, key);
     const joinedRefs = new Set(joined.metas.map((meta) => meta.ref));
     const kept = before === undefined ? [] : before.metas.filter((meta) => !joinedRefs.has(meta.ref));
-    result[key] = { metas: [...kept, ...copy(joined.metas)] };
+    put(result, key, { metas: [...kept, ...copy(joined.metas)] });
     onJoin?.(key, before, joined);
   }
   for (const [key, left] of Object.entries(leaves)) {
-    const presence = result[key];
+    const presence = ownPresence(result, key);
     if (presence === undefined) continue;
     const leftRefs = new Set(left.metas.map((meta) => meta.ref));
     presence.metas = presence.metas.filter((meta) => !leftRefs.has(meta.ref));

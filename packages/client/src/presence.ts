@@ -1,6 +1,9 @@
 import { throwLater } from "./host.js";
 import { Listeners } from "./listeners.js";
 import {
+  copyState,
+  emptyState,
+  ownPresence,
   syncDiff,
   syncState,
   type JoinCallback,
@@ -33,7 +36,7 @@ interface PresenceEvents<Meta extends object> {
  */
 export class Presence<Meta extends object = { [key: string]: unknown }> {
   readonly group: string;
-  private state: PresenceState<Meta> = {};
+  private state: PresenceState<Meta> = emptyState();
   private stateSeen = false;
   private readonly listeners: Listeners<PresenceEvents<Meta>>;
 
@@ -93,7 +96,7 @@ export class Presence<Meta extends object = { [key: string]: unknown }> {
 
   /** One key's metas, or undefined when the key is not present. */
   get(key: string): Array<PresenceMeta<Meta>> | undefined {
-    const presence = this.state[key];
+    const presence = ownPresence(this.state, key);
     return presence === undefined ? undefined : [...presence.metas];
   }
 
@@ -102,9 +105,9 @@ export class Presence<Meta extends object = { [key: string]: unknown }> {
     return Object.keys(this.state).length;
   }
 
-  /** A copy of the whole state, in the wire shape. */
+  /** A copy of the whole state, in the wire shape (an object with no prototype: read own keys). */
   toState(): PresenceState<Meta> {
-    return JSON.parse(JSON.stringify(this.state)) as PresenceState<Meta>;
+    return copyState(this.state);
   }
 
   /** Called for each key that gains metas. Returns a function that removes the handler. */

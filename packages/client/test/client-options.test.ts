@@ -9,6 +9,8 @@ test.each([
   [{ maxAttempts: 1.5 }, "maxAttempts"],
   [{ maxQueued: -1 }, "maxQueued"],
   [{ requestTimeoutMs: 0 }, "requestTimeoutMs"],
+  [{ resetAfterMs: -1 }, "resetAfterMs"],
+  [{ resetAfterMs: Infinity }, "resetAfterMs"],
 ])("an option that cannot work (%j) is refused, naming it", (options, name) => {
   const error = (() => {
     try {

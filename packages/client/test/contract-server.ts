@@ -15,6 +15,7 @@ export class ContractServer {
   private server: WebSocketServer | undefined;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private connectionWaiters: Array<(socket: WebSocket) => void> = [];
+  private readonly connectionHandlers: Array<(socket: WebSocket) => void> = [];
   port = 0;
 
   constructor(private readonly onFrame: FrameHandler = () => {}) {}
@@ -43,6 +44,7 @@ export class ContractServer {
         this.onFrame(frame, socket);
       });
       for (const waiter of this.connectionWaiters.splice(0)) waiter(socket);
+      for (const handler of this.connectionHandlers) handler(socket);
     });
     await once(server, "listening");
     this.port = (server.address() as AddressInfo).port;
@@ -64,6 +66,11 @@ export class ContractServer {
     return new Promise((resolve) =>
       this.waiters.push({ count, resolve: () => resolve(this.frames.slice(0, count)) }),
     ).then(() => this.frames.slice(0, count));
+  }
+
+  /** Calls `handler` with every socket that connects from now on (e.g. to close it at once). */
+  onConnection(handler: (socket: WebSocket) => void): void {
+    this.connectionHandlers.push(handler);
   }
 
   /** The next socket to connect. */

@@ -46,9 +46,11 @@ test("after the server stops the client backs off, and it reconnects when the se
     "reconnecting 3 300",
     "reconnected 3",
   ]);
-  expect(timers.delays).toEqual([75, 150, 300]);
+  // 5000 is each open's resetAfterMs timer; the socket closed before the first one fired.
+  expect(timers.delays).toEqual([5000, 75, 150, 300, 5000]);
 
-  // The attempt count starts again after a successful open.
+  // The attempt count starts again once the connection has stayed open resetAfterMs.
+  timers.fire(5000);
   await server.stop();
   expect(await client.once("reconnecting")).toEqual({ attempt: 1, delayMs: 75 });
   client.close();
@@ -109,4 +111,49 @@ test("close() while waiting to reconnect cancels the wait and reports the close 
   expect(await closed).toEqual({ code: 1000, reason: "leaving", wasClean: true, willReconnect: false });
   expect(timers.count).toBe(0);
   expect(() => client.connect()).toThrow(/closed/);
+});
+
+test("a server that accepts and closes at once is backed off from, and one that stays open resetAfterMs starts the count again", async () => {
+  let closeAtOnce = true;
+  await using server = await ContractServer.start();
+  server.onConnection((socket) => {
+    if (closeAtOnce) socket.close(1011, "backend down");
+  });
+  const timers = new ManualTimers();
+  const client = new ChannelsClient(server.url, { WebSocket, timers, random: () => 0.5, ...backoff });
+  const events: string[] = [];
+  client.onEvent("open", () => events.push("open"));
+  client.onEvent("reconnecting", ({ attempt, delayMs }) => events.push(`reconnecting ${attempt} ${delayMs}`));
+  await client.once("reconnecting");
+  for (let attempt = 2; attempt <= 3; attempt++) {
+    const next = client.once("reconnecting");
+    timers.fire();
+    await next;
+  }
+  expect(events).toEqual(["open", "reconnecting 1 75", "open", "reconnecting 2 150", "open", "reconnecting 3 300"]);
+  // Each open's reset timer was cleared by its close before it could fire.
+  expect(timers.count).toBe(1);
+
+  closeAtOnce = false;
+  const opened = client.once("open");
+  timers.fire();
+  await opened;
+  const reconnected = client.once("reconnecting");
+  timers.fire(5000);
+  for (const socket of server.sockets) socket.close(1011, "backend down again");
+  expect(await reconnected).toEqual({ attempt: 1, delayMs: 75 });
+  client.close();
+  expect(timers.count).toBe(0);
+});
+
+test("with resetAfterMs 0 every open starts the count again", async () => {
+  await using server = await ContractServer.start();
+  server.onConnection((socket) => socket.close(1011, "backend down"));
+  const timers = new ManualTimers();
+  const client = new ChannelsClient(server.url, { WebSocket, timers, random: () => 0.5, ...backoff, resetAfterMs: 0 });
+  expect(await client.once("reconnecting")).toEqual({ attempt: 1, delayMs: 75 });
+  const next = client.once("reconnecting");
+  timers.fire();
+  expect(await next).toEqual({ attempt: 1, delayMs: 75 });
+  client.close();
 });
