@@ -10,7 +10,9 @@ interface PendingDiff {
  * Joins and leaves gathered for `windowMs`, then sent as one `presence.diff` per group: a
  * reconnect storm of a thousand joins is a few messages, not a thousand. One timer for every
  * group, started by the first change of a window. A leave of a ref whose join is still waiting
- * cancels both: members never saw it.
+ * drops the join but is sent: members did not get the join, but any of them may have seen the
+ * presence in a state it read from the store meanwhile (a tracker's `presence.state`), and a leave
+ * of a ref a member does not know changes nothing for it.
  */
 export class PresenceDiffBatch {
   private pending = new Map<string, PendingDiff>();
@@ -27,7 +29,8 @@ export class PresenceDiffBatch {
 
   leave(group: string, entry: PresenceEntry): void {
     const diff = this.diffOf(group);
-    if (!diff.joins.delete(entry.ref)) diff.leaves.set(entry.ref, entry);
+    diff.joins.delete(entry.ref);
+    diff.leaves.set(entry.ref, entry);
   }
 
   /** Sends what is waiting now (at the end of a window, at close, or when a test wants it). */
