@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { BuildOptions } from "esbuild";
 import { HttpConsumer } from "@channels-ts/core";
 
 /** Where the live page loads the client from. */
@@ -14,17 +16,10 @@ let bundled: Promise<string> | undefined;
 export function clientBundle(): Promise<string> {
   bundled ??= (async () => {
     const { build } = await import("esbuild");
-    const source = join(dirname(require.resolve("@channels-ts/client/package.json")), "src", "index.ts");
-    const result = await build({
-      entryPoints: [source],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      minify: true,
-      legalComments: "none",
-      write: false,
-    });
+    const root = dirname(require.resolve("@channels-ts/client/package.json"));
+    // The client's own bundle options (what scripts/bundle.mjs ships), from its source.
+    const options = JSON.parse(readFileSync(join(root, "bundle-options.json"), "utf8")) as BuildOptions;
+    const result = await build({ ...options, absWorkingDir: root, write: false });
     return (result.outputFiles[0] as { text: string }).text;
   })();
   bundled.catch(() => (bundled = undefined)); // a failed build is tried again on the next request

@@ -9,15 +9,8 @@ import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = join(root, "dist", "channels-client.min.js");
-await build({
-  entryPoints: [join(root, "src", "index.ts")],
-  outfile,
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  legalComments: "none",
-});
+// The one set of options: the tests and the chat's in-memory bundle read the same file.
+const options = JSON.parse(readFileSync(join(root, "bundle-options.json"), "utf8"));
+await build({ ...options, absWorkingDir: root, outfile });
 const bytes = readFileSync(outfile);
 process.stderr.write(`dist/channels-client.min.js: ${bytes.length} bytes, ${gzipSync(bytes).length} gzipped\n`);

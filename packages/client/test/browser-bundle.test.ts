@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { clientBundleOptions } from "./bundle-options";
 import { ContractServer } from "./contract-server";
 
 // Debian's Chromium, as the server's browser test: skipped loudly where it is missing, never passed.
@@ -14,15 +14,7 @@ if (!haveChromium) process.stderr.write(`!!! SKIPPED: the client's browser test 
 
 /** Serves a blank page and the bundle (built as scripts/bundle.mjs builds it) from one origin. */
 async function servePage(): Promise<{ url: string; server: Server }> {
-  const result = await build({
-    entryPoints: [join(__dirname, "..", "src", "index.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    write: false,
-  });
+  const result = await build({ ...clientBundleOptions(), write: false });
   const bundle = result.outputFiles[0]?.text ?? "";
   const server = createServer((request, response) => {
     const isBundle = request.url === "/channels-client.min.js";
