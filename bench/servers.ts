@@ -19,13 +19,15 @@ export interface ServerSpec {
 export const ROOT = join(__dirname, "..");
 const PYTHON = "/usr/bin/python3";
 const TSX = ["--import", "tsx"];
+/** Extra node flags for the servers only, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile them. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
 
 function node(key: string, file: string, env: NodeJS.ProcessEnv = {}, ready = /PORT (\d+)/): StartSpec {
   // `node --import tsx` rather than the tsx CLI: the PID we measure is the server itself, not a wrapper.
   return {
     name: key,
     command: process.execPath,
-    args: [...TSX, file],
+    args: [...SERVER_NODE_ARGS, ...TSX, file],
     cwd: ROOT,
     env: { ...process.env, ...env },
     ready,
