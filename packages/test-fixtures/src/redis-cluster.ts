@@ -210,22 +210,30 @@ export class RedisCluster implements AsyncDisposable {
    * stops, the replica catches up and takes over, the old master becomes its replica).
    */
   async failoverOf(slot: number): Promise<{ from: number; to: number }> {
-    const nodes = await this.describe();
-    const from = await this.ownerOf(slot);
-    const master = nodes.find((node) => node.port === from) as ClusterNode;
-    const replica = nodes.find((node) => node.masterId === master.id && !node.failed);
-    if (replica === undefined) throw new Error(`RedisCluster: the master :${from} has no replica to fail over to`);
-    await this.client(replica.port).call("CLUSTER", "FAILOVER");
-    await until(`the replica :${replica.port} to take over slot ${slot}`, async () => {
+    // A master killed by an earlier test rejoins as a replica only after a while; until the
+    // cluster agrees on it, the slot's owner may have no healthy replica yet.
+    let from = 0;
+    let replica: ClusterNode | undefined;
+    await until(`a healthy replica of the master owning slot ${slot}`, async () => {
+      const nodes = await this.describe();
+      from = await this.ownerOf(slot);
+      const master = nodes.find((node) => node.port === from);
+      replica = master && nodes.find((node) => node.masterId === master.id && !node.failed);
+      return replica !== undefined;
+    });
+    const chosen = replica as ClusterNode | undefined;
+    if (chosen === undefined) throw new Error(`RedisCluster: the master :${from} has no replica to fail over to`);
+    await this.client(chosen.port).call("CLUSTER", "FAILOVER");
+    await until(`the replica :${chosen.port} to take over slot ${slot}`, async () => {
       const owners = await Promise.all(this.ports.map((port) => this.client(port).call("CLUSTER", "NODES")));
       return owners.every((view) =>
         parseNodes(String(view)).some(
-          (node) => node.port === replica.port && node.role === "master" && node.slots.length > 0,
+          (node) => node.port === chosen.port && node.role === "master" && node.slots.length > 0,
         ),
       );
     });
-    await this.settled(`the cluster to settle after failing :${from} over to :${replica.port}`);
-    return { from, to: replica.port };
+    await this.settled(`the cluster to settle after failing :${from} over to :${chosen.port}`);
+    return { from, to: chosen.port };
   }
 
   /**
