@@ -1,6 +1,7 @@
 import type { RedisShard } from "./shard";
 import { readerTtlMs } from "./lua-scripts";
 import { withScripts, type LayerClient } from "./scripted-client";
+import { corkForTick } from "./tick-cork";
 import { failUnansweredOnReconnect } from "./unanswered-commands";
 
 export interface ReceiveLoopOptions {
@@ -145,6 +146,8 @@ export class ReceiveLoop {
   private async request(client: LayerClient): Promise<Round> {
     const { key, blockSeconds, readerKey, batch } = this.options;
     let restored: Promise<Error | undefined> | undefined;
+    // The round's commands (restore, reader mark, BZPOPMIN, ZPOPMIN) leave in one write.
+    corkForTick(client);
     if (this.needsRestore) {
       this.needsRestore = false;
       restored = client.layerRestoreInflight(key, key + "$inflight").then(noError, asError);

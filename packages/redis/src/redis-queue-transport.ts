@@ -9,7 +9,9 @@ import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
 import { afterRestore, connectShards, openShards, type RedisShard } from "./shard";
-import { ASGI_CHANNEL_KEY, parseWireMessage } from "./wire-message";
+import { QueuedMessageReader } from "./queued-message-reader";
+import { corkForTick } from "./tick-cork";
+import { ASGI_CHANNEL_KEY } from "./wire-message";
 
 type TransportOptions = Required<
   Pick<RedisConnectionOptions, "reconnectMinDelayMs" | "reconnectMaxDelayMs" | "operationTimeoutMs">
@@ -31,6 +33,7 @@ export class RedisQueueTransport implements QueueTransport {
   private readonly shards: RedisShard[];
   private readonly clients: LayerClient[];
   private readonly serializer: MessageSerializer;
+  private readonly reader: QueuedMessageReader;
   private readonly listener: QueueTransportListener;
   private readonly prefix: string;
   private readonly expiry: number;
@@ -61,6 +64,7 @@ export class RedisQueueTransport implements QueueTransport {
     this.defaultNonLocal = `specific.${context.clientPrefix}!`;
     this.defaultKey = context.prefix + this.defaultNonLocal;
     this.serializer = new MessageSerializer({ crypter: context.crypter, ttlSeconds: context.expiry + 10 });
+    this.reader = new QueuedMessageReader(this.serializer);
     this.shards = openShards(options, {
       down: (event) => listener.down(event),
       up: (event) => listener.up(event),
@@ -123,6 +127,7 @@ export class RedisQueueTransport implements QueueTransport {
     // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
     const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
     const key = this.prefix + (bang === -1 ? channel : channel.slice(0, bang + 1));
+    corkForTick(client);
     const [full, expired] = await client.layerSend(
       key,
       String(now - this.expiry),
@@ -259,7 +264,7 @@ export class RedisQueueTransport implements QueueTransport {
     }
     let parsed;
     try {
-      parsed = parseWireMessage(this.serializer.deserialize(member));
+      parsed = this.reader.read(member);
     } catch (error) {
       listener.malformed(key, error);
       return;
@@ -279,7 +284,9 @@ export class RedisQueueTransport implements QueueTransport {
     // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
     const headBytes = Buffer.from(head.subarray(0, head.length - 1));
     const prefixBytes = this.serializer.frame(new Uint8Array(0));
-    const [, over, expired] = await (this.clients[0] as LayerClient).layerGroupSendAll(
+    const client = this.clients[0] as LayerClient;
+    corkForTick(client);
+    const [, over, expired] = await client.layerGroupSendAll(
       this.groupKey(group),
       this.prefix,
       prefixBytes,
