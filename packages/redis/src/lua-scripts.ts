@@ -141,7 +141,9 @@ return { 0, expired }
  * expire old messages, capacity-checked ZADD + EXPIRE) in one call, skipping full channels one
  * by one. The member written per key is 12 random bytes, the message's msgpack map with one
  * extra entry, and that entry's value, the `__asgi_channel__` list, which is built here because
- * only here are the names known.
+ * only here are the names known. This script is Redis's busiest work under fan-out (one call per
+ * group send, per member of the group), so the per-member loop creates no string in the common
+ * case and a queue whose names have one length gets its list from a single concat.
  *
  * KEYS[1] = group key. ARGV = layer prefix, random prefix, msgpack map up to and including the
  * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
@@ -153,31 +155,52 @@ export const GROUP_SEND_ALL =
 local prefix, rnd, head, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local member_cutoff, message_cutoff = ARGV[5], ARGV[6]
 local capacity, expiry = tonumber(ARGV[7]), ARGV[8]
+local find, sub, char, concat = string.find, string.sub, string.char, table.concat
 local function header(n, small, fix, one, two, four)
-    if n < small then return string.char(fix + n) end
-    if one and n < 256 then return string.char(one, n) end
-    if n < 65536 then return string.char(two, math.floor(n / 256), n % 256) end
-    return string.char(four, math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+    if n < small then return char(fix + n) end
+    if one and n < 256 then return char(one, n) end
+    if n < 65536 then return char(two, math.floor(n / 256), n % 256) end
+    return char(four, math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, member_cutoff)
 local members = redis.call('ZRANGE', KEYS[1], 0, -1)
+-- Members bucketed by their process queue (the name up to '!'); consecutive members mostly share one.
+-- bucket.length is the length every name in it has, or false once two differ.
 local order, buckets = {}, {}
-for _, name in ipairs(members) do
-    local bang = string.find(name, '!', 1, true)
-    local key = prefix .. (bang and string.sub(name, 1, bang) or name)
-    local bucket = buckets[key]
-    if not bucket then
-        bucket = {}
-        buckets[key] = bucket
-        order[#order + 1] = key
+-- The last two queues' prefixes are tried first (members of two processes often alternate):
+-- a prefix match costs one search and no new string.
+local nb, pa, ba, pb, bb = 0, nil, nil, nil, nil
+for i = 1, #members do
+    local name = members[i]
+    local bucket
+    if pa and find(name, pa, 1, true) == 1 then
+        bucket = ba
+    elseif pb and find(name, pb, 1, true) == 1 then
+        bucket = bb
+        pa, ba, pb, bb = pb, bb, pa, ba
+    else
+        local bang = find(name, '!', 1, true)
+        local nonlocal = bang and sub(name, 1, bang) or name
+        bucket = buckets[nonlocal]
+        if not bucket then
+            bucket = { length = #name }
+            buckets[nonlocal] = bucket
+            nb = nb + 1
+            order[nb] = nonlocal
+        end
+        if bang then pa, ba, pb, bb = nonlocal, bucket, pa, ba end
     end
     bucket[#bucket + 1] = name
+    if bucket.length ~= #name then bucket.length = false end
 end
 local over, expired = 0, 0
-for _, key in ipairs(order) do
+for b = 1, nb do
+    local nonlocal = order[b]
+    local key = prefix .. nonlocal
     expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
-    local names = buckets[key]
+    local names = buckets[nonlocal]
     local card = redis.call('ZCARD', key)
+    local uniform = names.length
     if card < capacity then
         -- room for everyone
     elseif reader_live(key) then
@@ -197,13 +220,23 @@ for _, key in ipairs(order) do
         over = over + #names - #open
         names = open
     end
-    if #names > 0 then
-        local parts = { rnd, head, header(#names, 16, 0x90, nil, 0xdc, 0xdd) }
-        for _, name in ipairs(names) do
-            parts[#parts + 1] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
-            parts[#parts + 1] = name
+    local n = #names
+    if n > 0 then
+        local list
+        if uniform then
+            -- Every name has one length, so one msgpack str header separates them all.
+            local h = header(uniform, 32, 0xa0, 0xd9, 0xda, 0xdb)
+            list = h .. concat(names, h)
+        else
+            local parts = {}
+            for i = 1, n do
+                local name = names[i]
+                parts[2 * i - 1] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
+                parts[2 * i] = name
+            end
+            list = concat(parts)
         end
-        redis.call('ZADD', key, now, table.concat(parts))
+        redis.call('ZADD', key, now, rnd .. head .. header(n, 16, 0x90, nil, 0xdc, 0xdd) .. list)
         redis.call('EXPIRE', key, expiry)
     end
 end

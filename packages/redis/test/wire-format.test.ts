@@ -121,6 +121,31 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     });
   });
 
+  it("groupSend(): members a peer added, of mixed lengths and interleaved processes, reach each queue in order", async () => {
+    const now = Date.now() / 1000;
+    const long = (tag: string) => tag.padEnd(40, "x"); // 40 > 31: a str8 header
+    const names = [
+      "specific.aaa!x",
+      `specific.bbb!${long("1")}`,
+      `specific.aaa!${long("z")}`,
+      `specific.bbb!${long("2")}`,
+      "specific.ccc!q",
+      "plain.a",
+      "specific.aaa!yy",
+      `specific.bbb!${long("3")}`,
+    ];
+    for (const [i, name] of names.entries()) await redis.zadd("asgi:group:mixed", now - 1 + i / 100, name);
+    await layer.groupSend("mixed", { type: "chat.message", text: "hi" });
+    const listed = async (key: string) =>
+      (await zrange(redis, key)).map(({ member }) => payload(member).__asgi_channel__);
+    expect(await listed("asgispecific.aaa!")).toEqual([
+      ["specific.aaa!x", `specific.aaa!${long("z")}`, "specific.aaa!yy"],
+    ]);
+    expect(await listed("asgispecific.bbb!")).toEqual([names.filter((n) => n.startsWith("specific.bbb!"))]);
+    expect(await listed("asgispecific.ccc!")).toEqual([["specific.ccc!q"]]);
+    expect(await listed("asgiplain.a")).toEqual([["plain.a"]]);
+  });
+
   it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {
     await layer.close();
     layer = new RedisChannelLayer({
