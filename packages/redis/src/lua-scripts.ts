@@ -222,21 +222,25 @@ for b = 1, nb do
     end
     local n = #names
     if n > 0 then
-        local list
+        -- The member is built by one concat: a long string is Lua's dearest allocation here.
+        local start = rnd .. head .. header(n, 16, 0x90, nil, 0xdc, 0xdd)
+        local member
         if uniform then
-            -- Every name has one length, so one msgpack str header separates them all.
+            -- Every name has one length, so one msgpack str header goes before each (index 0
+            -- holds the start, outside the names' sequence).
             local h = header(uniform, 32, 0xa0, 0xd9, 0xda, 0xdb)
-            list = h .. concat(names, h)
+            names[0] = start
+            member = concat(names, h, 0, n)
         else
-            local parts = {}
+            local parts = { start }
             for i = 1, n do
                 local name = names[i]
-                parts[2 * i - 1] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
-                parts[2 * i] = name
+                parts[2 * i] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
+                parts[2 * i + 1] = name
             end
-            list = concat(parts)
+            member = concat(parts)
         end
-        redis.call('ZADD', key, now, rnd .. head .. header(n, 16, 0x90, nil, 0xdc, 0xdd) .. list)
+        redis.call('ZADD', key, now, member)
         redis.call('EXPIRE', key, expiry)
     end
 end
