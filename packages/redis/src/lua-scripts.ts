@@ -136,25 +136,29 @@ return { 0, expired }
 `;
 
 /**
- * A whole group send on one host (the group lives there, nothing is encrypted, every channel has
- * the default capacity). Python's steps (expire members, list them, bucket them by channel key,
- * expire old messages, capacity-checked ZADD + EXPIRE) in one call, skipping full channels one
- * by one. The member written per key is 12 random bytes, the message's msgpack map with one
- * extra entry, and that entry's value, the `__asgi_channel__` list, which is built here because
- * only here are the names known. This script is Redis's busiest work under fan-out (one call per
- * group send, per member of the group), so the per-member loop creates no string in the common
- * case and a queue whose names have one length gets its list from a single concat.
+ * Whole group sends on one host (each group lives there, nothing is encrypted, every channel has
+ * the default capacity), in the order given: per message, Python's steps (expire members, list
+ * them, bucket them by channel key, expire old messages, capacity-checked ZADD + EXPIRE), skipping
+ * full channels one by one. The member written per key is 12 random bytes, the message's msgpack
+ * map with one extra entry, and that entry's value, the `__asgi_channel__` list, which is built
+ * here because only here are the names known.
  *
- * KEYS[1] = group key. ARGV = layer prefix, random prefix, msgpack map up to and including the
- * `__asgi_channel__` key, now, member-expired-before score, message-expired-before score,
- * capacity, expiry seconds. Returns {members, channels skipped as full, messages removed as expired}.
+ * This script is Redis's busiest work under fan-out, so a call takes every group send a process
+ * makes in one tick (a group's members are listed and bucketed once per call, which is what
+ * separate calls would read too, since nothing runs between them), the per-member loop creates no
+ * string in the common case, and each queue's member is built by a single concat (a long string
+ * is the dearest allocation in Redis's Lua).
+ *
+ * KEYS = the group key of each message. ARGV = layer prefix, member-expired-before score,
+ * message-expired-before score, capacity, expiry seconds, then per message its start (12 random
+ * bytes and its msgpack map up to and including the `__asgi_channel__` key) and its score. Returns, per message,
+ * members, channels skipped as full, messages removed as expired.
  */
 export const GROUP_SEND_ALL =
   CHANNEL_COUNTS +
   `
-local prefix, rnd, head, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local member_cutoff, message_cutoff = ARGV[5], ARGV[6]
-local capacity, expiry = tonumber(ARGV[7]), ARGV[8]
+local prefix, member_cutoff, message_cutoff = ARGV[1], ARGV[2], ARGV[3]
+local capacity, expiry = tonumber(ARGV[4]), ARGV[5]
 local find, sub, char, concat = string.find, string.sub, string.char, table.concat
 local function header(n, small, fix, one, two, four)
     if n < small then return char(fix + n) end
@@ -162,89 +166,100 @@ local function header(n, small, fix, one, two, four)
     if n < 65536 then return char(two, math.floor(n / 256), n % 256) end
     return char(four, math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, member_cutoff)
-local members = redis.call('ZRANGE', KEYS[1], 0, -1)
--- Members bucketed by their process queue (the name up to '!'); consecutive members mostly share one.
+-- A group's members bucketed by their process queue (the name up to '!'): { count = members,
+-- order = { nonlocal... } in listing order, buckets = { [nonlocal] = { names..., length } } }.
 -- bucket.length is the length every name in it has, or false once two differ.
-local order, buckets = {}, {}
--- The last two queues' prefixes are tried first (members of two processes often alternate):
--- a prefix match costs one search and no new string.
-local nb, pa, ba, pb, bb = 0, nil, nil, nil, nil
-for i = 1, #members do
-    local name = members[i]
-    local bucket
-    if pa and find(name, pa, 1, true) == 1 then
-        bucket = ba
-    elseif pb and find(name, pb, 1, true) == 1 then
-        bucket = bb
-        pa, ba, pb, bb = pb, bb, pa, ba
-    else
-        local bang = find(name, '!', 1, true)
-        local nonlocal = bang and sub(name, 1, bang) or name
-        bucket = buckets[nonlocal]
-        if not bucket then
-            bucket = { length = #name }
-            buckets[nonlocal] = bucket
-            nb = nb + 1
-            order[nb] = nonlocal
+local function bucketed(group_key)
+    redis.call('ZREMRANGEBYSCORE', group_key, 0, member_cutoff)
+    local members = redis.call('ZRANGE', group_key, 0, -1)
+    local order, buckets = {}, {}
+    -- The last two queues' prefixes are tried first (members of two processes often alternate):
+    -- a prefix match costs one search and no new string.
+    local nb, pa, ba, pb, bb = 0, nil, nil, nil, nil
+    for i = 1, #members do
+        local name = members[i]
+        local bucket
+        if pa and find(name, pa, 1, true) == 1 then
+            bucket = ba
+        elseif pb and find(name, pb, 1, true) == 1 then
+            bucket = bb
+            pa, ba, pb, bb = pb, bb, pa, ba
+        else
+            local bang = find(name, '!', 1, true)
+            local nonlocal = bang and sub(name, 1, bang) or name
+            bucket = buckets[nonlocal]
+            if not bucket then
+                bucket = { length = #name }
+                buckets[nonlocal] = bucket
+                nb = nb + 1
+                order[nb] = nonlocal
+            end
+            if bang then pa, ba, pb, bb = nonlocal, bucket, pa, ba end
         end
-        if bang then pa, ba, pb, bb = nonlocal, bucket, pa, ba end
+        bucket[#bucket + 1] = name
+        if bucket.length ~= #name then bucket.length = false end
     end
-    bucket[#bucket + 1] = name
-    if bucket.length ~= #name then bucket.length = false end
+    return { count = #members, order = order, buckets = buckets }
 end
-local over, expired = 0, 0
-for b = 1, nb do
-    local nonlocal = order[b]
-    local key = prefix .. nonlocal
-    expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
-    local names = buckets[nonlocal]
-    local card = redis.call('ZCARD', key)
-    local uniform = names.length
-    if card < capacity then
-        -- room for everyone
-    elseif reader_live(key) then
-        if card >= capacity * LIVE_QUEUE_FACTOR then
+local groups, results = {}, {}
+for m = 1, #KEYS do
+    local head, now = ARGV[2 * m + 4], ARGV[2 * m + 5]
+    local group = groups[KEYS[m]]
+    if not group then
+        group = bucketed(KEYS[m])
+        groups[KEYS[m]] = group
+    end
+    local over, expired = 0, 0
+    for _, nonlocal in ipairs(group.order) do
+        local key = prefix .. nonlocal
+        expired = expired + redis.call('ZREMRANGEBYSCORE', key, 0, message_cutoff)
+        local names = group.buckets[nonlocal]
+        local card = redis.call('ZCARD', key)
+        local uniform = names.length
+        if card < capacity then
+            -- room for everyone
+        elseif reader_live(key) then
+            if card >= capacity * LIVE_QUEUE_FACTOR then
+                over = over + #names
+                names = {}
+            end
+        elseif card >= capacity * SCAN_LIMIT_FACTOR then
             over = over + #names
             names = {}
-        end
-    elseif card >= capacity * SCAN_LIMIT_FACTOR then
-        over = over + #names
-        names = {}
-    else
-        local counts, shared = channel_counts(key)
-        local open = {}
-        for _, name in ipairs(names) do
-            if (counts[name] or 0) + shared < capacity then open[#open + 1] = name end
-        end
-        over = over + #names - #open
-        names = open
-    end
-    local n = #names
-    if n > 0 then
-        -- The member is built by one concat: a long string is Lua's dearest allocation here.
-        local start = rnd .. head .. header(n, 16, 0x90, nil, 0xdc, 0xdd)
-        local member
-        if uniform then
-            -- Every name has one length, so one msgpack str header goes before each (index 0
-            -- holds the start, outside the names' sequence).
-            local h = header(uniform, 32, 0xa0, 0xd9, 0xda, 0xdb)
-            names[0] = start
-            member = concat(names, h, 0, n)
         else
-            local parts = { start }
-            for i = 1, n do
-                local name = names[i]
-                parts[2 * i] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
-                parts[2 * i + 1] = name
+            local counts, shared = channel_counts(key)
+            local open = {}
+            for _, name in ipairs(names) do
+                if (counts[name] or 0) + shared < capacity then open[#open + 1] = name end
             end
-            member = concat(parts)
+            over = over + #names - #open
+            names = open
         end
-        redis.call('ZADD', key, now, member)
-        redis.call('EXPIRE', key, expiry)
+        local n = #names
+        if n > 0 then
+            local start = head .. header(n, 16, 0x90, nil, 0xdc, 0xdd)
+            local member
+            if uniform then
+                -- Every name has one length, so one msgpack str header goes before each (index 0
+                -- holds the start, outside the names' sequence).
+                names[0] = start
+                member = concat(names, header(uniform, 32, 0xa0, 0xd9, 0xda, 0xdb), 0, n)
+            else
+                local parts = { start }
+                for i = 1, n do
+                    local name = names[i]
+                    parts[2 * i] = header(#name, 32, 0xa0, 0xd9, 0xda, 0xdb)
+                    parts[2 * i + 1] = name
+                end
+                member = concat(parts)
+            end
+            redis.call('ZADD', key, now, member)
+            redis.call('EXPIRE', key, expiry)
+        end
     end
+    results[3 * m - 2], results[3 * m - 1], results[3 * m] = group.count, over, expired
 end
-return { #members, over, expired }
+return results
 `;
 
 /** channels_redis `flush`: delete every key under the prefix, in chunks Lua's unpack can take. */

@@ -10,6 +10,7 @@ import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
 import { afterRestore, connectShards, openShards, type RedisShard } from "./shard";
 import { QueuedMessageReader } from "./queued-message-reader";
+import { GroupSendBatch, type BatchedGroupSend } from "./group-send-batch";
 import { corkForTick } from "./tick-cork";
 import { ASGI_CHANNEL_KEY } from "./wire-message";
 
@@ -47,6 +48,8 @@ export class RedisQueueTransport implements QueueTransport {
   /** The queue of `newChannel()`'s default channels, known without building the name per wait. */
   private readonly defaultNonLocal: string;
   private readonly defaultKey: string;
+  /** The tick's one-call group sends (one host only), flushed before any other command on it. */
+  private readonly groupSends = new GroupSendBatch((sends) => this.issueGroupSends(sends));
   private roundRobin = 0;
   private closed = false;
 
@@ -100,6 +103,7 @@ export class RedisQueueTransport implements QueueTransport {
 
   close(): void {
     this.closed = true;
+    this.groupSends.flush();
     for (const loop of this.loops.values()) loop.stop();
     this.loops.clear();
     for (const shard of this.shards) shard.close();
@@ -127,6 +131,7 @@ export class RedisQueueTransport implements QueueTransport {
     // Per-channel capacity needs readable `__asgi_channel__` bytes; encrypted queues count per queue, as Python.
     const counted = bang === -1 || this.serializer.encrypted ? "" : channel;
     const key = this.prefix + (bang === -1 ? channel : channel.slice(0, bang + 1));
+    this.groupSends.flush();
     corkForTick(client);
     const [full, expired] = await client.layerSend(
       key,
@@ -161,6 +166,7 @@ export class RedisQueueTransport implements QueueTransport {
   }
 
   async groupDiscard(group: string, channel: string): Promise<void> {
+    this.groupSends.flush();
     await this.groupClient(group).zrem(this.groupKey(group), channel);
   }
 
@@ -168,6 +174,7 @@ export class RedisQueueTransport implements QueueTransport {
     const key = this.groupKey(group);
     const pairs: string[] = [];
     for (const [channel, score] of members) pairs.push(String(score), channel);
+    this.groupSends.flush();
     await this.groupClient(group)
       .multi()
       .zadd(key, ...pairs)
@@ -176,6 +183,7 @@ export class RedisQueueTransport implements QueueTransport {
   }
 
   async flush(): Promise<void> {
+    this.groupSends.flush();
     await Promise.all(this.clients.map((client) => client.layerDeletePrefix(this.prefix + "*")));
   }
 
@@ -224,6 +232,8 @@ export class RedisQueueTransport implements QueueTransport {
       if (own && !loop.active) {
         // Marked at once on the layer's connection, ahead of any send this process makes next: the
         // loop's own connection may still be connecting when a burst of group sends arrives.
+        // Group sends issued before stay before: writers treat a read queue differently.
+        this.groupSends.flush();
         (this.clients[index] as LayerClient)
           .set(key + READER_KEY_SUFFIX, "1", "PX", readerTtlMs(this.blockSeconds))
           .catch(noop);
@@ -278,28 +288,36 @@ export class RedisQueueTransport implements QueueTransport {
     else for (const target of targets) listener.deliver(target, parsed.message);
   }
 
-  /** One script call does Python's whole group send (single host, no encryption, one capacity). */
+  /** One script call does Python's whole group send (single host, no encryption, one capacity), for the tick's sends. */
   private async groupSendInOneCall(group: string, message: Message, now: number): Promise<void> {
     const head = this.serializer.pack({ ...message, [ASGI_CHANNEL_KEY]: null });
-    // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
-    const headBytes = Buffer.from(head.subarray(0, head.length - 1));
-    const prefixBytes = this.serializer.frame(new Uint8Array(0));
-    const client = this.clients[0] as LayerClient;
-    corkForTick(client);
-    const [, over, expired] = await client.layerGroupSendAll(
-      this.groupKey(group),
+    const { over, expired } = await this.groupSends.add({
+      groupKey: this.groupKey(group),
+      group,
+      // The map ends with the key and a nil (0xc0) placeholder; the script appends the real list.
+      start: this.serializer.frame(head.subarray(0, head.length - 1)),
+      score: now,
+    });
+    // Full members are skipped, as in Python, but not silently (Python logs them at INFO).
+    if (over > 0) this.listener.dropped("channel full", { group }, over);
+    if (expired > 0) this.listener.dropped("expired", { group }, expired);
+  }
+
+  private issueGroupSends(sends: readonly BatchedGroupSend[]): Promise<number[]> {
+    const now = scoreNow();
+    const args: Array<string | number | Buffer> = [];
+    for (const send of sends) args.push(send.groupKey);
+    args.push(
       this.prefix,
-      prefixBytes,
-      headBytes,
-      String(now),
       String(now - this.groupExpiry),
       String(now - this.expiry),
       this.context.capacity,
       this.expirySeconds,
     );
-    // Full members are skipped, as in Python, but not silently (Python logs them at INFO).
-    if (over > 0) this.listener.dropped("channel full", { group }, over);
-    if (expired > 0) this.listener.dropped("expired", { group }, expired);
+    for (const send of sends) args.push(send.start, String(send.score));
+    const client = this.clients[0] as LayerClient;
+    corkForTick(client);
+    return client.layerGroupSendAll(sends.length, ...args);
   }
 
   /** Python's algorithm: list the members on the group's host, then one script call per target host. */

@@ -14,7 +14,8 @@ export interface ScriptedClient {
     expiry: Arg,
     channel: string,
   ): Promise<[full: number, expired: number]>;
-  layerGroupSendAll(groupKey: string, ...args: Arg[]): Promise<[members: number, over: number, expired: number]>;
+  /** Per message: members, channels skipped as full, messages removed as expired (see GROUP_SEND_ALL). */
+  layerGroupSendAll(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number[]>;
   layerGroupSendCapped(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   layerRestoreInflight(key: string, backupKey: string): Promise<unknown>;
   layerDeletePrefix(pattern: string): Promise<unknown>;
@@ -25,7 +26,8 @@ export type LayerClient = Redis & ScriptedClient;
 /** Register the scripts on `client` (once per connection object). */
 export function withScripts(client: Redis): LayerClient {
   client.defineCommand("layerSend", { numberOfKeys: 1, lua: SEND });
-  client.defineCommand("layerGroupSendAll", { numberOfKeys: 1, lua: GROUP_SEND_ALL });
+  // One key per group send in the call.
+  client.defineCommand("layerGroupSendAll", { lua: GROUP_SEND_ALL });
   // Python passes its keys as KEYS, their number varying per call.
   client.defineCommand("layerGroupSendCapped", { lua: GROUP_SEND_CAPPED });
   // Python passes both keys as ARGV (numkeys 0); kept so MONITOR output matches.

@@ -146,6 +146,33 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     expect(await listed("asgiplain.a")).toEqual([["plain.a"]]);
   });
 
+  it("groupSend(): the sends of one tick go in one script call, and a send() issued after them lands after them", async () => {
+    const [a, b] = [await layer.newChannel(), await layer.newChannel()];
+    await layer.groupAdd("room3", a);
+    await layer.groupAdd("room4", a);
+    await layer.groupAdd("room4", b);
+    await layer.groupSend("room3", { type: "warm.up" }); // loads the script (EVALSHA misses once)
+    await redis.del(`asgispecific.${layer.clientPrefix}!`);
+    const before = await commandCalls(redis);
+    await Promise.all([
+      layer.groupSend("room3", { type: "m", n: 1 }),
+      layer.groupSend("room4", { type: "m", n: 2 }),
+      layer.groupSend("room3", { type: "m", n: 3 }),
+      layer.send(a, { type: "m", n: 4 }),
+    ]);
+    const after = await commandCalls(redis);
+    const scripts = (calls: Record<string, number>) => (calls.evalsha ?? 0) + (calls.eval ?? 0);
+    expect(scripts(after) - scripts(before)).toBe(2); // the three group sends, then the send
+    expect((after.zrange ?? 0) - (before.zrange ?? 0)).toBe(2); // each group listed once
+    const queued = (await zrange(redis, `asgispecific.${layer.clientPrefix}!`)).map(({ member }) => payload(member));
+    expect(queued).toEqual([
+      { type: "m", n: 1, __asgi_channel__: [a] },
+      { type: "m", n: 2, __asgi_channel__: [a, b] },
+      { type: "m", n: 3, __asgi_channel__: [a] },
+      { type: "m", n: 4, __asgi_channel__: a },
+    ]);
+  });
+
   it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {
     await layer.close();
     layer = new RedisChannelLayer({
