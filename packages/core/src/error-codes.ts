@@ -57,6 +57,7 @@ export const ErrorCode = {
   TYPESCRIPT_LOADER_MISSING: "TYPESCRIPT_LOADER_MISSING",
   // Redis layers (redis)
   REDIS_HOST_UNAVAILABLE: "REDIS_HOST_UNAVAILABLE",
+  GROUP_SEND_REFUSED: "GROUP_SEND_REFUSED",
   INVALID_TOKEN: "INVALID_TOKEN",
   // Applications built on channels-ts (the chat demo's startup checks)
   INVALID_ENVIRONMENT: "INVALID_ENVIRONMENT",

@@ -6,6 +6,7 @@
 export { RedisChannelLayer } from "./redis-channel-layer";
 export { RedisPubSubChannelLayer } from "./redis-pubsub-channel-layer";
 export { RedisHostUnavailable } from "./redis-host-unavailable";
+export { GroupSendRefused } from "./group-send-batch";
 export { PRESENCE_STORE_DEFAULTS, RedisPresenceStore, type RedisPresenceStoreOptions } from "./redis-presence-store";
 export { InvalidToken } from "./fernet";
 export type { RedisChannelLayerOptions, RedisConnectionOptions, RedisPubSubChannelLayerOptions } from "./options";

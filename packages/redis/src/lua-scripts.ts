@@ -152,7 +152,8 @@ return { 0, expired }
  * KEYS = the group key of each message. ARGV = layer prefix, member-expired-before score,
  * message-expired-before score, capacity, expiry seconds, then per message its start (12 random
  * bytes and its msgpack map up to and including the `__asgi_channel__` key) and its score. Returns, per message,
- * members, channels skipped as full, messages removed as expired.
+ * members, channels skipped as full, messages removed as expired; or -1, Redis's error and 0 for a
+ * message whose send raised (what it wrote before the error stays, as with a failed Python call).
  */
 export const GROUP_SEND_ALL =
   CHANNEL_COUNTS +
@@ -201,8 +202,8 @@ local function bucketed(group_key)
     end
     return { count = #members, order = order, buckets = buckets }
 end
-local groups, results = {}, {}
-for m = 1, #KEYS do
+local groups = {}
+local function send_one(m)
     local head, now = ARGV[2 * m + 4], ARGV[2 * m + 5]
     local group = groups[KEYS[m]]
     if not group then
@@ -257,7 +258,18 @@ for m = 1, #KEYS do
             redis.call('EXPIRE', key, expiry)
         end
     end
-    results[3 * m - 2], results[3 * m - 1], results[3 * m] = group.count, over, expired
+    return group.count, over, expired
+end
+-- One send Redis refuses (WRONGTYPE on a key someone else wrote) fails alone, not the whole batch.
+local results = {}
+for m = 1, #KEYS do
+    local ok, count, over, expired = pcall(send_one, m)
+    if ok then
+        results[3 * m - 2], results[3 * m - 1], results[3 * m] = count, over, expired
+    else
+        local reason = type(count) == 'table' and (count.err or count.message) or tostring(count)
+        results[3 * m - 2], results[3 * m - 1], results[3 * m] = -1, tostring(reason), 0
+    end
 end
 return results
 `;

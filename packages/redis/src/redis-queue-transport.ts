@@ -8,7 +8,7 @@ import { ReceiveLoop } from "./receive-loop";
 import type { RedisHostUnavailable } from "./redis-host-unavailable";
 import { withScripts, type LayerClient } from "./scripted-client";
 import { MessageSerializer } from "./serializer";
-import { afterRestore, connectShards, openShards, type RedisShard } from "./shard";
+import { afterRestore, anyRestoring, connectShards, openShards, type RedisShard } from "./shard";
 import { QueuedMessageReader } from "./queued-message-reader";
 import { GroupSendBatch, type BatchedGroupSend } from "./group-send-batch";
 import { corkForTick } from "./tick-cork";
@@ -122,7 +122,9 @@ export class RedisQueueTransport implements QueueTransport {
   }
 
   async send(host: number, channel: string, bang: number, message: Message): Promise<boolean> {
-    await afterRestore(this.shards);
+    // Awaited only while restoring: otherwise the command is written within this call, so a
+    // command the caller issues next (not awaiting this one) cannot overtake it.
+    if (anyRestoring(this.shards)) await afterRestore(this.shards);
     const body = bang === -1 ? message : { ...message, [ASGI_CHANNEL_KEY]: channel };
     const client = this.clients[host] as LayerClient;
     const now = scoreNow();
@@ -152,7 +154,8 @@ export class RedisQueueTransport implements QueueTransport {
   }
 
   async groupSend(group: string, message: Message): Promise<void> {
-    await afterRestore(this.shards);
+    // As in send(): joining the batch within this call keeps it ahead of a groupDiscard or flush issued next.
+    if (anyRestoring(this.shards)) await afterRestore(this.shards);
     const now = scoreNow();
     if (this.groupSendIsOneCommand) {
       await this.groupSendInOneCall(group, message, now);
@@ -303,7 +306,7 @@ export class RedisQueueTransport implements QueueTransport {
     if (expired > 0) this.listener.dropped("expired", { group }, expired);
   }
 
-  private issueGroupSends(sends: readonly BatchedGroupSend[]): Promise<number[]> {
+  private issueGroupSends(sends: readonly BatchedGroupSend[]): Promise<Array<number | string>> {
     const now = scoreNow();
     const args: Array<string | number | Buffer> = [];
     for (const send of sends) args.push(send.groupKey);

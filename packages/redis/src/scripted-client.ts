@@ -14,8 +14,8 @@ export interface ScriptedClient {
     expiry: Arg,
     channel: string,
   ): Promise<[full: number, expired: number]>;
-  /** Per message: members, channels skipped as full, messages removed as expired (see GROUP_SEND_ALL). */
-  layerGroupSendAll(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number[]>;
+  /** Per message: members, channels skipped as full, messages removed as expired; or -1 and an error (see GROUP_SEND_ALL). */
+  layerGroupSendAll(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<Array<number | string>>;
   layerGroupSendCapped(numberOfKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   layerRestoreInflight(key: string, backupKey: string): Promise<unknown>;
   layerDeletePrefix(pattern: string): Promise<unknown>;

@@ -324,6 +324,12 @@ export function firstUnavailable(shards: readonly RedisShard[]): RedisHostUnavai
   return undefined;
 }
 
+/** Whether any host is reconnecting (its memberships and inflight messages not yet restored). */
+export function anyRestoring(shards: readonly RedisShard[]): boolean {
+  for (const shard of shards) if (shard.restoring) return true;
+  return false;
+}
+
 /** Waits while any host is reconnecting, so a send lands after this process's state is back. */
 export async function afterRestore(shards: readonly RedisShard[]): Promise<void> {
   for (const shard of shards) if (shard.restoring) await shard.whenRestored();

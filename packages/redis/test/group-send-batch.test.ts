@@ -1,4 +1,4 @@
-import { GroupSendBatch, type BatchedGroupSend } from "../src/group-send-batch";
+import { GroupSendBatch, MAX_BATCHED_GROUP_SENDS, type BatchedGroupSend } from "../src/group-send-batch";
 
 function send(group: string, score: number): BatchedGroupSend {
   return { groupKey: `asgi:group:${group}`, group, start: Buffer.from(group), score };
@@ -53,5 +53,37 @@ describe("GroupSendBatch", () => {
     const pending = batch.add(send("a", 1));
     expect(() => batch.flush()).not.toThrow();
     await expect(pending).rejects.toThrow("bad arguments");
+  });
+
+  it(`a tick with more than ${MAX_BATCHED_GROUP_SENDS} sends is cut into calls of at most that many, in order`, async () => {
+    const calls: number[][] = [];
+    const batch = new GroupSendBatch(async (sends) => {
+      calls.push(sends.map((s) => s.score));
+      return sends.flatMap(() => [0, 0, 0]);
+    });
+    const total = 2 * MAX_BATCHED_GROUP_SENDS + 5;
+    await Promise.all(Array.from({ length: total }, (_, i) => batch.add(send("a", i))));
+    expect(calls.map((c) => c.length)).toEqual([MAX_BATCHED_GROUP_SENDS, MAX_BATCHED_GROUP_SENDS, 5]);
+    expect(calls.flat()).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+
+  it("a send the script reports as refused (-1) rejects alone, naming its group and Redis's error", async () => {
+    const batch = new GroupSendBatch(async () => [1, 0, 0, -1, "WRONGTYPE Operation against a key", 0, 2, 1, 3]);
+    const [a, b, c] = await Promise.allSettled([
+      batch.add(send("a", 1)),
+      batch.add(send("b", 2)),
+      batch.add(send("c", 3)),
+    ]);
+    expect(a).toEqual({ status: "fulfilled", value: { over: 0, expired: 0 } });
+    expect(c).toEqual({ status: "fulfilled", value: { over: 1, expired: 3 } });
+    expect(b).toMatchObject({ status: "rejected", reason: { code: "GROUP_SEND_REFUSED", group: "b" } });
+    expect((b as PromiseRejectedResult).reason.message).toContain('"b": WRONGTYPE');
+  });
+
+  it("a reply of the wrong length rejects every send of the call rather than leaving one pending", async () => {
+    const batch = new GroupSendBatch(async () => [0, 0, 0]);
+    const results = await Promise.allSettled([batch.add(send("a", 1)), batch.add(send("b", 2))]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect((results[0] as PromiseRejectedResult).reason.message).toContain("answered 3 values for 2 sends");
   });
 });

@@ -146,12 +146,12 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     expect(await listed("asgiplain.a")).toEqual([["plain.a"]]);
   });
 
-  it("groupSend(): the sends of one tick go in one script call, and a send() issued after them lands after them", async () => {
+  it("groupSend(): the sends of one tick go in one script call, each group listed once", async () => {
     const [a, b] = [await layer.newChannel(), await layer.newChannel()];
     await layer.groupAdd("room3", a);
     await layer.groupAdd("room4", a);
     await layer.groupAdd("room4", b);
-    await layer.groupSend("room3", { type: "warm.up" }); // loads the script (EVALSHA misses once)
+    await layer.groupSend("room3", { type: "warm.up" }); // ioredis sends EVAL the first time, EVALSHA after
     await redis.del(`asgispecific.${layer.clientPrefix}!`);
     const before = await commandCalls(redis);
     await Promise.all([
@@ -162,7 +162,7 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
     ]);
     const after = await commandCalls(redis);
     const scripts = (calls: Record<string, number>) => (calls.evalsha ?? 0) + (calls.eval ?? 0);
-    expect(scripts(after) - scripts(before)).toBe(2); // the three group sends, then the send
+    expect(scripts(after) - scripts(before)).toBe(2); // the three group sends, and the send
     expect((after.zrange ?? 0) - (before.zrange ?? 0)).toBe(2); // each group listed once
     const queued = (await zrange(redis, `asgispecific.${layer.clientPrefix}!`)).map(({ member }) => payload(member));
     expect(queued).toEqual([
@@ -171,6 +171,50 @@ describeWithRedis("RedisChannelLayer writes channels_redis 4.x's Redis layout", 
       { type: "m", n: 3, __asgi_channel__: [a] },
       { type: "m", n: 4, __asgi_channel__: a },
     ]);
+  });
+
+  it("groupSend() then groupDiscard(), not awaited: the member is discarded after the send, which reaches it", async () => {
+    const [a, b] = [await layer.newChannel(), await layer.newChannel()];
+    await layer.groupAdd("room5", a);
+    await layer.groupAdd("room5", b);
+    await Promise.all([layer.groupSend("room5", { type: "m" }), layer.groupDiscard("room5", b)]);
+    const queued = (await zrange(redis, `asgispecific.${layer.clientPrefix}!`)).map(({ member }) => payload(member));
+    expect(queued).toEqual([{ type: "m", __asgi_channel__: [a, b] }]);
+    expect(await redis.zrange("asgi:group:room5", 0, -1)).toEqual([a]);
+  });
+
+  it("groupSend() then send(), not awaited: the send lands after the group send and finds the channel full", async () => {
+    await layer.close();
+    layer = new RedisChannelLayer({ hosts: [server.url], capacity: 1, pipelineGroupSends: false });
+    const a = await layer.newChannel();
+    await layer.groupAdd("room6", a);
+    const results = await Promise.allSettled([
+      layer.groupSend("room6", { type: "m", n: 1 }),
+      layer.send(a, { type: "m", n: 2 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: "CHANNEL_FULL" });
+    const queued = (await zrange(redis, `asgispecific.${layer.clientPrefix}!`)).map(({ member }) => payload(member));
+    expect(queued).toEqual([{ type: "m", n: 1, __asgi_channel__: [a] }]);
+  });
+
+  it("a group send Redis refuses fails alone: the other sends of its script call are delivered", async () => {
+    const a = await layer.newChannel();
+    await layer.groupAdd("room7", a);
+    await layer.groupAdd("room8", "specific.other!x");
+    await redis.set("asgispecific.other!", "not a sorted set");
+    const results = await Promise.allSettled([
+      layer.groupSend("room7", { type: "m", n: 1 }),
+      layer.groupSend("room8", { type: "m", n: 2 }),
+      layer.groupSend("room7", { type: "m", n: 3 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const reason = (results[1] as PromiseRejectedResult).reason as Error & { code: string };
+    expect(reason.code).toBe("GROUP_SEND_REFUSED");
+    expect(reason.message).toContain('"room8"');
+    expect(reason.message).toContain("WRONGTYPE");
+    const queued = (await zrange(redis, `asgispecific.${layer.clientPrefix}!`)).map(({ member }) => payload(member).n);
+    expect(queued).toEqual([1, 3]);
   });
 
   it("groupSend() with channelCapacity patterns uses channels_redis's own script and layout", async () => {
