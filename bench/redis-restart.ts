@@ -26,7 +26,8 @@
  * - `countedDrops`: what the two chat processes' layers reported as dropped (their rate-limited
  *   log lines), by reason; `silent` = lostDeliveries − counted (deliveries no one reported);
  * - `duplicates`: deliveries of a message a member already had;
- * - `closedSockets`, `processesUp`: clients closed by the server, chat processes still running.
+ * - `closedSockets`, `processesUp`: clients closed by the server, chat processes still running;
+ * - `restartReported`: chat processes whose layer warned that Redis came back as another process.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -124,6 +125,9 @@ async function startChat(layer: Layer, redisUrl: string): Promise<Chat> {
 }
 
 /** The drops the layers' warning lines report, by reason (both layers' formats). */
+/** The layers' warning when a host came back as another Redis process (redis-layer-base.ts). */
+const RESTART_WARNING = /Redis \S+ restarted \(run_id /;
+
 export function countedDrops(lines: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   const add = (reason: string, count: number): void => void (counts[reason] = (counts[reason] ?? 0) + count);
@@ -254,6 +258,8 @@ interface RunResult {
   silent: number;
   closedSockets: number;
   processesUp: number;
+  /** Chat processes whose layer warned that Redis restarted (its run_id changed): what Redis held is reported lost, uncounted. */
+  restartReported: number;
 }
 
 async function runOnce(layer: Layer, repeat: number, o: Options): Promise<RunResult> {
@@ -322,6 +328,7 @@ async function runOnce(layer: Layer, repeat: number, o: Options): Promise<RunRes
       silent: Math.max(0, lostDeliveries - countedTotal),
       closedSockets,
       processesUp,
+      restartReported: chats.filter((chat) => chat.lines.some((line) => RESTART_WARNING.test(line))).length,
     };
   } finally {
     for (const member of members) member.ws.terminate();
@@ -378,7 +385,9 @@ async function main(): Promise<void> {
     "duplicates",
   ] as const;
   console.log(`\nbench redis-restart: medians of ${o.repeats} interleaved repeat(s)\n`);
-  console.log(`| layer | ${figures.join(" | ")} | counted drops (all runs) | processes up, sockets closed |`);
+  console.log(
+    `| layer | ${figures.join(" | ")} | counted drops (all runs) | processes up, sockets closed, restart reported |`,
+  );
   console.log(`|---|${figures.map(() => "---:").join("|")}|---|---|`);
   for (const layer of o.layers) {
     const runs = results.filter((result) => result.layer === layer);
@@ -389,7 +398,7 @@ async function main(): Promise<void> {
       Object.entries(counted)
         .map(([reason, count]) => `${count} ${reason}`)
         .join(", ") || "none";
-    const up = runs.map((run) => `${run.processesUp}/2, ${run.closedSockets}`).join("; ");
+    const up = runs.map((run) => `${run.processesUp}/2, ${run.closedSockets}, ${run.restartReported}/2`).join("; ");
     console.log(
       `| ${layer} | ${figures.map((figure) => median(runs.map((run) => run[figure]))).join(" | ")} | ${countedText} | ${up} |`,
     );
