@@ -26,8 +26,9 @@ export class ChatConsumer extends WebsocketConsumer {
   /** The room: the URL's `group`, read once at the handshake. */
   private group = "";
 
-  // Not `async` either: when the accept is written at once (DONE), the room is joined at once
-  // and the handshake costs the consumer no promise of its own.
+  // Joins, then accepts, as the tutorial does: a socket that is open is in its room, so what a
+  // client sends as soon as it is open reaches it too. (Accepting first saved a promise, but on
+  // Redis the membership could then land after a group send that followed the open.)
   override websocket_connect(_event: WebsocketConnectEvent): Promise<void> {
     this.group = String(this.scope.url_route?.kwargs.group ?? "");
     try {
@@ -35,10 +36,13 @@ export class ChatConsumer extends WebsocketConsumer {
     } catch {
       return this.close(); // before accept: the handshake is refused (HTTP 403)
     }
-    const accepted = this.accept();
-    if (accepted === DONE) return this.channelLayer!.groupAdd(this.group, this.channelName!);
-    return accepted.then(() => this.channelLayer!.groupAdd(this.group, this.channelName!));
+    return this.channelLayer!.groupAdd(this.group, this.channelName!).then(this.acceptJoined);
   }
+
+  private readonly acceptJoined = (): Promise<void> | undefined => {
+    const accepted = this.accept();
+    return accepted === DONE ? undefined : accepted;
+  };
 
   // The two per-message handlers are not `async`: each returns the promise of its one call (the
   // layer's, the server's), so a message costs no promise of its own, and when that call is done

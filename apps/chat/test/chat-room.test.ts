@@ -24,6 +24,34 @@ describe("chat rooms", () => {
     for (const c of [a, b, other]) await c.disconnect();
   });
 
+  it("joins the room before it accepts: a client that sends as soon as it is open gets its own message", async () => {
+    // groupAdd held until released, as a slow Redis would: the handshake must wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let called!: () => void;
+    const reached = new Promise<void>((resolve) => (called = resolve));
+    const original = layer().groupAdd.bind(layer());
+    jest.spyOn(layer(), "groupAdd").mockImplementationOnce(async (group, channel) => {
+      called();
+      await held;
+      return original(group, channel);
+    });
+    const client = new WebsocketCommunicator(application, "/room/early/");
+    let opened = false;
+    const connecting = client.connect().then((result) => {
+      opened = true;
+      return result;
+    });
+    await reached;
+    await new Promise<void>((resolve) => setImmediate(resolve)); // let an early accept through, if there were one
+    expect(opened).toBe(false);
+    release();
+    expect(await connecting).toMatchObject({ connected: true });
+    await client.sendTo("first words");
+    expect(await client.receiveFrom()).toBe("first words");
+    await client.disconnect();
+  });
+
   it("keeps the tutorial's group message shape on the layer", async () => {
     const a = await join("shape");
     const spy = await layer().newChannel();

@@ -7,8 +7,9 @@ export class ChatConsumer extends WebsocketConsumer {
   }
 
   override async websocket_connect(_message: Message): Promise<void> {
-    await this.accept();
+    // Join first, as Django's tutorial does: once the socket is open, it is in the room.
     await this.channelLayer!.groupAdd(this.group, this.channelName!);
+    await this.accept();
   }
 
   override async websocket_receive(message: Message): Promise<void> {
