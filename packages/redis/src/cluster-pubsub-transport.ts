@@ -1,6 +1,7 @@
 import Redis, { Cluster, type ClusterOptions, type RedisOptions } from "ioredis";
 import { ChannelLayerClosed } from "@channels-ts/core";
 import { NoAnswer, withAnswerDeadline } from "./answer-deadline";
+import { disconnectCluster } from "./cluster-disconnect";
 import { CLUSTER_SLOTS, crc16, keySlot, onSlot, spreadName } from "./cluster-hash-tags";
 import type { ClusterConnectionOptions, ClusterNodeAddress } from "./cluster-options";
 import { RedisHostUnavailable } from "./redis-host-unavailable";
@@ -264,7 +265,7 @@ export class ClusterPubSubTransport implements PubSubTransport {
     this.wanted.clear();
     for (const subscriber of this.subscribers.values()) this.drop(subscriber);
     this.subscribers.clear();
-    this.cluster.disconnect();
+    disconnectCluster(this.cluster);
   }
 
   /** The inbox `index` of the process `clientPrefix`: on its own evenly spaced slot. */

@@ -8,7 +8,7 @@ import { ClusterPubSubTransport, INBOXES } from "../src/cluster-pubsub-transport
 class Probe extends EventEmitter {
   readonly clientPrefix = randomUUID().replace(/-/g, "");
   readonly transport: ClusterPubSubTransport;
-  constructor(cluster: RedisCluster) {
+  constructor(cluster: RedisCluster, slotsRefreshIntervalMs?: number) {
     super();
     this.setMaxListeners(0);
     this.transport = new ClusterPubSubTransport(
@@ -18,6 +18,7 @@ class Probe extends EventEmitter {
         reconnectMinDelayMs: 20,
         reconnectMaxDelayMs: 500,
         operationTimeoutMs: 5000,
+        ...(slotsRefreshIntervalMs === undefined ? {} : { slotsRefreshIntervalMs }),
       },
       {
         ownMarker: `.${this.clientPrefix}!`,
@@ -67,6 +68,27 @@ describeWithRedisCluster("ClusterPubSubTransport on a three-master cluster", () 
   };
   afterEach(async () => {
     for (const made of probes.splice(0)) made.transport.close();
+  });
+
+  test("close() during a slot refresh leaves no refresh timer behind (the process can exit)", async () => {
+    const made = new Probe(cluster, 50);
+    probes.push(made);
+    await made.transport.connect();
+    type Refresh = (callback?: () => void) => void;
+    const internals = (made.transport as unknown as { cluster: { refreshSlotsCache: Refresh; slotsTimer: unknown } })
+      .cluster;
+    const original = internals.refreshSlotsCache;
+    // The next timed round: close once its refresh is in flight (its callback re-arms the timer).
+    const roundStarted = new Promise<void>((resolve) => {
+      internals.refreshSlotsCache = function (this: unknown, callback?: () => void) {
+        original.call(this, callback);
+        resolve();
+      };
+    });
+    await roundStarted;
+    made.transport.close();
+    await new Promise<void>((resolve) => original.call(internals, resolve)); // after the round's callbacks
+    expect(internals.slotsTimer === null ? "no timer" : "a refresh timer is armed").toBe("no timer");
   });
 
   test("a send reaches the process owning the channel through its inbox, name and payload intact", async () => {
