@@ -36,13 +36,14 @@ export class ChatConsumer extends WebsocketConsumer {
     } catch {
       return this.close(); // before accept: the handshake is refused (HTTP 403)
     }
-    return this.channelLayer!.groupAdd(this.group, this.channelName!).then(this.acceptJoined);
+    return this.channelLayer!.groupAdd(this.group, this.channelName!).then(() => this.acceptJoined());
   }
 
-  private readonly acceptJoined = (): Promise<void> | undefined => {
+  // A method, not an arrow property: an idle connection keeps no closure of its own.
+  private acceptJoined(): Promise<void> | undefined {
     const accepted = this.accept();
     return accepted === DONE ? undefined : accepted;
-  };
+  }
 
   // The two per-message handlers are not `async`: each returns the promise of its one call (the
   // layer's, the server's), so a message costs no promise of its own, and when that call is done
